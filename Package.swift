@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "omniaudit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "omniaudit", targets: ["omniaudit"]),
+        .library(name: "OmniAudit", targets: ["OmniAudit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // System-library shims: a module map and a header, nothing else.
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+
+        // Value types shared by every stage.
+        .target(name: "AuditModel"),
+        // Pure text → value parsers.
+        .target(name: "Normalize", dependencies: ["AuditModel"]),
+        // Bytes from files and URLs.
+        .target(name: "Fetch"),
+        // Bytes → observations.
+        .target(name: "Extract", dependencies: ["AuditModel", "Normalize", "CLibXML2"]),
+        // Matching, rules, findings.
+        .target(name: "Reconcile", dependencies: ["AuditModel"]),
+        // Reporters.
+        .target(name: "Report", dependencies: ["AuditModel"]),
+        // Library façade: config, channel sources, the audit pipeline.
+        .target(
+            name: "OmniAudit",
+            dependencies: ["AuditModel", "Normalize", "Fetch", "Extract", "Reconcile", "Report", "Yams"]),
+        // Thin CLI.
+        .executableTarget(
+            name: "omniaudit",
+            dependencies: ["OmniAudit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+        .testTarget(name: "AuditModelTests", dependencies: ["AuditModel"]),
+        .testTarget(name: "NormalizeTests", dependencies: ["Normalize"]),
+        .testTarget(name: "FetchTests", dependencies: ["Fetch"]),
+        .testTarget(name: "ExtractTests", dependencies: ["Extract"]),
+        .testTarget(name: "ReconcileTests", dependencies: ["Reconcile"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "OmniAuditTests", dependencies: ["OmniAudit", "omniaudit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

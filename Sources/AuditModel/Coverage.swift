@@ -1,0 +1,48 @@
+/// What happened to each input of a channel: every input read is counted, nothing is silently dropped.
+public struct ChannelCoverage: Hashable, Sendable, Codable {
+    /// An input that was skipped or failed, with the reason.
+    public struct Note: Hashable, Sendable, Codable {
+        /// The URL or path.
+        public var input: String
+        /// Why, in one sentence (with the position when there is one).
+        public var reason: String
+
+        /// Creates a note.
+        public init(input: String, reason: String) {
+            self.input = input
+            self.reason = reason
+        }
+    }
+
+    /// The channel name.
+    public var channel: String
+    /// Inputs read successfully (they may still have carried problems).
+    public var read: Int
+    /// Inputs deliberately not read (excluded by a pattern, duplicates), with the reason.
+    public var skipped: [Note]
+    /// Inputs that could not be read, with the reason.
+    public var failed: [Note]
+    /// Problems found inside inputs that were read (a malformed JSON-LD block, a feed item without price).
+    public var problems: [Problem]
+    /// Products observed in this channel.
+    public var products: Int
+
+    /// Creates an empty coverage record.
+    public init(channel: String) {
+        self.channel = channel
+        read = 0
+        skipped = []
+        failed = []
+        problems = []
+        products = 0
+    }
+
+    /// Inputs attempted: read plus failed.
+    public var attempted: Int { read + failed.count }
+
+    /// Share of attempted inputs that were read, 1 when nothing was attempted.
+    public var ratio: Double { attempted == 0 ? 1 : Double(read) / Double(attempted) }
+
+    /// True when the channel could not be read at all.
+    public var unreadable: Bool { read == 0 && !failed.isEmpty }
+}

@@ -1,0 +1,41 @@
+/// One product as one channel shows it at one place (a page, a feed item).
+public struct Observation: Hashable, Sendable, Codable {
+    /// The channel name from the config (`web`, `app`, …).
+    public var channel: String
+    /// The product's identifiers.
+    public var key: ProductKey
+    /// Where the product itself was found: the page or feed, and e.g. `json-ld[0]` or `data.products[3]`.
+    public var origin: Evidence?
+    /// The product name as shown.
+    public var title: Observed<String>?
+    /// The current price a customer pays.
+    public var price: Observed<Money>?
+    /// The regular / struck-through price.
+    public var listPrice: Observed<Money>?
+    /// Whether it can be bought.
+    public var availability: Observed<Availability>?
+    /// A stated stock count ("solo 3 pezzi").
+    public var stockCount: Observed<Int>?
+
+    /// Creates an observation.
+    public init(
+        channel: String, key: ProductKey, origin: Evidence? = nil, title: Observed<String>? = nil, price: Observed<Money>? = nil,
+        listPrice: Observed<Money>? = nil, availability: Observed<Availability>? = nil,
+        stockCount: Observed<Int>? = nil
+    ) {
+        self.channel = channel
+        self.key = key
+        self.origin = origin
+        self.title = title
+        self.price = price
+        self.listPrice = listPrice
+        self.availability = availability
+        self.stockCount = stockCount
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case channel, key, origin, title, price, availability
+        case listPrice = "list_price"
+        case stockCount = "stock_count"
+    }
+}

@@ -1,0 +1,66 @@
+import AuditModel
+import Foundation
+import Normalize
+
+/// What a feed yields: one observation per item and the problems found.
+public struct FeedExtraction: Sendable {
+    /// One observation per readable item, in feed order.
+    public var observations: [Observation]
+    /// Problems (malformed JSON, items without identifiers or price), each with its position.
+    public var problems: [Problem]
+}
+
+/// Reads a JSON product feed (an app API export) through a field mapping such as
+/// `{ sku: id, price: pricing.sale, availability: stock.status }`.
+public struct JSONFeedExtractor: Sendable {
+    /// The observation fields a mapping may name.
+    public enum Field: String, CaseIterable, Sendable {
+        case sku, gtin, mpn, url, title, price, listPrice = "list_price", currency, availability, stock
+    }
+
+    /// The channel the observations belong to.
+    public var channel: String
+    /// Where the items are, e.g. `data.products[]`.
+    public var items: JSONPath
+    /// For each field, the path inside an item.
+    public var fields: [Field: JSONPath]
+    /// The currency of items that state none.
+    public var defaultCurrency: String?
+    /// The decimal separator of prices written as strings (`"1.299,00"`), from the shop's locale.
+    public var decimalSeparator: Character?
+
+    /// Creates an extractor.
+    public init(channel: String, items: JSONPath, fields: [Field: JSONPath], defaultCurrency: String?,
+                decimalSeparator: Character?) {
+        self.channel = channel
+        self.items = items
+        self.fields = fields
+        self.defaultCurrency = defaultCurrency
+        self.decimalSeparator = decimalSeparator
+    }
+
+    /// Extracts every item of a feed document.
+    public func extract(_ data: Data, source: String) -> FeedExtraction {
+        let text = String(decoding: data, as: UTF8.self)
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(text, lenient: false)
+        } catch {
+            return FeedExtraction(observations: [], problems: [
+                Problem(source: source, position: "line \(error.line), column \(error.column)",
+                        message: "malformed JSON: \(error.message)"),
+            ])
+        }
+        let selected = items.select(in: root)
+        var problems: [Problem] = []
+        if selected.isEmpty {
+            problems.append(Problem(source: source, message: "no items at \"\(items)\""))
+        }
+        var observations: [Observation] = []
+        for (item, locator) in selected {
+            let reader = ItemReader(extractor: self, item: item, locator: locator, source: source)
+            if let observation = reader.observation(problems: &problems) { observations.append(observation) }
+        }
+        return FeedExtraction(observations: observations, problems: problems)
+    }
+}

@@ -1,0 +1,93 @@
+import AuditModel
+import Extract
+import Reconcile
+
+/// A validated `omniaudit.yml`: every path resolved against the config file's folder.
+public struct AuditConfig: Sendable {
+    /// The shop audited.
+    public struct Shop: Sendable {
+        public var name: String
+        /// The default ISO 4217 currency.
+        public var currency: String
+        /// A BCP 47 locale such as `it-IT`: decides the decimal separator of prices written as text.
+        public var locale: String
+        /// An IANA timezone such as `Europe/Rome`: decides the audit day.
+        public var timezone: String
+    }
+
+    /// The release gate.
+    public struct Gate: Sendable {
+        /// The lowest severity that fails the audit (exit 1); nil never fails.
+        public var failOn: Severity?
+        /// The minimum share of a channel's inputs that must be read (exit 2 below it).
+        public var minCoverage: Double
+    }
+
+    /// Where and how reports are written.
+    public struct ReportSettings: Sendable {
+        /// The output folder (absolute).
+        public var out: String
+        /// Format names (`json`, `html`).
+        public var formats: [String]
+    }
+
+    /// The config file's absolute path.
+    public var path: String
+    /// A digest of the file's bytes, written into the report.
+    public var digest: String
+    public var shop: Shop
+    /// Identity fields, in the order they are tried.
+    public var match: [IdentityField]
+    /// The channel whose values are expected.
+    public var reference: String?
+    /// The channels, in file order.
+    public var channels: [ChannelConfig]
+    /// Per rule id, its settings.
+    public var rules: [String: RuleSettings]
+    public var suppressions: [Suppression]
+    public var gate: Gate
+    public var report: ReportSettings
+}
+
+/// One channel of the shop.
+public struct ChannelConfig: Sendable {
+    /// How the channel is read.
+    public enum Kind: Sendable {
+        case web(WebChannel)
+        case feed(FeedChannel)
+    }
+
+    /// The channel name (the key under `channels:`).
+    public var name: String
+    public var kind: Kind
+    /// True when the channel should list every product (`catalog: full`, the default).
+    public var fullCatalog: Bool
+}
+
+/// A web channel: pages listed by sitemaps, seed URLs and folders of saved pages.
+public struct WebChannel: Sendable {
+    /// Sitemap locations (absolute paths or URLs).
+    public var sitemaps: [String]
+    /// Extra page locations: files, folders of saved pages, or URLs.
+    public var urls: [String]
+    /// Substrings a page URL must contain (any of them), when not empty.
+    public var include: [String]
+    /// Substrings that exclude a page URL.
+    public var exclude: [String]
+    /// URL prefixes served from local folders (a saved copy of the site), longest prefix first.
+    public var mirror: [(prefix: String, folder: String)]
+}
+
+/// A feed channel: one product feed file or URL read through a field mapping.
+public struct FeedChannel: Sendable {
+    /// `json` for now.
+    public var format: String
+    /// The feed's location (absolute path or URL).
+    public var source: String
+    /// Where the items are.
+    public var items: JSONPath
+    /// The field mapping.
+    public var fields: [JSONFeedExtractor.Field: JSONPath]
+    /// The currency of items that state none.
+    public var currency: String?
+}

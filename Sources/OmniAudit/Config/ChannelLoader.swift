@@ -1,0 +1,93 @@
+import Extract
+import Foundation
+
+/// Loads one entry of `channels:` by its `kind`.
+enum ChannelLoader {
+    static let kinds = ["web", "feed"]
+    static let plannedKinds = ["email", "sms", "store"]
+    static let webKeys = ["kind", "catalog", "sitemaps", "urls", "include", "exclude", "mirror"]
+    static let feedKeys = ["kind", "catalog", "format", "source", "items", "fields", "currency"]
+
+    static func channel(name: String, node: ConfigNode, resolver: PathResolver) throws(ConfigError) -> ChannelConfig {
+        let members = try node.mapping(allowed: [])
+        guard let kindNode = members.first(where: { $0.key == "kind" })?.value else {
+            throw node.error("channel '\(name)' needs a kind", hint: "kind: web or kind: feed")
+        }
+        let kind = try kindNode.string()
+        if plannedKinds.contains(kind) {
+            throw kindNode.error("channel kind '\(kind)' is not supported by this version", hint: "supported kinds: \(kinds.joined(separator: ", "))")
+        }
+        _ = try kindNode.word(kinds)
+        let allowed = kind == "web" ? webKeys : feedKeys
+        let checked = try node.mapping(allowed: allowed)
+        var fullCatalog = true
+        if let catalog = checked.first(where: { $0.key == "catalog" })?.value {
+            fullCatalog = try catalog.word(["full", "partial"]) == "full"
+        }
+        let channelKind: ChannelConfig.Kind = kind == "web"
+            ? .web(try web(checked, node: node, resolver: resolver))
+            : .feed(try feed(checked, node: node, resolver: resolver))
+        return ChannelConfig(name: name, kind: channelKind, fullCatalog: fullCatalog)
+    }
+
+    private static func web(_ members: [(key: String, value: ConfigNode)], node: ConfigNode,
+                            resolver: PathResolver) throws(ConfigError) -> WebChannel {
+        var web = WebChannel(sitemaps: [], urls: [], include: [], exclude: [], mirror: [])
+        for (key, value) in members {
+            switch key {
+            case "sitemaps": for (index, item) in try value.strings().enumerated() {
+                web.sitemaps.append(try resolver.existing(item, at: (try? value.elements()[index]) ?? value))
+            }
+            case "urls": for (index, item) in try value.strings().enumerated() {
+                web.urls.append(try resolver.existing(item, at: (try? value.elements()[index]) ?? value))
+            }
+            case "include": web.include = try value.strings()
+            case "exclude": web.exclude = try value.strings()
+            case "mirror":
+                for (prefix, folder) in try value.mapping(allowed: []) {
+                    guard prefix.hasPrefix("http://") || prefix.hasPrefix("https://") else {
+                        throw folder.error("mirror keys must be http(s) URL prefixes, found '\(prefix)'")
+                    }
+                    web.mirror.append((prefix, try resolver.existing(try folder.string(), at: folder)))
+                }
+            default: break
+            }
+        }
+        web.mirror.sort { $0.prefix.count > $1.prefix.count }
+        if web.sitemaps.isEmpty && web.urls.isEmpty {
+            throw node.error("web channel needs sitemaps or urls", hint: "e.g. sitemaps: [web/sitemap.xml]")
+        }
+        return web
+    }
+
+    private static func feed(_ members: [(key: String, value: ConfigNode)], node: ConfigNode,
+                             resolver: PathResolver) throws(ConfigError) -> FeedChannel {
+        var feed = FeedChannel(format: "json", source: "", items: JSONPath("")!, fields: [:], currency: nil)
+        for (key, value) in members {
+            switch key {
+            case "format":
+                let format = try value.string()
+                if ["jsonl", "merchant-xml", "csv", "tsv"].contains(format) {
+                    throw value.error("feed format '\(format)' is not supported by this version", hint: "supported formats: json")
+                }
+                feed.format = try value.word(["json"])
+            case "source": feed.source = try resolver.existing(try value.string(), at: value)
+            case "items":
+                guard let path = JSONPath(try value.string()) else { throw value.error("items is not a valid path", hint: "e.g. data.products[]") }
+                feed.items = path
+            case "fields":
+                for (field, pathNode) in try value.mapping(allowed: JSONFeedExtractor.Field.allCases.map(\.rawValue)) {
+                    guard let path = JSONPath(try pathNode.string()), let name = JSONFeedExtractor.Field(rawValue: field) else {
+                        throw pathNode.error("fields.\(field) is not a valid path", hint: "e.g. pricing.sale")
+                    }
+                    feed.fields[name] = path
+                }
+            case "currency": feed.currency = try value.string().uppercased()
+            default: break
+            }
+        }
+        if feed.source.isEmpty { throw node.error("feed channel needs a source") }
+        if feed.fields.isEmpty { throw node.error("feed channel needs fields", hint: "e.g. fields: { sku: id, price: pricing.sale }") }
+        return feed
+    }
+}

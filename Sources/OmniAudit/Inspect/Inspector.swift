@@ -1,0 +1,105 @@
+import AuditModel
+import Extract
+import Fetch
+import Foundation
+
+/// Reads inputs the way an audit would, without matching or rules: the debugging view of extraction.
+public struct Inspector: Sendable {
+    /// How to read the inputs.
+    public enum Kind: String, CaseIterable, Sendable {
+        case page, feed
+    }
+
+    /// The output format.
+    public enum Format: String, CaseIterable, Sendable {
+        case json, text
+    }
+
+    /// The observations and problems of the inputs, in input order.
+    public struct Result: Codable, Sendable {
+        public var observations: [Observation]
+        public var problems: [Problem]
+
+        /// `{"observations": […], "problems": […]}`, sorted keys, indented.
+        public func json() -> String {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            return ((try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}") + "\n"
+        }
+
+        /// One block per observation, then the problems.
+        public func text() -> String {
+            var lines: [String] = []
+            for observation in observations {
+                let key = IdentityField.allCases.compactMap { field in observation.key.value(of: field).map { "\(field.rawValue)=\($0)" } }
+                lines.append("\(observation.origin?.source ?? "?")  \(observation.origin?.locator ?? "")")
+                lines.append("  key:          \(key.joined(separator: " "))")
+                if let title = observation.title { lines.append("  title:        \(title.value)") }
+                if let price = observation.price { lines.append("  price:        \(price.value)  (\(price.evidence.locator): \"\(price.evidence.raw)\")") }
+                if let list = observation.listPrice { lines.append("  list price:   \(list.value)  (\(list.evidence.locator))") }
+                if let availability = observation.availability {
+                    lines.append("  availability: \(availability.value.rawValue)  (\(availability.evidence.locator): \"\(availability.evidence.raw)\")")
+                }
+                if let stock = observation.stockCount { lines.append("  stock:        \(stock.value)") }
+            }
+            for problem in problems { lines.append("problem: \(problem.description)") }
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
+
+    public var kind: Kind
+    private var feedChannel: (name: String, feed: FeedChannel, shop: AuditConfig.Shop)?
+
+    /// Creates an inspector.
+    public init(kind: Kind) {
+        self.kind = kind
+    }
+
+    /// Uses the field mapping of a feed channel of a config (the first feed channel when `channel` is nil).
+    public mutating func useFeedMapping(from config: AuditConfig, channel: String?) throws(ConfigError) {
+        for entry in config.channels where channel == nil || entry.name == channel {
+            if case .feed(let feed) = entry.kind {
+                feedChannel = (entry.name, feed, config.shop)
+                return
+            }
+        }
+        throw ConfigError(file: config.path, line: 1, column: 1,
+                          message: channel.map { "no feed channel named '\($0)'" } ?? "the config has no feed channel")
+    }
+
+    /// Reads every input (folders expand to their .html/.htm/.json files) and collects the results.
+    public func inspect(_ inputs: [String]) -> Result {
+        let fetcher = FileFetcher()
+        var result = Result(observations: [], problems: [])
+        for input in expand(inputs, fetcher: fetcher) {
+            let fetched: Fetched
+            do {
+                fetched = try fetcher.fetch(input)
+            } catch {
+                result.problems.append(Problem(source: input, message: error.description))
+                continue
+            }
+            switch kind {
+            case .page:
+                let page = PageExtractor(channel: "inspect").extract(fetched.body, source: input)
+                result.observations += page.observations
+                result.problems += page.problems
+            case .feed:
+                guard let feedChannel else { continue }
+                let source = FeedSource(name: feedChannel.name, feed: feedChannel.feed, shop: feedChannel.shop, fetcher: fetcher)
+                let extraction = source.extractor.extract(fetched.body, source: input)
+                result.observations += extraction.observations
+                result.problems += extraction.problems
+            }
+        }
+        return result
+    }
+
+    private func expand(_ inputs: [String], fetcher: FileFetcher) -> [String] {
+        inputs.flatMap { input -> [String] in
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue else { return [input] }
+            return (try? fetcher.files(in: input, extensions: kind == .page ? ["html", "htm"] : ["json"])) ?? []
+        }
+    }
+}

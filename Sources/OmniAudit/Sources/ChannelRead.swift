@@ -1,0 +1,11 @@
+import AuditModel
+
+/// What reading one channel produced: its observations and its coverage.
+public struct ChannelRead: Sendable {
+    /// Observations in input order.
+    public var observations: [Observation]
+    /// Inputs read, skipped and failed, and the problems found inside them.
+    public var coverage: ChannelCoverage
+    /// Normalised URLs of inputs that failed (their products are unverifiable, not missing).
+    public var failedURLs: Set<String>
+}

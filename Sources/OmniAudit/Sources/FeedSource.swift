@@ -1,0 +1,49 @@
+import AuditModel
+import Extract
+import Fetch
+import Foundation
+
+/// Reads a feed channel: fetch the feed, extract its items through the field mapping.
+struct FeedSource {
+    let name: String
+    let feed: FeedChannel
+    let shop: AuditConfig.Shop
+    let fetcher: FileFetcher
+
+    /// The extractor for this channel's mapping, currency and locale.
+    var extractor: JSONFeedExtractor {
+        JSONFeedExtractor(channel: name, items: feed.items, fields: feed.fields,
+                          defaultCurrency: feed.currency ?? shop.currency,
+                          decimalSeparator: LocaleInfo.decimalSeparator(shop.locale))
+    }
+
+    func read() -> ChannelRead {
+        var coverage = ChannelCoverage(channel: name)
+        let fetched: Fetched
+        do {
+            fetched = try fetcher.fetch(feed.source)
+        } catch {
+            coverage.failed.append(.init(input: feed.source, reason: error.description))
+            return ChannelRead(observations: [], coverage: coverage, failedURLs: [])
+        }
+        let extraction = extractor.extract(fetched.body, source: feed.source)
+        if extraction.observations.isEmpty, let first = extraction.problems.first {
+            coverage.failed.append(.init(input: feed.source, reason: first.description))
+            coverage.problems += extraction.problems.dropFirst()
+        } else {
+            coverage.read += 1
+            coverage.problems += extraction.problems
+        }
+        coverage.products = extraction.observations.count
+        return ChannelRead(observations: extraction.observations, coverage: coverage, failedURLs: [])
+    }
+}
+
+/// Locale facts the parsers need.
+enum LocaleInfo {
+    /// The decimal separator of a BCP 47 locale such as `it-IT` (`,`); `.` when unknown.
+    static func decimalSeparator(_ identifier: String) -> Character {
+        let locale = Locale(identifier: identifier.replacingOccurrences(of: "-", with: "_"))
+        return locale.decimalSeparator?.first ?? "."
+    }
+}

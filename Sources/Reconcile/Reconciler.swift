@@ -1,0 +1,50 @@
+import AuditModel
+
+/// Runs the rules over matched products and coverage, applies the configured severities and suppressions,
+/// and returns findings in a stable order.
+public struct Reconciler: Sendable {
+    /// The context shared by all rules.
+    public var context: RuleContext
+    /// Accepted findings.
+    public var suppressions: [Suppression]
+    /// The audit day (`yyyy-MM-dd`, shop timezone) for suppression expiry.
+    public var day: String
+
+    /// Creates a reconciler.
+    public init(context: RuleContext, suppressions: [Suppression] = [], day: String) {
+        self.context = context
+        self.suppressions = suppressions
+        self.day = day
+    }
+
+    /// All findings for the products and coverage, sorted by severity (highest first), rule, product, field.
+    public func findings(products: [MatchedProduct], coverage: [ChannelCoverage]) -> [Finding] {
+        var findings: [Finding] = []
+        for rule in RuleRegistry.all where context.settings(for: rule.id).enabled {
+            for product in products { findings += rule.check(product, context: context) }
+        }
+        if context.settings(for: Unverifiable().id).enabled {
+            findings += coverage.flatMap(Unverifiable().findings(for:))
+        }
+        findings = findings.map(configure)
+        return findings.sorted(by: order)
+    }
+
+    private func order(_ a: Finding, _ b: Finding) -> Bool {
+        if a.severity != b.severity { return a.severity > b.severity }
+        if a.rule != b.rule { return a.rule < b.rule }
+        if a.product != b.product { return a.product < b.product }
+        if a.field != b.field { return a.field < b.field }
+        return a.fingerprint < b.fingerprint
+    }
+
+    private func configure(_ finding: Finding) -> Finding {
+        var finding = finding
+        if let severity = context.settings(for: finding.rule).severity { finding.severity = severity }
+        if let suppression = suppressions.first(where: { $0.covers(rule: finding.rule, product: finding.product, on: day) }) {
+            finding.status = .suppressed
+            finding.suppression = suppression.reason
+        }
+        return finding
+    }
+}

@@ -1,0 +1,47 @@
+import AuditModel
+
+/// A check that describes itself: its id, title, why a shop cares, its default severity and examples that
+/// must or must not trigger it. The examples become tests and the rule reference in `docs/rules.md`.
+public protocol Rule: Sendable {
+    /// The stable id used in configs, reports and suppressions, e.g. `price-mismatch`.
+    var id: String { get }
+    /// A short title.
+    var title: String { get }
+    /// Why a shop cares, in one paragraph.
+    var rationale: String { get }
+    /// The severity unless the config says otherwise.
+    var defaultSeverity: Severity { get }
+    /// Observations that must trigger the rule, and ones that must not.
+    var examples: [RuleExample] { get }
+    /// The findings for one matched product (severity is the default; the reconciler applies the config).
+    func check(_ product: MatchedProduct, context: RuleContext) -> [Finding]
+}
+
+/// A documented example of a rule: the observations of one product and whether the rule must fire.
+public struct RuleExample: Sendable {
+    /// One line saying what the example shows.
+    public var summary: String
+    /// The observations of one product across channels.
+    public var observations: [Observation]
+    /// True when the rule must report a finding for these observations.
+    public var triggers: Bool
+    /// The reference channel for the example, if any.
+    public var reference: String?
+
+    /// Creates an example.
+    public init(_ summary: String, triggers: Bool, reference: String? = nil, _ observations: [Observation]) {
+        self.summary = summary
+        self.triggers = triggers
+        self.reference = reference
+        self.observations = observations
+    }
+
+    /// The context the example is evaluated in: its channels, all full catalogues.
+    public var context: RuleContext {
+        var channels: [String] = []
+        for observation in observations where !channels.contains(observation.channel) {
+            channels.append(observation.channel)
+        }
+        return RuleContext(channels: channels, reference: reference)
+    }
+}

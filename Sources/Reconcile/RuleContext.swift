@@ -1,0 +1,54 @@
+import AuditModel
+import Foundation
+
+/// What rules need to know about the audit beyond the observations of one product.
+public struct RuleContext: Sendable {
+    /// Configured channel names, in config order.
+    public var channels: [String]
+    /// The channel whose values are expected, when one is named.
+    public var reference: String?
+    /// Channels expected to list every product (catalogues); `missing-in-channel` applies to them only.
+    public var fullCatalogChannels: Set<String>
+    /// Channels that could not be read at all: nothing is reported as missing there.
+    public var unreadableChannels: Set<String>
+    /// Per channel, the normalised URLs of inputs that failed: their products are unverifiable, not missing.
+    public var failedInputs: [String: Set<String>]
+    /// Per rule id, the configured settings.
+    public var settings: [String: RuleSettings]
+
+    /// Creates a context.
+    public init(channels: [String], reference: String? = nil, fullCatalogChannels: Set<String>? = nil,
+                unreadableChannels: Set<String> = [], failedInputs: [String: Set<String>] = [:],
+                settings: [String: RuleSettings] = [:]) {
+        self.channels = channels
+        self.reference = reference
+        self.fullCatalogChannels = fullCatalogChannels ?? Set(channels)
+        self.unreadableChannels = unreadableChannels
+        self.failedInputs = failedInputs
+        self.settings = settings
+    }
+
+    /// The settings of a rule (defaults when not configured).
+    public func settings(for rule: String) -> RuleSettings { settings[rule] ?? RuleSettings() }
+}
+
+/// Per-rule configuration: severity (or off) and tolerances.
+public struct RuleSettings: Hashable, Sendable {
+    /// The severity to report with; nil keeps the rule's default.
+    public var severity: Severity?
+    /// False turns the rule off.
+    public var enabled: Bool
+    /// Money differences up to this amount are equal (default 0: exact).
+    public var absoluteTolerance: Decimal
+    /// Money differences up to this fraction of the expected amount are equal (default 0).
+    public var relativeTolerance: Decimal
+
+    /// Creates settings.
+    public init(severity: Severity? = nil, enabled: Bool = true, absoluteTolerance: Decimal = 0,
+                relativeTolerance: Decimal = 0) {
+        self.severity = severity
+        self.enabled = enabled
+        self.absoluteTolerance = absoluteTolerance
+        self.relativeTolerance = relativeTolerance
+    }
+}

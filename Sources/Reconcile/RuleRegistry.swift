@@ -1,0 +1,16 @@
+/// The catalogue of rules, in one explicit list (no runtime discovery).
+public enum RuleRegistry {
+    /// Every rule, in documentation order.
+    public static let all: [any Rule] = [
+        PriceMismatch(),
+        AvailabilityMismatch(),
+        MissingInChannel(),
+        Unverifiable(),
+    ]
+
+    /// The rule with an id, if any.
+    public static func rule(id: String) -> (any Rule)? { all.first { $0.id == id } }
+
+    /// All rule ids.
+    public static var ids: [String] { all.map(\.id) }
+}

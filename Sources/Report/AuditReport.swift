@@ -1,0 +1,124 @@
+import AuditModel
+
+/// Everything an audit produced, in the shape of the versioned JSON report (`omniaudit.report/v1`).
+/// Every reporter renders this one value.
+public struct AuditReport: Codable, Sendable {
+    /// The schema id of this report shape.
+    public static let schemaID = "omniaudit.report/v1"
+
+    /// The tool that wrote the report.
+    public struct Tool: Codable, Sendable {
+        public var name: String
+        public var version: String
+        public init(name: String = "omniaudit", version: String) {
+            self.name = name
+            self.version = version
+        }
+    }
+
+    /// What was audited and when.
+    public struct Run: Codable, Sendable {
+        /// The audit day in the shop's timezone (`yyyy-MM-dd`): the clock the rules and suppressions use.
+        public var asOf: String
+        /// The shop name from the config.
+        public var shop: String
+        /// A digest of the config file's bytes.
+        public var configDigest: String
+        /// The reference channel, if one is configured.
+        public var reference: String?
+        /// Configured channel names, in config order.
+        public var channels: [String]
+        public init(asOf: String, shop: String, configDigest: String, reference: String?, channels: [String]) {
+            self.asOf = asOf
+            self.shop = shop
+            self.configDigest = configDigest
+            self.reference = reference
+            self.channels = channels
+        }
+        enum CodingKeys: String, CodingKey {
+            case asOf = "as_of", shop, configDigest = "config_digest", reference, channels
+        }
+    }
+
+    /// The release gate: its settings and its verdict.
+    public struct Gate: Codable, Sendable {
+        /// The lowest severity that fails the gate, or nil for never.
+        public var failOn: Severity?
+        /// The minimum share of inputs read, per channel.
+        public var minCoverage: Double
+        /// True when no active finding is at or above `failOn`.
+        public var passed: Bool
+        /// The process exit code the audit ends with.
+        public var exitCode: Int32
+        public init(failOn: Severity?, minCoverage: Double, passed: Bool, exitCode: Int32) {
+            self.failOn = failOn
+            self.minCoverage = minCoverage
+            self.passed = passed
+            self.exitCode = exitCode
+        }
+        enum CodingKeys: String, CodingKey {
+            case failOn = "fail_on", minCoverage = "min_coverage", passed, exitCode = "exit_code"
+        }
+    }
+
+    /// Counts of findings.
+    public struct Summary: Codable, Sendable {
+        /// Findings that count (not suppressed).
+        public var active: Int
+        /// Active findings by severity.
+        public var bySeverity: [String: Int]
+        /// Active findings by rule.
+        public var byRule: [String: Int]
+        /// Active findings by channel involved.
+        public var byChannel: [String: Int]
+        /// All findings by status.
+        public var byStatus: [String: Int]
+        /// Matched products.
+        public var products: Int
+
+        /// Counts the findings.
+        public init(findings: [Finding], products: Int) {
+            let active = findings.filter { $0.status != .suppressed && $0.status != .fixed }
+            self.active = active.count
+            bySeverity = Dictionary(uniqueKeysWithValues: Severity.allCases.map { severity in
+                (severity.rawValue, active.filter { $0.severity == severity }.count)
+            })
+            byRule = Dictionary(grouping: active, by: \.rule).mapValues(\.count)
+            byChannel = Dictionary(grouping: active.flatMap { finding in Set(finding.observations.map(\.channel)) },
+                                   by: { $0 }).mapValues(\.count)
+            byStatus = Dictionary(grouping: findings, by: \.status.rawValue).mapValues(\.count)
+            self.products = products
+        }
+        enum CodingKeys: String, CodingKey {
+            case active, bySeverity = "by_severity", byRule = "by_rule", byChannel = "by_channel"
+            case byStatus = "by_status", products
+        }
+    }
+
+    public var schema = AuditReport.schemaID
+    public var tool: Tool
+    public var run: Run
+    /// False when the run was interrupted or a channel could not be read at all.
+    public var complete: Bool
+    public var gate: Gate
+    public var summary: Summary
+    /// Per channel: inputs read, skipped and failed, with reasons.
+    public var coverage: [String: ChannelCoverage]
+    /// Per product label, per channel, the observations.
+    public var products: [String: [String: [Observation]]]
+    /// The findings, highest severity first.
+    public var findings: [Finding]
+
+    /// Creates a report.
+    public init(tool: Tool, run: Run, complete: Bool, gate: Gate, coverage: [ChannelCoverage],
+                products: [String: [String: [Observation]]], findings: [Finding]) {
+        self.tool = tool
+        self.run = run
+        self.complete = complete
+        self.gate = gate
+        self.summary = Summary(findings: findings, products: products.count)
+        self.coverage = Dictionary(uniqueKeysWithValues: coverage.map { ($0.channel, $0) })
+        self.products = products
+        self.findings = findings
+    }
+}

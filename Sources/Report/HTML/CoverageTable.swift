@@ -1,0 +1,20 @@
+import AuditModel
+
+/// The coverage table: per channel, inputs read, skipped and failed (with reasons), and problems.
+enum CoverageTable {
+    static func render(_ report: AuditReport) -> String {
+        var html = "<table id=\"coverage\"><thead><tr><th>Channel</th><th>Read</th><th>Skipped</th><th>Failed</th>"
+            + "<th>Products</th><th>Details</th></tr></thead><tbody>\n"
+        for channel in report.run.channels {
+            guard let coverage = report.coverage[channel] else { continue }
+            html += "<tr><td><b>\(channel.html)</b></td><td>\(coverage.read)</td><td>\(coverage.skipped.count)</td>"
+                + "<td>\(coverage.failed.count)</td><td>\(coverage.products)</td><td>"
+            let notes = coverage.failed.map { "failed: \($0.input) — \($0.reason)" }
+                + coverage.skipped.map { "skipped: \($0.input) — \($0.reason)" }
+                + coverage.problems.map { "problem: \($0.description)" }
+            html += notes.isEmpty ? "—" : "<ul class=\"values evidence\">" + notes.map { "<li>\($0.html)</li>" }.joined() + "</ul>"
+            html += "</td></tr>\n"
+        }
+        return html + "</tbody></table>\n"
+    }
+}

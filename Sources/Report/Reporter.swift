@@ -1,0 +1,20 @@
+import Foundation
+
+/// Renders an audit report in one format.
+public protocol Reporter: Sendable {
+    /// The format name used in `report.formats` (`json`, `html`).
+    var format: String { get }
+    /// The file name written in the output folder.
+    var fileName: String { get }
+    /// The rendered bytes; the same report always renders to the same bytes.
+    func render(_ report: AuditReport) throws -> Data
+}
+
+/// The reporters by format name.
+public enum Reporters {
+    /// Every available reporter.
+    public static let all: [any Reporter] = [JSONReporter(), HTMLReporter()]
+
+    /// The reporter for a format name, if any.
+    public static func reporter(for format: String) -> (any Reporter)? { all.first { $0.format == format } }
+}

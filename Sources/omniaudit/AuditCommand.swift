@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import OmniAudit
+
+/// `omniaudit audit`: run the audit described by the config, write the reports, exit with the gate's code.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "Audit every channel of the config and write the reports.")
+
+    @Option(name: .long, help: "The config file.")
+    var config = "omniaudit.yml"
+
+    @Option(name: .long, help: "The report folder (overrides report.out).")
+    var out: String?
+
+    @Option(name: .long, help: "Fail at or above this severity: error, warning, notice or never (overrides gate.fail-on).")
+    var failOn: FailOn?
+
+    @Option(name: .long, help: "The audit day, yyyy-MM-dd (default: today in the shop's timezone).")
+    var asOf: String?
+
+    @Flag(name: .shortAndLong, help: "Print only errors.")
+    var quiet = false
+
+    enum FailOn: String, ExpressibleByArgument, CaseIterable {
+        case error, warning, notice, never
+    }
+
+    func run() throws {
+        var settings: AuditConfig
+        do {
+            settings = try ConfigLoader.load(path: config)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(AuditExitCode.config.rawValue)
+        }
+        if let failOn { settings.gate.failOn = Severity(rawValue: failOn.rawValue) }
+        if let out { settings.report.out = out }
+        var now = Date()
+        if let asOf {
+            guard let date = DayClock.date(from: asOf) else { throw ValidationError("--as-of must be a date like 2026-11-23") }
+            now = date.addingTimeInterval(12 * 3600)
+        }
+        let progress: (@Sendable (String) -> Void)? = quiet ? nil : { @Sendable line in Console.error(line) }
+        let audit = Audit(config: settings, version: OmniAuditVersion.current, now: now, progress: progress)
+        let report = audit.run()
+        let written: [String]
+        do {
+            written = try ReportWriter.write(report, formats: settings.report.formats, to: settings.report.out)
+        } catch {
+            Console.error("cannot write reports to \(settings.report.out): \(error.localizedDescription)")
+            throw ExitCode(AuditExitCode.incomplete.rawValue)
+        }
+        if !quiet { print(Summary.line(report, written: written)) }
+        throw ExitCode(report.gate.exitCode)
+    }
+}

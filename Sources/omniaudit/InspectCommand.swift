@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import OmniAudit
+
+/// `omniaudit inspect`: print the observations found in one or more inputs, to debug extraction and matching.
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect", abstract: "Print the products omniaudit reads from pages or a feed.")
+
+    @Argument(help: "Files or folders (pages), or a feed file.")
+    var inputs: [String]
+
+    @Option(name: .long, help: "Read the inputs as: page or feed.")
+    var `as`: Inspector.Kind = .page
+
+    @Option(name: .long, help: "Output format: json or text.")
+    var format: Inspector.Format = .json
+
+    @Option(name: .long, help: "The config that defines the feed mapping (for --as feed).")
+    var config = "omniaudit.yml"
+
+    @Option(name: .long, help: "The feed channel of the config whose mapping to use (default: the first feed channel).")
+    var channel: String?
+
+    func run() throws {
+        var inspector = Inspector(kind: self.as)
+        if self.as == .feed {
+            do {
+                let settings = try ConfigLoader.load(path: config)
+                try inspector.useFeedMapping(from: settings, channel: channel)
+            } catch let error as ConfigError {
+                Console.error(error.description)
+                throw ExitCode(AuditExitCode.config.rawValue)
+            } catch {
+                throw ValidationError("\(error)")
+            }
+        }
+        let result = inspector.inspect(inputs)
+        print(format == .json ? result.json() : result.text(), terminator: "")
+        if result.observations.isEmpty { throw ExitCode(1) }
+    }
+}
+
+extension Inspector.Kind: ExpressibleByArgument {}
+extension Inspector.Format: ExpressibleByArgument {}
