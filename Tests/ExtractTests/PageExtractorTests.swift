@@ -1,0 +1,74 @@
+import AuditModel
+import Extract
+import Foundation
+import Testing
+
+@Suite struct PageExtractorTests {
+    func page(_ head: String, body: String = "<h1>Prodotto</h1>") -> Data {
+        Data("<!doctype html><html><head><meta charset=\"utf-8\">\(head)</head><body>\(body)</body></html>".utf8)
+    }
+
+    func extract(_ data: Data) -> PageExtraction {
+        PageExtractor(channel: "web", defaultCurrency: "EUR").extract(data, source: "https://shop.it/p/x.html")
+    }
+
+    @Test func readsAProductWithOneOffer() throws {
+        let result = extract(page("""
+            <link rel="canonical" href="https://shop.it/p/x.html?utm_source=a">
+            <script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Tazza",
+            "sku":"BA-1","gtin13":"8054321010035","offers":{"@type":"Offer","price":"49.90","priceCurrency":"EUR",
+            "availability":"https://schema.org/InStock"}}</script>
+            """))
+        let observation = try #require(result.observations.first)
+        #expect(result.observations.count == 1 && result.problems.isEmpty)
+        #expect(observation.key == ProductKey(sku: "BA-1", gtin: "8054321010035", url: "https://shop.it/p/x.html"))
+        #expect(observation.price?.value == Money(amount: Decimal(string: "49.90")!, currency: "EUR"))
+        #expect(observation.price?.evidence.locator == "json-ld[0].offers.price")
+        #expect(observation.price?.evidence.raw == "49.90")
+        #expect(observation.availability?.value == .inStock)
+        #expect(result.canonicalURL == "https://shop.it/p/x.html")
+    }
+
+    @Test func readsGraphsArraysAndOfferLists() throws {
+        let result = extract(page("""
+            <script type="application/ld+json">{"@type":"Organization","name":"Shop"}</script>
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+              {"@type":"BreadcrumbList","itemListElement":[]},
+              {"@type":["Product"],"name":"Olio &amp; Aceto","sku":"BA-2","offers":[{"@type":"Offer","price":12.9,
+               "priceCurrency":"EUR","availability":"LimitedAvailability"}]}]}</script>
+            """))
+        let observation = try #require(result.observations.first)
+        #expect(observation.key.sku == "BA-2")
+        #expect(observation.price?.value.amountString == "12.90")
+        #expect(observation.price?.evidence.locator == "json-ld[1].@graph[1].offers[0].price")
+        #expect(observation.availability?.value == .limited)
+        #expect(observation.key.url == "https://shop.it/p/x.html")
+    }
+
+    @Test func aMalformedBlockIsAProblemWithItsPositionAndTheRestIsStillRead() throws {
+        let result = extract(page("""
+            <script type="application/ld+json">{"@type":"Product", "name": "Broken" "sku": "X"}</script>
+            <script type="application/ld+json"><!-- {"@type":"Product","sku":"BA-3",
+              "offers":{"price":"5,00 €"}} --></script>
+            """))
+        #expect(result.observations.map(\.key.sku) == ["BA-3"])
+        #expect(result.observations.first?.price?.value.amountString == "5.00")
+        let problem = try #require(result.problems.first)
+        #expect(problem.position.hasPrefix("json-ld[0] line 1, column"))
+        #expect(problem.message.contains("malformed JSON-LD"))
+    }
+
+    @Test func aPageWithoutProductSaysSo() {
+        let result = extract(page("<title>Chi siamo</title>"))
+        #expect(result.observations.isEmpty)
+        #expect(result.problems.map(\.message) == ["no schema.org Product found on the page"])
+    }
+
+    @Test func garbageNeverCrashes() {
+        let bytes = Data((0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 7919) })
+        let result = extract(bytes)
+        #expect(result.observations.isEmpty)
+        #expect(!result.problems.isEmpty)
+        #expect(extract(Data()).problems.first?.message == "empty page")
+    }
+}

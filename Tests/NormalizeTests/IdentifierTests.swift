@@ -1,0 +1,39 @@
+import Normalize
+import Testing
+
+@Suite struct IdentifierTests {
+    @Test(arguments: [
+        ("8054321010035", "8054321010035"), ("012345678905", "0012345678905"), ("00012345678905", "0012345678905"),
+        (" 8054321010035 ", "8054321010035"), ("80-5432-101003-5", "8054321010035"),
+    ])
+    func gtinsHaveOneCanonicalForm(input: String, expected: String) {
+        #expect(Identifiers.gtin(input) == expected)
+    }
+
+    @Test(arguments: ["", "abc", "0000", "123456789012345"])
+    func notAGtin(input: String) {
+        #expect(Identifiers.gtin(input) == nil)
+    }
+
+    @Test func skusAreTrimmed() {
+        #expect(Identifiers.sku("  BA-1001 ") == "BA-1001")
+        #expect(Identifiers.sku("   ") == nil)
+    }
+}
+
+@Suite struct URLNormalizerTests {
+    @Test(arguments: [
+        ("https://WWW.Shop.IT/p/x.html?utm_source=news&utm_medium=email#top", "https://www.shop.it/p/x.html"),
+        ("https://shop.it/p?id=3&gclid=abc&fbclid=z", "https://shop.it/p?id=3"),
+        ("https://shop.it:443", "https://shop.it/"),
+        ("http://shop.it:8080/a", "http://shop.it:8080/a"),
+    ])
+    func trackingParametersAndFragmentsAreDropped(input: String, expected: String) {
+        #expect(URLNormalizer.normalize(input) == expected)
+    }
+
+    @Test func relativeOrOtherSchemesAreNotURLs() {
+        #expect(URLNormalizer.normalize("/prodotti/x.html") == nil)
+        #expect(URLNormalizer.normalize("javascript:alert(1)") == nil)
+    }
+}
