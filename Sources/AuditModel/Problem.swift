@@ -14,6 +14,9 @@ public struct Problem: Hashable, Sendable, Codable, Error, CustomStringConvertib
         self.message = message
     }
 
+    /// `position: message` without the source, for notes that already name the input.
+    public var reason: String { position.isEmpty ? message : "\(position): \(message)" }
+
     /// `source:position: message`.
     public var description: String {
         position.isEmpty ? "\(source): \(message)" : "\(source): \(position): \(message)"

@@ -9,12 +9,22 @@ public enum FetchError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The URL scheme is not supported by this fetcher.
     case unsupportedScheme(String)
 
-    public var description: String {
+    /// What went wrong, without the input's name.
+    public var reason: String {
         switch self {
-        case .notFound(let input): "\(input): not found"
-        case .unreadable(let input, let reason): "\(input): cannot be read: \(reason)"
-        case .tooLarge(let input, let limit): "\(input): larger than the \(limit)-byte limit"
-        case .unsupportedScheme(let input): "\(input): unsupported URL scheme (supported: file paths, file://)"
+        case .notFound: "not found"
+        case .unreadable(_, let reason): "cannot be read: \(reason)"
+        case .tooLarge(_, let limit): "larger than the \(limit)-byte limit"
+        case .unsupportedScheme: "unsupported URL scheme (supported: file paths, file://)"
         }
     }
+
+    /// The input.
+    public var input: String {
+        switch self {
+        case .notFound(let input), .unreadable(let input, _), .tooLarge(let input, _), .unsupportedScheme(let input): input
+        }
+    }
+
+    public var description: String { "\(input): \(reason)" }
 }

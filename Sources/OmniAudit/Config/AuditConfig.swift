@@ -33,6 +33,8 @@ public struct AuditConfig: Sendable {
 
     /// The config file's absolute path.
     public var path: String
+    /// The folder relative paths are resolved against (the config file's folder).
+    public var baseDirectory: String
     /// A digest of the file's bytes, written into the report.
     public var digest: String
     public var shop: Shop
@@ -47,6 +49,9 @@ public struct AuditConfig: Sendable {
     public var suppressions: [Suppression]
     public var gate: Gate
     public var report: ReportSettings
+
+    /// How a local path is shown in reports and messages: relative to the config folder when inside it.
+    public func display(_ location: String) -> String { PathResolver(baseDirectory: baseDirectory).display(location) }
 }
 
 /// One channel of the shop.

@@ -64,7 +64,7 @@ public enum ConfigLoader {
         let gate = try SectionLoader.gate(member("gate"))
         let report = try SectionLoader.report(member("report"), resolver: resolver)
         return AuditConfig(
-            path: file, digest: Fingerprint.make([text]), shop: shop, match: match, reference: reference,
+            path: file, baseDirectory: baseDirectory, digest: Fingerprint.make([text]), shop: shop, match: match, reference: reference,
             channels: channels, rules: try SectionLoader.rules(member("rules")),
             suppressions: try SectionLoader.suppressions(member("suppressions")), gate: gate, report: report)
     }
@@ -92,6 +92,13 @@ struct PathResolver {
         if location.hasPrefix("/") { return location }
         return URL(fileURLWithPath: location, relativeTo: URL(fileURLWithPath: baseDirectory, isDirectory: true))
             .standardizedFileURL.path
+    }
+
+    /// How a location is shown in reports: relative to the config folder when it is inside it, so reports do not
+    /// depend on where the repository is checked out.
+    func display(_ location: String) -> String {
+        let base = baseDirectory.hasSuffix("/") ? baseDirectory : baseDirectory + "/"
+        return location.hasPrefix(base) ? String(location.dropFirst(base.count)) : location
     }
 
     /// Resolves a local location and checks it exists; URLs are not checked here.

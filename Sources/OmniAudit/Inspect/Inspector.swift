@@ -86,7 +86,8 @@ public struct Inspector: Sendable {
                 result.problems += page.problems
             case .feed:
                 guard let feedChannel else { continue }
-                let source = FeedSource(name: feedChannel.name, feed: feedChannel.feed, shop: feedChannel.shop, fetcher: fetcher)
+                let source = FeedSource(name: feedChannel.name, feed: feedChannel.feed, shop: feedChannel.shop, fetcher: fetcher,
+                                        paths: PathResolver(baseDirectory: FileManager.default.currentDirectoryPath))
                 let extraction = source.extractor.extract(fetched.body, source: input)
                 result.observations += extraction.observations
                 result.problems += extraction.problems

@@ -26,11 +26,12 @@ public struct Audit: Sendable {
     /// Runs the audit; never throws: unreadable inputs become coverage failures and `unverifiable` findings.
     public func run() -> AuditReport {
         let fetcher = FileFetcher()
+        let paths = PathResolver(baseDirectory: config.baseDirectory)
         var reads: [ChannelRead] = []
         for channel in config.channels {
             let read: ChannelRead = switch channel.kind {
-            case .web(let web): WebSource(name: channel.name, web: web, shop: config.shop, fetcher: fetcher).read()
-            case .feed(let feed): FeedSource(name: channel.name, feed: feed, shop: config.shop, fetcher: fetcher).read()
+            case .web(let web): WebSource(name: channel.name, web: web, shop: config.shop, fetcher: fetcher, paths: paths).read()
+            case .feed(let feed): FeedSource(name: channel.name, feed: feed, shop: config.shop, fetcher: fetcher, paths: paths).read()
             }
             let coverage = read.coverage
             progress?("\(channel.name): \(coverage.read) read, \(coverage.skipped.count) skipped, "

@@ -9,6 +9,8 @@ struct FeedSource {
     let feed: FeedChannel
     let shop: AuditConfig.Shop
     let fetcher: FileFetcher
+    /// How paths are shown in the report.
+    let paths: PathResolver
 
     /// The extractor for this channel's mapping, currency and locale.
     var extractor: JSONFeedExtractor {
@@ -19,16 +21,17 @@ struct FeedSource {
 
     func read() -> ChannelRead {
         var coverage = ChannelCoverage(channel: name)
+        let shown = paths.display(feed.source)
         let fetched: Fetched
         do {
             fetched = try fetcher.fetch(feed.source)
         } catch {
-            coverage.failed.append(.init(input: feed.source, reason: error.description))
+            coverage.failed.append(.init(input: shown, reason: error.reason))
             return ChannelRead(observations: [], coverage: coverage, failedURLs: [])
         }
-        let extraction = extractor.extract(fetched.body, source: feed.source)
+        let extraction = extractor.extract(fetched.body, source: shown)
         if extraction.observations.isEmpty, let first = extraction.problems.first {
-            coverage.failed.append(.init(input: feed.source, reason: first.description))
+            coverage.failed.append(.init(input: shown, reason: first.reason))
             coverage.problems += extraction.problems.dropFirst()
         } else {
             coverage.read += 1

@@ -11,6 +11,8 @@ struct WebSource {
     let web: WebChannel
     let shop: AuditConfig.Shop
     let fetcher: FileFetcher
+    /// How paths are shown in the report.
+    let paths: PathResolver
     static let maxSitemapDepth = 3
 
     func read() -> ChannelRead {
@@ -31,7 +33,8 @@ struct WebSource {
         var canonicals: [String: String] = [:]
         var observations: [Observation] = []
         let extractor = PageExtractor(channel: name, defaultCurrency: shop.currency)
-        for location in candidates {
+        for candidate in candidates {
+            let location = paths.display(candidate)
             if let reason = locator.exclusion(of: location) {
                 coverage.skipped.append(.init(input: location, reason: reason))
                 continue
@@ -44,9 +47,9 @@ struct WebSource {
             seen[identity] = location
             let fetched: Fetched
             do {
-                fetched = try fetcher.fetch(locator.fetchable(location))
+                fetched = try fetcher.fetch(locator.fetchable(candidate))
             } catch {
-                coverage.failed.append(.init(input: location, reason: error.description))
+                coverage.failed.append(.init(input: location, reason: error.reason))
                 failedURLs.insert(identity)
                 continue
             }
@@ -66,10 +69,11 @@ struct WebSource {
         return ChannelRead(observations: observations, coverage: coverage, failedURLs: failedURLs)
     }
 
-    private func pages(ofSitemap location: String, depth: Int, locator: PageLocator,
+    private func pages(ofSitemap sitemap: String, depth: Int, locator: PageLocator,
                        coverage: inout ChannelCoverage) -> [String] {
+        let location = paths.display(sitemap)
         do {
-            let fetched = try fetcher.fetch(locator.fetchable(location))
+            let fetched = try fetcher.fetch(locator.fetchable(sitemap))
             let entries = try SitemapReader.read(fetched.body, source: location)
             coverage.read += 1
             var pages = entries.pages
@@ -82,9 +86,9 @@ struct WebSource {
             }
             return pages
         } catch let error as FetchError {
-            coverage.failed.append(.init(input: location, reason: error.description))
+            coverage.failed.append(.init(input: location, reason: error.reason))
         } catch let problem as Problem {
-            coverage.failed.append(.init(input: location, reason: problem.description))
+            coverage.failed.append(.init(input: location, reason: problem.reason))
         } catch {
             coverage.failed.append(.init(input: location, reason: "\(error)"))
         }

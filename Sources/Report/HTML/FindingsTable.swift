@@ -2,7 +2,7 @@ import AuditModel
 
 /// The findings table: one row per finding with every channel's value and evidence.
 enum FindingsTable {
-    static func render(_ findings: [Finding]) -> String {
+    static func render(_ findings: [Finding], titles: [String: String]) -> String {
         guard !findings.isEmpty else { return "<p class=\"empty\">No findings.</p>\n" }
         var html = "<table id=\"findings\"><thead><tr><th>Severity</th><th>Rule</th><th>Product</th>"
             + "<th>What is wrong</th><th>What each channel shows</th></tr></thead><tbody>\n"
@@ -11,7 +11,8 @@ enum FindingsTable {
             html += "<tr class=\"finding\(suppressed ? " suppressed" : "")\" data-rule=\"\(finding.rule.html)\" "
                 + "data-product=\"\(finding.product.html)\" data-fingerprint=\"\(finding.fingerprint)\">"
             html += "<td><span class=\"sev \(finding.severity.rawValue)\">\(finding.severity.rawValue)</span></td>"
-            html += "<td><code>\(finding.rule.html)</code></td><td>\(finding.product.html)</td>"
+            html += "<td><code>\(finding.rule.html)</code></td><td>\(finding.product.html)"
+                + (titles[finding.product].map { "<div class=\"evidence\">\($0.html)</div>" } ?? "") + "</td>"
             html += "<td>\(finding.message.html)"
             if let reason = finding.suppression { html += "<div class=\"evidence\">Suppressed: \(reason.html)</div>" }
             html += "</td><td><ul class=\"values\">"

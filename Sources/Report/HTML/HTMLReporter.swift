@@ -23,10 +23,17 @@ public struct HTMLReporter: Reporter {
             """
         page += banner(report)
         page += cards(report)
-        page += "<h2>Findings</h2>\n" + FindingsTable.render(report.findings)
+        page += "<h2>Findings</h2>\n" + FindingsTable.render(report.findings, titles: titles(report))
         page += "<h2>Coverage</h2>\n" + CoverageTable.render(report)
         page += "</main></body></html>\n"
         return Data(page.utf8)
+    }
+
+    /// The product name each channel shows, first channel first, to label findings for people.
+    private func titles(_ report: AuditReport) -> [String: String] {
+        report.products.compactMapValues { channels in
+            report.run.channels.lazy.compactMap { channels[$0]?.first?.title?.value }.first
+        }
     }
 
     private func banner(_ report: AuditReport) -> String {
