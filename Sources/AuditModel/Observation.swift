@@ -16,6 +16,13 @@ public struct Observation: Hashable, Sendable, Codable {
     public var availability: Observed<Availability>?
     /// A stated stock count ("solo 3 pezzi").
     public var stockCount: Observed<Int>?
+    /// The brand.
+    public var brand: Observed<String>?
+    /// For a variant of a product group: the group's id (`productGroupID`, sku or url).
+    public var group: String?
+    /// Every price statement found for the product on a page (markup and visible), when there is more than the
+    /// chosen `price`; nil for feeds.
+    public var claims: [PriceClaim]?
 
     /// Creates an observation.
     public init(
@@ -37,5 +44,6 @@ public struct Observation: Hashable, Sendable, Codable {
         case channel, key, origin, title, price, availability
         case listPrice = "list_price"
         case stockCount = "stock_count"
+        case brand, group, claims
     }
 }

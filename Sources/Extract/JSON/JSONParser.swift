@@ -25,6 +25,23 @@ public struct JSONParser {
         return value
     }
 
+    /// Parses one or more JSON values written one after another (`{…}{…}` or `{…}\n{…}`), as some
+    /// pages put several JSON-LD objects in one script.
+    public static func parseAll(_ text: String, lenient: Bool = true) throws(SyntaxError) -> [JSONValue] {
+        var parser = JSONParser(bytes: Array(text.utf8), lenient: lenient)
+        var values: [JSONValue] = []
+        parser.skipTrivia()
+        while parser.index < parser.bytes.count {
+            values.append(try parser.value())
+            parser.skipTrivia()
+            if parser.current == UInt8(ascii: ",") || parser.current == UInt8(ascii: ";") {
+                parser.index += 1
+                parser.skipTrivia()
+            }
+        }
+        return values
+    }
+
     private init(bytes: [UInt8], lenient: Bool) {
         self.bytes = bytes
         self.lenient = lenient

@@ -8,6 +8,9 @@ import Foundation
 public final class MarkupTree {
     private let doc: xmlDocPtr
 
+    /// The libxml2 document, for node walks inside this module.
+    var document: xmlDocPtr { doc }
+
     /// Parses bytes as HTML with libxml2's forgiving parser; `encoding` overrides the page's own declaration.
     /// Returns nil only when libxml2 cannot build a document at all (empty input).
     public init?(html data: Data, url: String, encoding: String? = nil) {
@@ -61,6 +64,9 @@ public final class MarkupTree {
             return String(cString: value)
         }
     }
+
+    /// The elements an XPath expression selects.
+    func elements(_ xpath: String) -> [Node] { nodes(xpath).map(Node.init) }
 
     private func nodes(_ xpath: String) -> [xmlNodePtr] {
         guard let context = xmlXPathNewContext(doc) else { return [] }

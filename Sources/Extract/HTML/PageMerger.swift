@@ -1,0 +1,89 @@
+import AuditModel
+
+/// Merges what each syntax says about the products of one page into one observation per product or variant.
+/// Statements that describe the same product (same sku or gtin, or the only product of each syntax) are
+/// combined; every price statement stays in `claims` so disagreements can be reported.
+struct PageMerger {
+    let channel: String
+    let source: String
+    var visibleFirst = false
+
+    private static let priority: [PageSyntax] = [.jsonLD, .microdata, .rdfa, .openGraph, .visible]
+
+    func merge(structured: [Observation], openGraph: Observation?, visible: VisibleFacts) -> [Observation] {
+        let counts = Dictionary(grouping: structured, by: Self.syntax).mapValues(\.count)
+        var products: [Observation] = []
+        for observation in structured {
+            if let index = products.firstIndex(where: { same($0, observation, counts: counts) }) {
+                products[index] = combine(products[index], observation)
+            } else {
+                products.append(observation)
+            }
+        }
+        if let openGraph {
+            if products.isEmpty {
+                products.append(openGraph)
+            } else if products.count == 1 || products.filter({ $0.group == nil }).count == 1 {
+                let index = products.firstIndex { $0.group == nil } ?? 0
+                products[index] = combine(products[index], openGraph)
+            }
+        }
+        if products.isEmpty, visible.claims.contains(where: { $0.role == .current }), let title = visible.title {
+            products.append(Observation(channel: channel, key: ProductKey(), origin: title.evidence))
+        }
+        if products.count == 1 {
+            products[0].claims = (products[0].claims ?? []) + visible.claims
+            if products[0].title == nil { products[0].title = visible.title }
+            if products[0].availability == nil { products[0].availability = visible.availability }
+            if products[0].stockCount == nil { products[0].stockCount = visible.stockCount }
+        }
+        return products.map(finalize)
+    }
+
+    /// The syntax an observation came from, by its locator prefix.
+    static func syntax(_ observation: Observation) -> PageSyntax {
+        let locator = observation.origin?.locator ?? ""
+        return PageSyntax.allCases.first { locator.hasPrefix($0.rawValue) } ?? (locator.hasPrefix("meta") ? .openGraph : .visible)
+    }
+
+    private func same(_ a: Observation, _ b: Observation, counts: [PageSyntax: Int]) -> Bool {
+        if let skuA = a.key.sku, let skuB = b.key.sku { return skuA == skuB }
+        if let gtinA = a.key.gtin, let gtinB = b.key.gtin { return gtinA == gtinB }
+        if a.group != nil || b.group != nil { return false }
+        let (syntaxA, syntaxB) = (Self.syntax(a), Self.syntax(b))
+        if syntaxA != syntaxB, counts[syntaxA] == 1, counts[syntaxB] == 1 { return true }
+        return a.title?.value == b.title?.value && a.title != nil
+    }
+
+    private func combine(_ a: Observation, _ b: Observation) -> Observation {
+        var merged = a
+        merged.key.sku = a.key.sku ?? b.key.sku
+        merged.key.gtin = a.key.gtin ?? b.key.gtin
+        merged.key.mpn = a.key.mpn ?? b.key.mpn
+        merged.key.url = a.key.url ?? b.key.url
+        merged.title = a.title ?? b.title
+        merged.brand = a.brand ?? b.brand
+        merged.availability = a.availability ?? b.availability
+        merged.stockCount = a.stockCount ?? b.stockCount
+        merged.claims = (a.claims ?? []) + (b.claims ?? [])
+        if merged.claims?.isEmpty == true { merged.claims = nil }
+        return merged
+    }
+
+    /// Chooses the price and list price from the claims by syntax priority (configured selectors first).
+    private func finalize(_ observation: Observation) -> Observation {
+        var result = observation
+        let claims = observation.claims ?? []
+        let order = visibleFirst ? [.visible] + Self.priority.filter { $0 != .visible } : Self.priority
+        func best(_ role: PriceClaim.Role) -> Observed<Money>? {
+            for syntax in order {
+                if let claim = claims.first(where: { $0.syntax == syntax && $0.role == role }) { return claim.price }
+            }
+            return nil
+        }
+        result.price = best(.current)
+        result.listPrice = best(.list)
+        result.claims = claims.count > 1 ? claims : nil
+        return result
+    }
+}

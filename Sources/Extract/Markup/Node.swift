@@ -1,0 +1,109 @@
+import CLibXML2
+import Foundation
+
+/// A read-only view of one libxml2 node, valid while its `MarkupTree` lives. Names compare without allocating.
+struct Node {
+    let pointer: xmlNodePtr
+
+    var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
+
+    /// The element name as libxml2 stores it (lower case for HTML).
+    var name: String { pointer.pointee.name.map { String(cString: $0) } ?? "" }
+
+    /// True when the element name equals `other` (ASCII, lower case).
+    func named(_ other: StaticString) -> Bool {
+        guard let name = pointer.pointee.name else { return false }
+        return strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self),
+                      UnsafeRawPointer(other.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+    }
+
+    /// The value of an attribute, nil when absent.
+    func attribute(_ attribute: StaticString) -> String? {
+        var property = pointer.pointee.properties
+        let wanted = UnsafeRawPointer(attribute.utf8Start).assumingMemoryBound(to: CChar.self)
+        while let current = property {
+            if let name = current.pointee.name,
+                strcasecmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), wanted) == 0
+            {
+                guard let value = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) else { return "" }
+                defer { omniaudit_xmlFree(value) }
+                return String(cString: value)
+            }
+            property = current.pointee.next
+        }
+        return nil
+    }
+
+    /// True when the element has the attribute.
+    func has(_ attribute: StaticString) -> Bool {
+        var property = pointer.pointee.properties
+        let wanted = UnsafeRawPointer(attribute.utf8Start).assumingMemoryBound(to: CChar.self)
+        while let current = property {
+            if let name = current.pointee.name, strcasecmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), wanted) == 0 {
+                return true
+            }
+            property = current.pointee.next
+        }
+        return false
+    }
+
+    /// The text of the node and its descendants.
+    var text: String {
+        guard let content = xmlNodeGetContent(pointer) else { return "" }
+        defer { omniaudit_xmlFree(content) }
+        return String(cString: content)
+    }
+
+    /// The text with runs of whitespace (incl. NBSP) collapsed to one space, trimmed.
+    var collapsedText: String { Node.collapse(text) }
+
+    static func collapse(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// Child elements, in order.
+    var elements: [Node] {
+        var result: [Node] = []
+        var child = pointer.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { result.append(Node(pointer: current)) }
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    var parent: Node? {
+        guard let parent = pointer.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return nil }
+        return Node(pointer: parent)
+    }
+
+    /// The 1-based line of the element in the source, for evidence.
+    var line: Int { Int(xmlGetLineNo(pointer)) }
+
+    /// A short locator such as `span.price--current (line 42)`.
+    var locator: String {
+        let classes = (attribute("class") ?? "").split(separator: " ").prefix(2).joined(separator: ".")
+        return name + (classes.isEmpty ? "" : ".\(classes)") + " (line \(line))"
+    }
+
+    /// Every element of the subtree in document order, the node first.
+    func descendants(_ body: (Node) -> Bool) {
+        var stack: [xmlNodePtr] = [pointer]
+        while let current = stack.popLast() {
+            let node = Node(pointer: current)
+            guard body(node) else { continue }
+            var children: [xmlNodePtr] = []
+            var child = current.pointee.children
+            while let next = child {
+                if next.pointee.type == XML_ELEMENT_NODE { children.append(next) }
+                child = next.pointee.next
+            }
+            stack.append(contentsOf: children.reversed())
+        }
+    }
+}
+
+extension MarkupTree {
+    /// The root element, if any.
+    var rootElement: Node? { xmlDocGetRootElement(document).map(Node.init) }
+}

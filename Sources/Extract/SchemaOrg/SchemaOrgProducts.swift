@@ -1,0 +1,139 @@
+import AuditModel
+import Foundation
+import Normalize
+
+/// Turns schema.org data — from JSON-LD, or microdata/RDFa converted to the same shape — into observations:
+/// `Product` (plain, in `@graph`, in arrays, nested), `ProductGroup` with `hasVariant`, `Offer`,
+/// `AggregateOffer` and `priceSpecification`. Every field carries a locator such as
+/// `json-ld[1].@graph[2].offers[0].price`.
+struct SchemaOrgProducts {
+    let source: String
+    let channel: String
+    let syntax: PageSyntax
+    let defaultCurrency: String?
+
+    /// A Product node, the locator path to it, and the group it belongs to.
+    private struct Found {
+        var node: JSONValue
+        var path: String
+        var group: JSONValue?
+    }
+
+    func observations(prefix: String, value: JSONValue, problems: inout [Problem]) -> [Observation] {
+        var found: [Found] = []
+        collect(value, path: prefix, into: &found)
+        return found.map { observation(for: $0, problems: &problems) }
+    }
+
+    private func collect(_ value: JSONValue, path: String, into found: inout [Found]) {
+        switch value {
+        case .array(let values):
+            for (index, element) in values.enumerated() { collect(element, path: "\(path)[\(index)]", into: &found) }
+        case .object:
+            let types = Self.types(of: value)
+            if types.contains("ProductGroup") {
+                let variants = value["hasVariant"]?.list ?? []
+                if variants.isEmpty {
+                    found.append(Found(node: value, path: path, group: nil))
+                } else {
+                    let isList = if case .array = value["hasVariant"] { true } else { false }
+                    for (index, variant) in variants.enumerated() {
+                        found.append(Found(node: variant, path: isList ? "\(path).hasVariant[\(index)]" : "\(path).hasVariant", group: value))
+                    }
+                }
+                return
+            }
+            if types.contains("Product") || types.contains("IndividualProduct") || types.contains("ProductModel") {
+                found.append(Found(node: value, path: path, group: nil))
+                return
+            }
+            if let graph = value["@graph"] { collect(graph, path: "\(path).@graph", into: &found) }
+            // A WebPage or ItemPage may carry its product as mainEntity.
+            for key in ["mainEntity", "mainEntityOfPage", "about"] {
+                if let child = value[key], case .object = child { collect(child, path: "\(path).\(key)", into: &found) }
+            }
+        default:
+            return
+        }
+    }
+
+    /// The `@type` values without vocabulary prefixes (`https://schema.org/Product` → `Product`).
+    static func types(of value: JSONValue) -> [String] {
+        (value["@type"]?.list ?? []).compactMap(\.text).map { type in
+            let last = type.split(separator: "/").last.map(String.init) ?? type
+            return last.hasPrefix("schema:") ? String(last.dropFirst(7)) : last
+        }
+    }
+
+    func evidence(_ path: String, _ raw: String) -> Evidence {
+        Evidence(source: source, locator: path, raw: raw)
+    }
+
+    private func observation(for product: Found, problems: inout [Problem]) -> Observation {
+        let node = product.node
+        let group = product.group
+        let path = product.path
+        func field(_ name: String) -> JSONValue? { node[name] ?? group?[name] }
+        var key = ProductKey()
+        key.sku = node["sku"]?.text.flatMap(Identifiers.sku)
+        key.mpn = field("mpn")?.text.flatMap(Identifiers.sku)
+        key.gtin = gtin(of: node, path: path, problems: &problems)
+        var observation = Observation(channel: channel, key: key,
+                                      origin: evidence(path, field("name")?.text ?? key.sku ?? key.gtin ?? ""))
+        if let name = field("name")?.text {
+            observation.title = Observed(name, evidence(node["name"] != nil ? "\(path).name" : "group.name", name))
+        }
+        if let brand = field("brand"), let name = brand.text ?? brand["name"]?.text {
+            observation.brand = Observed(name, evidence("\(path).brand", name))
+        }
+        if let group {
+            observation.group = group["productGroupID"]?.text ?? group["sku"]?.text ?? group["url"]?.text ?? group["name"]?.text
+        }
+        let offersValue = node["offers"]
+        let offers = offersValue?.list ?? []
+        if offers.isEmpty {
+            problems.append(Problem(source: source, position: path, message: "Product has no offers"))
+        }
+        var claims: [PriceClaim] = []
+        let isList = if case .array = offersValue { true } else { false }
+        for (index, offer) in offers.enumerated() {
+            let reader = OfferReader(products: self, path: isList ? "\(path).offers[\(index)]" : "\(path).offers")
+            reader.read(offer, into: &observation, claims: &claims, problems: &problems)
+        }
+        observation.claims = claims.isEmpty ? nil : claims
+        if observation.price == nil, let first = claims.first(where: { $0.role == .current }) { observation.price = first.price }
+        if observation.listPrice == nil, let first = claims.first(where: { $0.role == .list }) { observation.listPrice = first.price }
+        if let url = (node["url"]?.text ?? offers.first?["url"]?.text).flatMap(URLNormalizer.normalize) {
+            observation.key.url = url
+        }
+        return observation
+    }
+
+    private func gtin(of node: JSONValue, path: String, problems: inout [Problem]) -> String? {
+        for name in ["gtin13", "gtin", "gtin14", "gtin12", "gtin8", "isbn"] {
+            guard let raw = node[name]?.text else { continue }
+            guard let gtin = Identifiers.gtin(raw) else {
+                problems.append(Problem(source: source, position: "\(path).\(name)", message: "\"\(raw)\" is not a GTIN"))
+                continue
+            }
+            guard GTIN.hasValidCheckDigit(gtin) else {
+                problems.append(Problem(source: source, position: "\(path).\(name)",
+                                        message: "GTIN \(raw) has an invalid check digit; not used for matching"))
+                continue
+            }
+            return gtin
+        }
+        return nil
+    }
+}
+
+/// GTIN check digits (GS1 mod 10).
+enum GTIN {
+    static func hasValidCheckDigit(_ digits: String) -> Bool {
+        let values = digits.compactMap(\.wholeNumberValue)
+        guard values.count == digits.count, let check = values.last, values.count >= 8 else { return false }
+        var sum = 0
+        for (offset, value) in values.dropLast().reversed().enumerated() { sum += value * (offset % 2 == 0 ? 3 : 1) }
+        return (10 - sum % 10) % 10 == check
+    }
+}
