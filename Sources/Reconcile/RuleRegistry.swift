@@ -5,6 +5,9 @@ public enum RuleRegistry {
         PriceMismatch(),
         AvailabilityMismatch(),
         MissingInChannel(),
+        StructuredVsVisible(),
+        StructuredDataConflict(),
+        AmbiguousPrice(),
         Unverifiable(),
     ]
 

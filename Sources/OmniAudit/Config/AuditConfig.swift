@@ -81,6 +81,8 @@ public struct WebChannel: Sendable {
     public var exclude: [String]
     /// URL prefixes served from local folders (a saved copy of the site), longest prefix first.
     public var mirror: [(prefix: String, folder: String)]
+    /// Configured selectors for the visible price, list price and availability (compiled to XPath).
+    public var selectors: PageSelectors?
 }
 
 /// A feed channel: one product feed file or URL read through a field mapping.

@@ -5,7 +5,7 @@ import Foundation
 enum ChannelLoader {
     static let kinds = ["web", "feed"]
     static let plannedKinds = ["email", "sms", "store"]
-    static let webKeys = ["kind", "catalog", "sitemaps", "urls", "include", "exclude", "mirror"]
+    static let webKeys = ["kind", "catalog", "sitemaps", "urls", "include", "exclude", "mirror", "selectors"]
     static let feedKeys = ["kind", "catalog", "format", "source", "items", "fields", "currency"]
 
     static func channel(name: String, node: ConfigNode, resolver: PathResolver) throws(ConfigError) -> ChannelConfig {
@@ -32,7 +32,7 @@ enum ChannelLoader {
 
     private static func web(_ members: [(key: String, value: ConfigNode)], node: ConfigNode,
                             resolver: PathResolver) throws(ConfigError) -> WebChannel {
-        var web = WebChannel(sitemaps: [], urls: [], include: [], exclude: [], mirror: [])
+        var web = WebChannel(sitemaps: [], urls: [], include: [], exclude: [], mirror: [], selectors: nil)
         for (key, value) in members {
             switch key {
             case "sitemaps": for (index, item) in try value.strings().enumerated() {
@@ -41,6 +41,7 @@ enum ChannelLoader {
             case "urls": for (index, item) in try value.strings().enumerated() {
                 web.urls.append(try resolver.existing(item, at: (try? value.elements()[index]) ?? value))
             }
+            case "selectors": web.selectors = try selectors(value)
             case "include": web.include = try value.strings()
             case "exclude": web.exclude = try value.strings()
             case "mirror":
@@ -58,6 +59,27 @@ enum ChannelLoader {
             throw node.error("web channel needs sitemaps or urls", hint: "e.g. sitemaps: [web/sitemap.xml]")
         }
         return web
+    }
+
+    /// `selectors: { price: ".price--current", list_price: "del.price", availability: ".stock" }`, CSS or XPath.
+    private static func selectors(_ node: ConfigNode) throws(ConfigError) -> PageSelectors {
+        var selectors = PageSelectors()
+        for (key, value) in try node.mapping(allowed: ["price", "list_price", "availability"]) {
+            let xpath: String
+            do {
+                xpath = try CSSSelector.xpath(try value.string())
+            } catch let error as CSSSelector.SyntaxError {
+                throw value.error(error.description)
+            } catch {
+                throw value.error("\(error)")
+            }
+            switch key {
+            case "price": selectors.price = xpath
+            case "list_price": selectors.listPrice = xpath
+            default: selectors.availability = xpath
+            }
+        }
+        return selectors
     }
 
     private static func feed(_ members: [(key: String, value: ConfigNode)], node: ConfigNode,

@@ -32,7 +32,8 @@ struct WebSource {
         var seen: [String: String] = [:]
         var canonicals: [String: String] = [:]
         var observations: [Observation] = []
-        let extractor = PageExtractor(channel: name, defaultCurrency: shop.currency)
+        let extractor = PageExtractor(channel: name, defaultCurrency: shop.currency,
+                                      decimalSeparator: LocaleInfo.decimalSeparator(shop.locale), selectors: web.selectors)
         for candidate in candidates {
             let location = paths.display(candidate)
             if let reason = locator.exclusion(of: location) {

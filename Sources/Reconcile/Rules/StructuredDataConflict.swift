@@ -1,0 +1,37 @@
+import AuditModel
+
+/// Two markup statements on one page disagree about the current price (e.g. `og:price:amount` 0 beside a
+/// JSON-LD price, or two JSON-LD blocks from two plugins).
+public struct StructuredDataConflict: Rule {
+    public init() {}
+    public let id = "structured-data-conflict"
+    public let title = "Markup blocks on one page disagree"
+    public let rationale = """
+        Shops often print the price several times in markup: a JSON-LD block from the theme, another from an SEO \
+        plugin, microdata, OpenGraph tags for social previews. When they disagree, each consumer (Google, \
+        Facebook catalogs, comparators) picks a different one — a social preview advertising 0,00 € is a classic.
+        """
+    public let defaultSeverity = Severity.warning
+
+    public func check(_ product: MatchedProduct, context: RuleContext) -> [Finding] {
+        let settings = context.settings(for: id)
+        return product.observations.compactMap { observation -> Finding? in
+            let markup = PageClaims.distinct((observation.claims ?? []).filter { $0.syntax.isMarkup && $0.role == .current })
+            guard let first = markup.first, markup.dropFirst().contains(where: { PageClaims.differ($0.price.value, first.price.value, settings) })
+            else { return nil }
+            let values = markup.map { PageClaims.value($0, channel: observation.channel, expected: !PageClaims.differ($0.price.value, first.price.value, settings)) }
+            let stated = markup.map { "\($0.syntax.rawValue) \($0.price.value)" }.joined(separator: ", ")
+            return Finding(rule: id, severity: defaultSeverity, product: product.label, field: "price", observations: values,
+                           message: "The page's markup states different prices: \(stated).")
+        }
+    }
+
+    public var examples: [RuleExample] {
+        [
+            RuleExample("og:price:amount 0 beside a JSON-LD price of 49.90", triggers: true,
+                        [PageClaims.example([(.jsonLD, .current, "49.90"), (.openGraph, .current, "0")])]),
+            RuleExample("JSON-LD and microdata agree", triggers: false,
+                        [PageClaims.example([(.jsonLD, .current, "49.90"), (.microdata, .current, "49.9")])]),
+        ]
+    }
+}

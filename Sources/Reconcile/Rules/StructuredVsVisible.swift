@@ -1,0 +1,40 @@
+import AuditModel
+
+/// The price in the page's markup (JSON-LD, microdata, RDFa, OpenGraph) differs from the price a customer sees.
+public struct StructuredVsVisible: Rule {
+    public init() {}
+    public let id = "structured-vs-visible"
+    public let title = "Markup price differs from the visible price"
+    public let rationale = """
+        Search engines, Google Shopping and price comparators read the page's structured data; customers read the \
+        page. When they differ (often a stale cache or a theme that forgot the sale price), Merchant Center \
+        disapproves the product and the shop advertises a price it does not charge. The visible price is taken as \
+        the expected one.
+        """
+    public let defaultSeverity = Severity.error
+
+    public func check(_ product: MatchedProduct, context: RuleContext) -> [Finding] {
+        let settings = context.settings(for: id)
+        return product.observations.compactMap { observation -> Finding? in
+            let claims = observation.claims ?? []
+            guard let shown = claims.first(where: { $0.syntax == .visible && $0.role == .current }) else { return nil }
+            let markup = PageClaims.distinct(claims.filter { $0.syntax.isMarkup && $0.role == .current })
+            let deviating = markup.filter { $0.price.value.currency == shown.price.value.currency && PageClaims.differ($0.price.value, shown.price.value, settings) }
+            guard !deviating.isEmpty else { return nil }
+            let values = [PageClaims.value(shown, channel: observation.channel, expected: true)]
+                + deviating.map { PageClaims.value($0, channel: observation.channel, expected: false) }
+            let stated = deviating.map { "\($0.syntax.rawValue) says \($0.price.value)" }.joined(separator: ", ")
+            return Finding(rule: id, severity: defaultSeverity, product: product.label, field: "price", observations: values,
+                           message: "On \(observation.channel) the page shows \(shown.price.value) but its \(stated).")
+        }
+    }
+
+    public var examples: [RuleExample] {
+        [
+            RuleExample("JSON-LD says 54.90, the page shows 49.90", triggers: true,
+                        [PageClaims.example([(.jsonLD, .current, "54.90"), (.visible, .current, "49.90")])]),
+            RuleExample("JSON-LD and the page agree; the struck-through price is not compared", triggers: false,
+                        [PageClaims.example([(.jsonLD, .current, "49.90"), (.visible, .current, "49.9"), (.visible, .list, "59.90")])]),
+        ]
+    }
+}
