@@ -1,5 +1,6 @@
 import AuditModel
 import Extract
+import Fetch
 import Reconcile
 
 /// A validated `omniaudit.yml`: every path resolved against the config file's folder.
@@ -47,6 +48,16 @@ public struct AuditConfig: Sendable {
     public var suppressions: [Suppression]
     public var gate: Gate
     public var report: ReportSettings
+
+    /// Turns the HTTP cache off for every web channel (`omniaudit audit --no-cache`).
+    public mutating func disableCache() {
+        for index in channels.indices {
+            if case .web(var web) = channels[index].kind {
+                web.cache = nil
+                channels[index].kind = .web(web)
+            }
+        }
+    }
 }
 
 /// One channel of the shop.
@@ -76,6 +87,12 @@ public struct WebChannel: Sendable {
     public var exclude: [String]
     /// URL prefixes served from local folders (a saved copy of the site), longest prefix first.
     public var mirror: [(prefix: String, folder: String)]
+    /// How pages are fetched: identity, limits, politeness, robots.txt (`fetch:` and `robots:` keys).
+    public var fetch: FetchSettings = FetchSettings()
+    /// Same-host link following depth from the listed pages (`follow:`); 0 follows nothing.
+    public var follow = 0
+    /// The conditional-GET cache folder (absolute), or nil for no cache (`cache: false`, `--no-cache`).
+    public var cache: String?
 }
 
 /// A feed channel: one product feed file or URL read through a field mapping.
