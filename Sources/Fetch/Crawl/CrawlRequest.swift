@@ -43,6 +43,19 @@ public struct CrawlResult: Sendable {
     public var attempts: Int
     /// Why the URL could not be read, or nil on success.
     public var error: FetchError?
+
+    /// Creates a result.
+    public init(request: CrawlRequest, finalURL: String, redirects: [String], status: Int, body: Data,
+                notModified: Bool, attempts: Int, error: FetchError?) {
+        self.request = request
+        self.finalURL = finalURL
+        self.redirects = redirects
+        self.status = status
+        self.body = body
+        self.notModified = notModified
+        self.attempts = attempts
+        self.error = error
+    }
 }
 
 /// Counts of what a crawl did; deterministic for identical inputs (no durations).
