@@ -10,7 +10,7 @@ Routes (GET):
   /robots.txt                 Disallow /private/, Allow /private/ok$, Sitemap: /sitemap-index.xml
   /sitemap-index.xml          index of /sitemap-a.xml and /sitemap-b.xml.gz (gzipped child)
   /sitemap-a.xml, /sitemap-b.xml.gz   product pages /p/1../p/N (N from --products, split between both)
-  /p/<n>                      a product page with JSON-LD (sku P-<n>, price <n>.90 EUR)
+  /p/<n>                      a product page with JSON-LD (sku P-<n>, price <n>.90 EUR), ETag "p-<n>" and 304
   /private/<x>                a product page robots.txt disallows (except /private/ok)
   /slow                       drips one byte every 0.5 s (Content-Length 1000)
   /429?k=KEY[&date=1]         429 with Retry-After: 1 (seconds, or an HTTP-date) the first time per KEY, then 200
@@ -100,7 +100,14 @@ class Handler(BaseHTTPRequestHandler):
             paths = ["/p/%d" % i for i in range(n // 2 + 1, n + 1)] + ["/private/x", "/500"]
             self.send(200, gzip.compress(urlset(paths, base)), content_type="application/gzip")
         elif path.startswith("/p/"):
-            self.send(200, page(path[3:]))
+            etag = '"p-%s"' % path[3:]
+            if self.headers.get("If-None-Match") == etag:
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+            else:
+                self.send(200, page(path[3:]), {"ETag": etag})
         elif path.startswith("/private/"):
             self.send(200, page("private"))
         elif path == "/slow":

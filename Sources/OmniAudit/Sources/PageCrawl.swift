@@ -45,12 +45,14 @@ struct PageCrawl {
         var requests: [CrawlRequest] = []
         for location in locations {
             var candidate = Candidate(location: location, depth: 0, order: String(format: "0-%010d", candidates.count))
-            if let reason = locator.exclusion(of: location) {
+            let followOnly = web.follow > 0 && !web.exclude.contains(where: location.contains)
+            if let reason = locator.exclusion(of: location), !followOnly {
                 candidate.outcome = .skipped(reason)
             } else if let first = seen[locator.identity(of: location)] {
                 candidate.outcome = .skipped("same page as \(first) once tracking parameters are removed")
             } else {
                 seen[locator.identity(of: location)] = location
+                candidate.extract = locator.exclusion(of: location) == nil
                 requests.append(CrawlRequest(location: location, url: locator.requestURL(for: location), tag: candidates.count))
             }
             candidates.append(candidate)
