@@ -28,10 +28,9 @@ extension Crawler {
             let delay = min(settings.maxRetryAfter, retryAfter ?? backoff)
             var next = job
             next.notBefore = now + delay
-            if slowDown, var host = hosts[key] {
-                host.nextStart = max(host.nextStart, now + delay)
-                host.interval = min(max(host.interval * 2, 0.25), 10)
-                hosts[key] = host
+            if slowDown, let host = hosts[key] {  // adaptive backoff: the whole host slows down
+                hosts[key]?.nextStart = max(host.nextStart, now + delay)
+                hosts[key]?.interval = min(max(host.interval * 2, 0.25), 10)
             }
             enqueue(next, front: true)
         case .failed(let error):
@@ -54,9 +53,8 @@ extension Crawler {
 
     /// After a success the host's interval slides back towards its base.
     private func relax(_ key: String) {
-        guard var host = hosts[key], host.interval > host.baseInterval else { return }
-        host.interval = max(host.baseInterval, host.interval * 0.8)
-        hosts[key] = host
+        guard let interval = hosts[key]?.interval, let base = hosts[key]?.baseInterval, interval > base else { return }
+        hosts[key]?.interval = max(base, interval * 0.8)
     }
 
     /// Ends a request: counts it, hands the result to the caller, enqueues what the caller asks for.

@@ -84,22 +84,25 @@ public final class Crawler {
         while progressed && active < settings.concurrency {
             progressed = false
             for key in hostOrder where active < settings.concurrency {
-                guard var host = hosts[key], host.waiting > 0, host.nextStart <= now else { continue }
+                // Mutated in place (`default:` subscript) so the host's queue is never copied.
                 let limit = key == "file" ? settings.concurrency : settings.perHost
-                guard host.active < limit else { continue }
-                let pending: Bool = if case .fetching = host.robots { true } else { false }
-                guard let job = host.pop(now: now, robotsPending: pending) else { continue }
-                if !job.isRobots, let blocked = robotsVerdict(job, host: host) {
-                    hosts[key] = host
-                    complete(job, status: 0, body: Data(), error: blocked, deliver: deliver)
-                    progressed = true
-                    continue
-                }
-                host.active += 1
-                host.nextStart = now + host.interval
-                hosts[key] = host
-                start(job, multi: multi)
+                let picked: (job: CrawlJob, blocked: FetchError?)? = {
+                    (host: inout HostState) in
+                    guard host.waiting > 0, host.nextStart <= now, host.active < limit else { return nil }
+                    let pending: Bool = if case .fetching = host.robots { true } else { false }
+                    guard let job = host.pop(now: now, robotsPending: pending) else { return nil }
+                    if !job.isRobots, let blocked = robotsVerdict(job, host: host) { return (job, blocked) }
+                    host.active += 1
+                    host.nextStart = now + host.interval
+                    return (job, nil)
+                }(&hosts[key, default: HostState(interval: settings.minInterval)])
+                guard let picked else { continue }
                 progressed = true
+                if let blocked = picked.blocked {
+                    complete(picked.job, status: 0, body: Data(), error: blocked, deliver: deliver)
+                } else {
+                    start(picked.job, multi: multi)
+                }
             }
         }
     }
@@ -123,7 +126,7 @@ public final class Crawler {
         var job = job
         job.attempts += 1
         var lines = settings.headers.map { "\($0.name): \($0.value)" }
-        if job.request.purpose != .robots, let entry = cache?.entry(for: job.url) {
+        if job.request.purpose != .robots, job.url.hasPrefix("http"), let entry = cache?.entry(for: job.url) {
             if let etag = entry.etag { lines.append("If-None-Match: \(etag)") }
             if let modified = entry.lastModified { lines.append("If-Modified-Since: \(modified)") }
         }
