@@ -17,13 +17,19 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(
+            name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
 
         // Value types shared by every stage.
         .target(name: "AuditModel"),
         // Pure text → value parsers.
         .target(name: "Normalize", dependencies: ["AuditModel"]),
-        // Bytes from files and URLs.
-        .target(name: "Fetch"),
+        // Bytes from files and URLs: libcurl multi, politeness, robots.txt, sitemaps, cache.
+        .target(name: "Fetch", dependencies: ["CCurl", "CZlib"]),
         // Bytes → observations.
         .target(name: "Extract", dependencies: ["AuditModel", "Normalize", "CLibXML2"]),
         // Matching, rules, findings.

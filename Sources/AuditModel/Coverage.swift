@@ -26,6 +26,8 @@ public struct ChannelCoverage: Hashable, Sendable, Codable {
     public var problems: [Problem]
     /// Products observed in this channel.
     public var products: Int
+    /// For a web channel read through the crawler: what fetching did (absent for other channels).
+    public var crawl: CrawlSummary?
 
     /// Creates an empty coverage record.
     public init(channel: String) {
@@ -35,6 +37,7 @@ public struct ChannelCoverage: Hashable, Sendable, Codable {
         failed = []
         problems = []
         products = 0
+        crawl = nil
     }
 
     /// Inputs attempted: read plus failed.

@@ -47,3 +47,26 @@ public struct Observation: Hashable, Sendable, Codable {
         case brand, group, claims
     }
 }
+
+extension Observation {
+    /// The observation with every evidence source rewritten, e.g. absolute paths made relative for reports.
+    public func mappingSources(_ transform: (String) -> String) -> Observation {
+        var copy = self
+        func map<T>(_ observed: Observed<T>?) -> Observed<T>? {
+            observed.map { Observed($0.value, Evidence(source: transform($0.evidence.source), locator: $0.evidence.locator, raw: $0.evidence.raw)) }
+        }
+        copy.origin = origin.map { Evidence(source: transform($0.source), locator: $0.locator, raw: $0.raw) }
+        copy.title = map(title)
+        copy.price = map(price)
+        copy.listPrice = map(listPrice)
+        copy.availability = map(availability)
+        copy.stockCount = map(stockCount)
+        copy.brand = map(brand)
+        copy.claims = claims?.map { claim in
+            var claim = claim
+            claim.price = map(claim.price) ?? claim.price
+            return claim
+        }
+        return copy
+    }
+}

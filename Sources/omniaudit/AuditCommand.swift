@@ -19,6 +19,9 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: "The audit day, yyyy-MM-dd (default: today in the shop's timezone).")
     var asOf: String?
 
+    @Flag(name: .long, help: "Do not use the HTTP cache (conditional GET): download every page again.")
+    var noCache = false
+
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
@@ -36,6 +39,7 @@ struct AuditCommand: ParsableCommand {
         }
         if let failOn { settings.gate.failOn = Severity(rawValue: failOn.rawValue) }
         if let out { settings.report.out = out }
+        if noCache { settings.disableCache() }
         var now = Date()
         if let asOf {
             guard let date = DayClock.date(from: asOf) else { throw ValidationError("--as-of must be a date like 2026-11-23") }

@@ -1,5 +1,6 @@
 import AuditModel
 import Extract
+import Fetch
 import Reconcile
 
 /// A validated `omniaudit.yml`: every path resolved against the config file's folder.
@@ -52,6 +53,16 @@ public struct AuditConfig: Sendable {
 
     /// How a local path is shown in reports and messages: relative to the config folder when inside it.
     public func display(_ location: String) -> String { PathResolver(baseDirectory: baseDirectory).display(location) }
+
+    /// Turns the HTTP cache off for every web channel (`omniaudit audit --no-cache`).
+    public mutating func disableCache() {
+        for index in channels.indices {
+            if case .web(var web) = channels[index].kind {
+                web.cache = nil
+                channels[index].kind = .web(web)
+            }
+        }
+    }
 }
 
 /// One channel of the shop.
@@ -83,6 +94,13 @@ public struct WebChannel: Sendable {
     public var mirror: [(prefix: String, folder: String)]
     /// Configured selectors for the visible price, list price and availability (compiled to XPath).
     public var selectors: PageSelectors?
+
+    /// How pages are fetched: identity, limits, politeness, robots.txt (`fetch:` and `robots:` keys).
+    public var fetch: FetchSettings = FetchSettings()
+    /// Same-host link following depth from the listed pages (`follow:`); 0 follows nothing.
+    public var follow = 0
+    /// The conditional-GET cache folder (absolute), or nil for no cache (`cache: false`, `--no-cache`).
+    public var cache: String?
 }
 
 /// A feed channel: one product feed file or URL read through a field mapping.

@@ -1,11 +1,15 @@
 import Extract
+import Fetch
 import Foundation
 
 /// Loads one entry of `channels:` by its `kind`.
 enum ChannelLoader {
     static let kinds = ["web", "feed"]
     static let plannedKinds = ["email", "sms", "store"]
-    static let webKeys = ["kind", "catalog", "sitemaps", "urls", "include", "exclude", "mirror", "selectors"]
+    static let webKeys = [
+        "kind", "catalog", "sitemaps", "urls", "include", "exclude", "mirror", "selectors", "robots", "follow", "cache",
+        "fetch",
+    ]
     static let feedKeys = ["kind", "catalog", "format", "source", "items", "fields", "currency"]
 
     static func channel(name: String, node: ConfigNode, resolver: PathResolver) throws(ConfigError) -> ChannelConfig {
@@ -33,6 +37,9 @@ enum ChannelLoader {
     private static func web(_ members: [(key: String, value: ConfigNode)], node: ConfigNode,
                             resolver: PathResolver) throws(ConfigError) -> WebChannel {
         var web = WebChannel(sitemaps: [], urls: [], include: [], exclude: [], mirror: [], selectors: nil)
+        web.fetch = FetchLoader.defaults()
+        web.cache = resolver.resolve(".omniaudit-cache")
+        let environment = ProcessInfo.processInfo.environment
         for (key, value) in members {
             switch key {
             case "sitemaps": for (index, item) in try value.strings().enumerated() {
@@ -51,6 +58,14 @@ enum ChannelLoader {
                     }
                     web.mirror.append((prefix, try resolver.existing(try folder.string(), at: folder)))
                 }
+            case "robots": web.fetch.obeyRobots = try value.word(["true", "false"]) == "true"
+            case "follow":
+                web.follow = try value.integer()
+                guard (0...10).contains(web.follow) else { throw value.error("follow must be a depth from 0 to 10") }
+            case "cache":
+                let text = try value.string()
+                web.cache = text == "false" ? nil : text == "true" ? web.cache : resolver.resolve(text)
+            case "fetch": try FetchLoader.fetch(value, into: &web.fetch, environment: environment)
             default: break
             }
         }

@@ -101,6 +101,11 @@ struct PathResolver {
         return location.hasPrefix(base) ? String(location.dropFirst(base.count)) : location
     }
 
+    /// Text with every mention of the config folder removed (`/abs/cfg/web/x.html` → `web/x.html`).
+    func strip(_ text: String) -> String {
+        text.replacingOccurrences(of: baseDirectory.hasSuffix("/") ? baseDirectory : baseDirectory + "/", with: "")
+    }
+
     /// Resolves a local location and checks it exists; URLs are not checked here.
     func existing(_ location: String, at node: ConfigNode) throws(ConfigError) -> String {
         let resolved = resolve(location)

@@ -30,7 +30,8 @@ public struct Audit: Sendable {
         var reads: [ChannelRead] = []
         for channel in config.channels {
             let read: ChannelRead = switch channel.kind {
-            case .web(let web): WebSource(name: channel.name, web: web, shop: config.shop, fetcher: fetcher, paths: paths).read()
+            case .web(let web):
+                WebSource(name: channel.name, web: web, shop: config.shop, fetcher: fetcher, paths: paths, progress: progress).read()
             case .feed(let feed): FeedSource(name: channel.name, feed: feed, shop: config.shop, fetcher: fetcher, paths: paths).read()
             }
             let coverage = read.coverage

@@ -24,6 +24,14 @@ struct PageLocator {
     /// The location to fetch for a page or sitemap: its mirror file, or the location itself.
     func fetchable(_ location: String) -> String { localFile(for: location) ?? location }
 
+    /// The URL the crawler fetches for a location: a `file://` URL for mirror files and plain paths,
+    /// the location itself for URLs.
+    func requestURL(for location: String) -> String {
+        let target = fetchable(location)
+        if target.contains("://") { return target }
+        return URL(fileURLWithPath: target).absoluteString
+    }
+
     /// Why a page location is skipped by the include/exclude patterns, or nil when it is kept.
     func exclusion(of location: String) -> String? {
         if !web.include.isEmpty, !web.include.contains(where: location.contains) {

@@ -4,8 +4,9 @@ import Fetch
 import Foundation
 import Normalize
 
-/// Reads a web channel: sitemaps (and sitemap indexes), seed URLs and folders of saved pages; every page
-/// location ends up read, skipped (with the reason) or failed (with the reason).
+/// Reads a web channel: sitemaps (and sitemap indexes, robots.txt Sitemap lines), seed URLs, folders of saved
+/// pages and optionally same-host links; every page location ends up read, skipped (with the reason) or failed
+/// (with the reason). Pages are fetched by the `Crawler` and extracted on a small worker pool.
 struct WebSource {
     let name: String
     let web: WebChannel
@@ -13,14 +14,19 @@ struct WebSource {
     let fetcher: FileFetcher
     /// How paths are shown in the report.
     let paths: PathResolver
-    static let maxSitemapDepth = 3
+    /// Where progress lines go; nil for silence.
+    var progress: ((String) -> Void)?
 
     func read() -> ChannelRead {
         let locator = PageLocator(web: web)
+        let crawler = Crawler(settings: web.fetch, cache: web.cache.map(ResponseCache.init(folder:)))
+        let meter = progress.map { CrawlProgress(channel: name, sink: $0) }
         var coverage = ChannelCoverage(channel: name)
-        var failedURLs: Set<String> = []
-        var candidates: [String] = []
-        for sitemap in web.sitemaps { candidates += pages(ofSitemap: sitemap, depth: 0, locator: locator, coverage: &coverage) }
+        var sitemapSkipped: [ChannelCoverage.Note] = []
+        var sitemapFailed: [ChannelCoverage.Note] = []
+        var candidates = SitemapDiscovery(locator: locator, settings: web.fetch)
+            .pages(of: web.sitemaps, crawler: crawler, read: &coverage.read, skipped: &sitemapSkipped,
+                   failed: &sitemapFailed, progress: meter?.update)
         for seed in web.urls {
             var isFolder: ObjCBool = false
             if !seed.contains("://"), FileManager.default.fileExists(atPath: seed, isDirectory: &isFolder), isFolder.boolValue {
@@ -29,70 +35,40 @@ struct WebSource {
                 candidates.append(seed)
             }
         }
-        var seen: [String: String] = [:]
-        var canonicals: [String: String] = [:]
-        var observations: [Observation] = []
-        let extractor = PageExtractor(channel: name, defaultCurrency: shop.currency,
-                                      decimalSeparator: LocaleInfo.decimalSeparator(shop.locale), selectors: web.selectors)
-        for candidate in candidates {
-            let location = paths.display(candidate)
-            if let reason = locator.exclusion(of: location) {
-                coverage.skipped.append(.init(input: location, reason: reason))
-                continue
-            }
-            let identity = locator.identity(of: location)
-            if let first = seen[identity] {
-                coverage.skipped.append(.init(input: location, reason: "same page as \(first) once tracking parameters are removed"))
-                continue
-            }
-            seen[identity] = location
-            let fetched: Fetched
-            do {
-                fetched = try fetcher.fetch(locator.fetchable(candidate))
-            } catch {
-                coverage.failed.append(.init(input: location, reason: error.reason))
-                failedURLs.insert(identity)
-                continue
-            }
-            coverage.read += 1
-            let page = extractor.extract(fetched.body, source: location)
-            coverage.problems += page.problems
-            if let canonical = page.canonicalURL {
-                if let first = canonicals[canonical] {
-                    coverage.skipped.append(.init(input: location, reason: "duplicate of \(first) (same rel=canonical)"))
-                    continue
-                }
-                canonicals[canonical] = location
-            }
-            observations += page.observations
-        }
-        coverage.products = observations.count
-        return ChannelRead(observations: observations, coverage: coverage, failedURLs: failedURLs)
+        var crawl = PageCrawl(name: name, web: web, locator: locator, extractor: PageExtractor(
+            channel: name, defaultCurrency: shop.currency, decimalSeparator: LocaleInfo.decimalSeparator(shop.locale),
+            selectors: web.selectors))
+        crawl.run(candidates, crawler: crawler, progress: meter?.update)
+        meter?.finish(crawler.stats)
+
+        coverage.skipped = sitemapSkipped.sorted(by: Self.byInput) + crawl.skipped
+        coverage.failed = sitemapFailed.sorted(by: Self.byInput) + crawl.failed
+        coverage.read += crawl.read
+        coverage.problems = crawl.problems
+        coverage.products = crawl.observations.count
+        let stats = crawler.stats
+        coverage.crawl = CrawlSummary(fetched: stats.fetched, notModified: stats.notModified, failed: stats.failed,
+                                      robotsBlocked: stats.robotsBlocked, bytes: stats.bytes, retries: stats.retries,
+                                      redirects: stats.redirects)
+        return relative(ChannelRead(observations: crawl.observations, coverage: coverage, failedURLs: crawl.failedURLs))
     }
 
-    private func pages(ofSitemap sitemap: String, depth: Int, locator: PageLocator,
-                       coverage: inout ChannelCoverage) -> [String] {
-        let location = paths.display(sitemap)
-        do {
-            let fetched = try fetcher.fetch(locator.fetchable(sitemap))
-            let entries = try SitemapReader.read(fetched.body, source: location)
-            coverage.read += 1
-            var pages = entries.pages
-            for child in entries.sitemaps {
-                guard depth < Self.maxSitemapDepth else {
-                    coverage.skipped.append(.init(input: child, reason: "sitemap index nested deeper than \(Self.maxSitemapDepth) levels"))
-                    continue
-                }
-                pages += self.pages(ofSitemap: child, depth: depth + 1, locator: locator, coverage: &coverage)
-            }
-            return pages
-        } catch let error as FetchError {
-            coverage.failed.append(.init(input: location, reason: error.reason))
-        } catch let problem as Problem {
-            coverage.failed.append(.init(input: location, reason: problem.reason))
-        } catch {
-            coverage.failed.append(.init(input: location, reason: "\(error)"))
+    /// The read with local paths shown relative to the config folder, so reports do not depend on the checkout.
+    private func relative(_ read: ChannelRead) -> ChannelRead {
+        var read = read
+        let note = { (note: ChannelCoverage.Note) in
+            ChannelCoverage.Note(input: paths.display(note.input), reason: paths.strip(note.reason))
         }
-        return []
+        read.coverage.skipped = read.coverage.skipped.map(note)
+        read.coverage.failed = read.coverage.failed.map(note)
+        read.coverage.problems = read.coverage.problems.map { problem in
+            Problem(source: paths.display(problem.source), position: problem.position, message: paths.strip(problem.message))
+        }
+        read.observations = read.observations.map { $0.mappingSources(paths.display) }
+        return read
+    }
+
+    static func byInput(_ a: ChannelCoverage.Note, _ b: ChannelCoverage.Note) -> Bool {
+        (a.input, a.reason) < (b.input, b.reason)
     }
 }

@@ -1,0 +1,86 @@
+import Fetch
+import Foundation
+
+/// Loads a web channel's crawler keys: `robots`, `follow`, `cache` and the `fetch:` mapping of limits,
+/// politeness and identity. Secrets (headers, cookies) are read from the environment variables the file names.
+enum FetchLoader {
+    static let fetchKeys = [
+        "user-agent", "headers", "cookies", "concurrency", "per-host", "min-interval", "retries", "retry-base",
+        "max-retry-after", "connect-timeout", "timeout", "low-speed-time", "low-speed-limit", "max-page-size",
+        "max-sitemap-size", "max-redirects", "max-crawl-delay",
+    ]
+
+    /// The default settings for this version of omniaudit.
+    static func defaults() -> FetchSettings {
+        var settings = FetchSettings()
+        settings.userAgent = FetchSettings.defaultUserAgent(version: OmniAuditVersion.current)
+        return settings
+    }
+
+    static func fetch(_ node: ConfigNode, into settings: inout FetchSettings,
+                      environment: [String: String]) throws(ConfigError) {
+        for (key, value) in try node.mapping(allowed: fetchKeys) {
+            switch key {
+            case "user-agent": settings.userAgent = try value.string()
+            case "headers":
+                for (name, variable) in try value.mapping(allowed: []) {
+                    settings.headers.append((name, try secret(variable, environment: environment)))
+                }
+            case "cookies": settings.cookies = try secret(value, environment: environment)
+            case "concurrency": settings.concurrency = try positive(value)
+            case "per-host": settings.perHost = try positive(value)
+            case "min-interval": settings.minInterval = try seconds(value)
+            case "retries": settings.retries = try value.integer()
+            case "retry-base": settings.retryBase = try seconds(value)
+            case "max-retry-after": settings.maxRetryAfter = try seconds(value)
+            case "connect-timeout": settings.connectTimeout = try seconds(value)
+            case "timeout": settings.timeout = try seconds(value)
+            case "low-speed-time": settings.lowSpeedTime = try value.integer()
+            case "low-speed-limit": settings.lowSpeedLimit = try value.integer()
+            case "max-page-size": settings.maxBodyBytes = try bytes(value)
+            case "max-sitemap-size": settings.maxSitemapBytes = try bytes(value)
+            case "max-redirects": settings.maxRedirects = try value.integer()
+            default: settings.maxCrawlDelay = try seconds(value)
+            }
+        }
+        if settings.retries < 0 { throw node.error("fetch.retries must not be negative") }
+    }
+
+    /// The value of the environment variable a config value names; a missing variable is an error.
+    static func secret(_ node: ConfigNode, environment: [String: String]) throws(ConfigError) -> String {
+        let variable = try node.string()
+        guard let value = environment[variable], !value.isEmpty else {
+            throw node.error("environment variable '\(variable)' (named by \(node.path)) is not set",
+                             hint: "secrets are read from the environment variable the config names, never from the file")
+        }
+        return value
+    }
+
+    private static func positive(_ node: ConfigNode) throws(ConfigError) -> Int {
+        let value = try node.integer()
+        guard value > 0 else { throw node.error("\(node.path) must be at least 1") }
+        return value
+    }
+
+    private static func seconds(_ node: ConfigNode) throws(ConfigError) -> Double {
+        let value = try node.number()
+        guard value >= 0, value.isFinite else { throw node.error("\(node.path) must be a number of seconds ≥ 0") }
+        return value
+    }
+
+    /// A size such as `16MiB`, `500KB`, `2000000`.
+    static func bytes(_ node: ConfigNode) throws(ConfigError) -> Int {
+        let text = try node.string().trimmingCharacters(in: .whitespaces)
+        let units: [(String, Int)] = [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10), ("GB", 1_000_000_000),
+                                      ("MB", 1_000_000), ("KB", 1_000), ("kB", 1_000), ("B", 1)]
+        for (suffix, factor) in units where text.hasSuffix(suffix) {
+            if let number = Double(text.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), number > 0 {
+                return Int(number * Double(factor))
+            }
+        }
+        guard let number = Int(text), number > 0 else {
+            throw node.error("\(node.path) must be a size such as 16MiB, 500KB or 2000000")
+        }
+        return number
+    }
+}

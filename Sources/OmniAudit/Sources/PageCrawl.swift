@@ -1,0 +1,159 @@
+import AuditModel
+import Extract
+import Fetch
+import Foundation
+
+/// Fetches the candidate pages of a web channel and extracts them, keeping the outcome in a stable order
+/// (listed pages in list order, then followed links by URL) whatever order the responses arrive in.
+struct PageCrawl {
+    let name: String
+    let web: WebChannel
+    let locator: PageLocator
+    let extractor: PageExtractor
+
+    private(set) var read = 0
+    private(set) var skipped: [ChannelCoverage.Note] = []
+    private(set) var failed: [ChannelCoverage.Note] = []
+    private(set) var problems: [Problem] = []
+    private(set) var observations: [Observation] = []
+    private(set) var failedURLs: Set<String> = []
+
+    private struct Candidate {
+        var location: String
+        var depth: Int
+        /// Listed pages sort by position, followed links by URL.
+        var order: String
+        /// False for a followed page that does not match `include`: fetched only for its links.
+        var extract = true
+        var outcome: Outcome = .pending
+    }
+
+    private enum Outcome {
+        case pending, skipped(String), failed(String), read
+    }
+
+    init(name: String, web: WebChannel, locator: PageLocator, extractor: PageExtractor) {
+        self.name = name
+        self.web = web
+        self.locator = locator
+        self.extractor = extractor
+    }
+
+    mutating func run(_ locations: [String], crawler: Crawler, progress: ((CrawlStats) -> Void)?) {
+        var candidates: [Candidate] = []
+        var seen: [String: String] = [:]
+        var requests: [CrawlRequest] = []
+        for location in locations {
+            var candidate = Candidate(location: location, depth: 0, order: String(format: "0-%010d", candidates.count))
+            let followOnly = web.follow > 0 && !web.exclude.contains(where: location.contains)
+            if let reason = locator.exclusion(of: location), !followOnly {
+                candidate.outcome = .skipped(reason)
+            } else if let first = seen[locator.identity(of: location)] {
+                candidate.outcome = .skipped("same page as \(first) once tracking parameters are removed")
+            } else {
+                seen[locator.identity(of: location)] = location
+                candidate.extract = locator.exclusion(of: location) == nil
+                requests.append(CrawlRequest(location: location, url: locator.requestURL(for: location), tag: candidates.count))
+            }
+            candidates.append(candidate)
+        }
+        let pool = ExtractionPool(extractor: extractor)
+        let settings = web.fetch
+        crawler.run(requests, progress: progress) { result in
+            let index = result.request.tag
+            guard candidates.indices.contains(index) else { return [] }
+            if let error = result.error {
+                if case .robotsDisallowed = error {
+                    candidates[index].outcome = .skipped(settings.redact(error.description))
+                } else {
+                    candidates[index].outcome = .failed(settings.redact(error.description))
+                }
+                return []
+            }
+            candidates[index].outcome = .read
+            if candidates[index].extract { pool.extract(result.body, source: result.request.location, index: index) }
+            guard candidates[index].depth < web.follow else { return [] }
+            var more: [CrawlRequest] = []
+            for link in LinkScanner.links(in: result.body, base: result.finalURL) {
+                let identity = locator.identity(of: link)
+                guard seen[identity] == nil else { continue }
+                seen[identity] = link
+                var candidate = Candidate(location: link, depth: candidates[index].depth + 1, order: "1-" + link)
+                if let pattern = web.exclude.first(where: link.contains) {
+                    candidate.outcome = .skipped("matches exclude pattern '\(pattern)'")
+                } else {
+                    candidate.extract = locator.exclusion(of: link) == nil
+                    more.append(CrawlRequest(location: link, url: locator.requestURL(for: link), tag: candidates.count))
+                }
+                candidates.append(candidate)
+            }
+            return more
+        }
+        let pages = pool.finish()
+        collect(candidates.indices.sorted { candidates[$0].order < candidates[$1].order }.map { (candidates[$0], pages[$0]) })
+    }
+
+    private mutating func collect(_ ordered: [(Candidate, PageExtraction?)]) {
+        var canonicals: [String: String] = [:]
+        for (candidate, page) in ordered {
+            let location = candidate.location
+            switch candidate.outcome {
+            case .pending: failed.append(.init(input: location, reason: "\(location): not fetched (crawl interrupted)"))
+            case .skipped(let reason): skipped.append(.init(input: location, reason: reason))
+            case .failed(let reason):
+                failed.append(.init(input: location, reason: reason))
+                failedURLs.insert(locator.identity(of: location))
+            case .read:
+                guard candidate.extract, let page else {
+                    skipped.append(.init(input: location, reason: "followed for its links only: does not match include patterns"))
+                    continue
+                }
+                read += 1
+                problems += page.problems
+                if let canonical = page.canonicalURL {
+                    if let first = canonicals[canonical] {
+                        skipped.append(.init(input: location, reason: "duplicate of \(first) (same rel=canonical)"))
+                        continue
+                    }
+                    canonicals[canonical] = location
+                }
+                observations += page.observations
+            }
+        }
+    }
+}
+
+/// Extracts pages on a few worker threads while the crawler keeps fetching; bounded so memory stays flat.
+final class ExtractionPool: @unchecked Sendable {
+    // Safe: `results` is only touched under `lock`; the extractor is an immutable Sendable value.
+    private let extractor: PageExtractor
+    private let lock = NSLock()
+    private var results: [Int: PageExtraction] = [:]
+    private let group = DispatchGroup()
+    private let slots: DispatchSemaphore
+    private let queue = DispatchQueue(label: "omniaudit.extract", attributes: .concurrent)
+
+    init(extractor: PageExtractor, workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)) {
+        self.extractor = extractor
+        slots = DispatchSemaphore(value: workers * 2)
+    }
+
+    func extract(_ body: Data, source: String, index: Int) {
+        slots.wait()
+        queue.async(group: group) { [self] in
+            let page = extractor.extract(body, source: source)
+            lock.lock()
+            results[index] = page
+            lock.unlock()
+            slots.signal()
+        }
+    }
+
+    /// Waits for every extraction and returns the pages by candidate index.
+    func finish() -> [Int: PageExtraction] {
+        group.wait()
+        lock.lock()
+        defer { lock.unlock() }
+        return results
+    }
+}
