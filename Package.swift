@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // System-library shims: a module map and a header, nothing else.
@@ -43,10 +44,14 @@ let package = Package(
         // Thin CLI.
         .executableTarget(
             name: "omniaudit",
-            dependencies: ["OmniAudit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "OmniAudit", "Normalize", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
 
         .testTarget(name: "AuditModelTests", dependencies: ["AuditModel"]),
-        .testTarget(name: "NormalizeTests", dependencies: ["Normalize"]),
+        .testTarget(
+            name: "NormalizeTests",
+            dependencies: ["Normalize", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract"]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile"]),

@@ -18,3 +18,8 @@ public enum Identifiers {
         return String(repeating: "0", count: width - significant.count) + significant
     }
 }
+
+extension Character {
+    /// `0`…`9` only (not other Unicode digits).
+    var isASCIIDigit: Bool { isASCII && isWholeNumber }
+}

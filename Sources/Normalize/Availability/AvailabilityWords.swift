@@ -1,0 +1,72 @@
+import AuditModel
+
+/// The machine values and visible phrases availability is written in (folded: lower-case, no accents).
+enum AvailabilityWords {
+    /// schema.org (`InStock`, `https://schema.org/OutOfStock`), Merchant (`in stock`, `in_stock`, `preorder`,
+    /// `backorder`, legacy `available for order`) and common API values, with spaces removed.
+    static let machineValues: [String: Availability] = [
+        "instock": .inStock, "outofstock": .outOfStock, "soldout": .outOfStock, "preorder": .preorder,
+        "presale": .preorder, "backorder": .backorder, "limitedavailability": .limited,
+        "discontinued": .discontinued, "instoreonly": .inStock, "onlineonly": .inStock,
+        "availablefororder": .preorder, "available": .inStock, "unavailable": .outOfStock, "true": .inStock,
+        "false": .outOfStock, "reserved": .outOfStock, "madetoorder": .backorder, "lowstock": .limited,
+        "limited": .limited, "notavailable": .outOfStock, "backordered": .backorder, "preordered": .preorder,
+    ]
+
+    /// Visible phrases (with a space on each side), most specific first ("non disponibile" before "disponibile").
+    static let phrases: [(String, Availability)] = [
+        (" non disponibile ", .outOfStock), (" non piu disponibile ", .discontinued), (" fuori produzione ", .discontinued),
+        (" esaurit", .outOfStock), (" non disponibili ", .outOfStock), (" out of stock ", .outOfStock),
+        (" sold out ", .outOfStock), (" currently unavailable ", .outOfStock), (" not available ", .outOfStock),
+        (" unavailable ", .outOfStock), (" no longer available ", .discontinued), (" discontinued ", .discontinued),
+        (" ausverkauft ", .outOfStock), (" nicht verfugbar ", .outOfStock), (" nicht auf lager ", .outOfStock),
+        (" nicht lieferbar ", .outOfStock), (" derzeit nicht ", .outOfStock), (" rupture de stock ", .outOfStock),
+        (" epuise", .outOfStock), (" indisponible ", .outOfStock), (" en rupture ", .outOfStock),
+        (" agotado", .outOfStock), (" sin stock ", .outOfStock), (" no disponible ", .outOfStock),
+        (" agotada", .outOfStock), (" preordine ", .preorder), (" pre ordine ", .preorder), (" preorder ", .preorder),
+        (" pre order ", .preorder), (" prenota ", .preorder), (" vorbestell", .preorder), (" precommande ", .preorder),
+        (" pre commande ", .preorder), (" en precommande ", .preorder), (" reserva ", .preorder), (" preventa ", .preorder),
+        (" backorder", .backorder), (" su ordinazione ", .backorder), (" in arrivo ", .backorder),
+        (" disponibile su ordinazione ", .backorder), (" nachbestellt ", .backorder), (" in riassortimento ", .backorder),
+        (" ultimi ", .limited), (" ultimo pezzo ", .limited), (" ultima disponibilita ", .limited),
+        (" ultime ", .limited), (" pochi pezzi ", .limited), (" scorte limitate ", .limited), (" only ", .limited),
+        (" few left ", .limited), (" low stock ", .limited), (" limited stock ", .limited), (" nur noch ", .limited),
+        (" wenige ", .limited), (" plus que ", .limited), (" derniers ", .limited), (" dernieres ", .limited),
+        (" stock limite ", .limited), (" ultimas ", .limited), (" ultimos ", .limited), (" quedan ", .limited),
+        (" solo quedan ", .limited), (" pocas unidades ", .limited),
+        (" disponibil", .inStock), (" in stock ", .inStock), (" available ", .inStock), (" auf lager ", .inStock),
+        (" lieferbar ", .inStock), (" verfugbar ", .inStock), (" sofort ", .inStock), (" en stock ", .inStock),
+        (" disponible ", .inStock), (" en existencia ", .inStock), (" in magazzino ", .inStock), (" pronta consegna ", .inStock),
+        (" spedizione immediata ", .inStock), (" ships today ", .inStock),
+    ]
+}
+
+/// Stated stock counts: "solo 8 rimasti", "ultimi 3 pezzi", "only 2 left", "nur noch 2", "plus que 3",
+/// "quedan 4", "12 disponibili", "3 in stock", "Disponibilità: 5".
+enum AvailabilityCount {
+    static let countWords: Set<String> = [
+        "solo", "ultimi", "ultime", "ultimo", "ultima", "only", "rimasti", "rimaste", "pezzi", "pezzo", "pz",
+        "left", "noch", "stuck", "que", "restants", "restantes", "quedan", "unidades", "disponibili",
+        "disponibile", "disponibilita", "stock", "lager", "available", "items", "pieces", "pcs", "articles",
+        "exemplaires", "verfugbar", "derniers", "dernieres", "ultimas", "ultimos", "qty", "quantita", "stuk",
+    ]
+    static let fewLeftMarkers = [
+        " solo ", " ultimi ", " ultime ", " ultimo ", " ultima ", " only ", " left ", " rimast", " nur noch ",
+        " plus que ", " derniers ", " dernieres ", " quedan ", " ultimas ", " ultimos ", " wenige ", " few ",
+    ]
+
+    /// The integer next to a count word (within two words either side).
+    static func find(in padded: String) -> Int? {
+        guard padded.contains(where: \.isNumber) else { return nil }
+        let words = padded.split(separator: " ")
+        for (index, word) in words.enumerated() where countWords.contains(String(word)) {
+            for candidate in words[max(0, index - 2)...min(words.count - 1, index + 2)] {
+                if candidate.count <= 6, let value = Int(candidate) { return value }
+            }
+        }
+        return nil
+    }
+
+    /// "only N left" phrasing (→ `limited`).
+    static func isFewLeft(_ padded: String) -> Bool { fewLeftMarkers.contains { padded.contains($0) } }
+}

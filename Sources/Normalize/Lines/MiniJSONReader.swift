@@ -1,0 +1,153 @@
+/// A minimal JSON reader over UTF-8 bytes for flat request objects: strings (all escapes, surrogate pairs),
+/// `null`, and skipping any other value. Errors carry the byte offset.
+struct MiniJSONReader {
+    struct Failure: Error {
+        var message: String
+        var offset: Int
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    private(set) var offset = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    private mutating func skipSpace() {
+        while offset < bytes.count, [0x20, 0x09, 0x0D, 0x0A].contains(bytes[offset]) { offset += 1 }
+    }
+
+    private func fail(_ message: String) -> Failure { Failure(message: message, offset: offset) }
+
+    mutating func expect(_ byte: UInt8) throws(Failure) {
+        skipSpace()
+        guard offset < bytes.count, bytes[offset] == byte else {
+            throw fail("expected '\(Character(Unicode.Scalar(byte)))'")
+        }
+        offset += 1
+    }
+
+    mutating func consumeIf(_ byte: UInt8) throws(Failure) -> Bool {
+        skipSpace()
+        guard offset < bytes.count, bytes[offset] == byte else { return false }
+        offset += 1
+        return true
+    }
+
+    mutating func expectEnd() throws(Failure) {
+        skipSpace()
+        guard offset == bytes.count else { throw fail("unexpected text after the object") }
+    }
+
+    mutating func readStringOrNull() throws(Failure) -> String? {
+        skipSpace()
+        if matchLiteral("null") { return nil }
+        return try readString()
+    }
+
+    private mutating func matchLiteral(_ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard offset + count <= bytes.count else { return false }
+        let matches = literal.withUTF8Buffer { word in
+            (0..<count).allSatisfy { bytes[offset + $0] == word[$0] }
+        }
+        if matches { offset += count }
+        return matches
+    }
+
+    mutating func readString() throws(Failure) -> String {
+        skipSpace()
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw fail("expected a string") }
+        offset += 1
+        let start = offset
+        while offset < bytes.count, bytes[offset] != UInt8(ascii: "\""), bytes[offset] != UInt8(ascii: "\\") {
+            guard bytes[offset] >= 0x20 else { throw fail("control character in a string") }
+            offset += 1
+        }
+        guard offset < bytes.count else { throw fail("unterminated string") }
+        if bytes[offset] == UInt8(ascii: "\"") {
+            offset += 1
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(offset - 1)]), as: UTF8.self)
+        }
+        var scalars = Array(bytes[start..<offset])
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            offset += 1
+            switch byte {
+            case UInt8(ascii: "\""): return String(decoding: scalars, as: UTF8.self)
+            case UInt8(ascii: "\\"): try readEscape(into: &scalars)
+            case 0..<0x20: throw fail("control character in a string")
+            default: scalars.append(byte)
+            }
+        }
+        throw fail("unterminated string")
+    }
+
+    private mutating func readEscape(into output: inout [UInt8]) throws(Failure) {
+        guard offset < bytes.count else { throw fail("unterminated escape") }
+        let byte = bytes[offset]
+        offset += 1
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output.append(byte)
+        case UInt8(ascii: "b"): output.append(0x08)
+        case UInt8(ascii: "f"): output.append(0x0C)
+        case UInt8(ascii: "n"): output.append(0x0A)
+        case UInt8(ascii: "r"): output.append(0x0D)
+        case UInt8(ascii: "t"): output.append(0x09)
+        case UInt8(ascii: "u"):
+            var value = try readHex4()
+            if (0xD800..<0xDC00).contains(value), matchLiteral("\\u") {
+                let low = try readHex4()
+                guard (0xDC00..<0xE000).contains(low) else { throw fail("invalid surrogate pair") }
+                value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+            }
+            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+            output.append(contentsOf: Array(String(Character(scalar)).utf8))
+        default: throw fail("invalid escape")
+        }
+    }
+
+    private mutating func readHex4() throws(Failure) -> UInt32 {
+        guard offset + 4 <= bytes.count else { throw fail("short \\u escape") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[offset]
+            let digit: UInt8
+            switch byte {
+            case 0x30...0x39: digit = byte - 0x30
+            case 0x41...0x46: digit = byte - 0x41 + 10
+            case 0x61...0x66: digit = byte - 0x61 + 10
+            default: throw fail("invalid \\u escape")
+            }
+            value = value << 4 | UInt32(digit)
+            offset += 1
+        }
+        return value
+    }
+
+    /// Skips any JSON value (nesting limited to 32 levels).
+    mutating func skipValue(depth: Int) throws(Failure) {
+        guard depth < 32 else { throw fail("nesting too deep") }
+        skipSpace()
+        guard offset < bytes.count else { throw fail("expected a value") }
+        switch bytes[offset] {
+        case UInt8(ascii: "\""): _ = try readString()
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            let close = bytes[offset] == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+            let isObject = close == UInt8(ascii: "}")
+            offset += 1
+            if try consumeIf(close) { return }
+            repeat {
+                if isObject {
+                    _ = try readString()
+                    try expect(UInt8(ascii: ":"))
+                }
+                try skipValue(depth: depth + 1)
+            } while try consumeIf(UInt8(ascii: ","))
+            try expect(close)
+        default:
+            if matchLiteral("null") || matchLiteral("true") || matchLiteral("false") { return }
+            let start = offset
+            while offset < bytes.count, "+-.0123456789eE".utf8.contains(bytes[offset]) { offset += 1 }
+            guard offset > start else { throw fail("expected a value") }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+/// The logic of `omniaudit parse price --jsonl`: turns request lines into result lines
+/// `{"amount": "1299.00" | null, "currency": "EUR" | null, "currency_raw": "€" | null}`, one for one, so line
+/// counts stay aligned. A malformed line gives a null result and an error naming its line number.
+public struct PriceLineProcessor: Sendable {
+    /// The locale applied to every line (`--locale`).
+    public var locale: String?
+    private var parsers: [ParserKey: PriceParser] = [:]
+    /// The number of lines processed so far (the next line's number is `lineNumber + 1`).
+    public private(set) var lineNumber = 0
+
+    private struct ParserKey: Hashable {
+        var hint: String?
+        var mark: Character?
+    }
+
+    /// Creates a processor; `locale` applies to every line.
+    public init(locale: String? = nil) { self.locale = locale }
+
+    /// Processes one line (without its line break), appending the result line and `\n` to `output`.
+    /// Returns an error message naming the line number when the line was malformed.
+    public mutating func process(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> String? {
+        lineNumber += 1
+        let request: PriceRequestLine
+        do {
+            request = try PriceRequestLine.decode(line)
+        } catch {
+            output.append(contentsOf: Self.nullLine)
+            return "line \(lineNumber): malformed JSON: \(error.description)"
+        }
+        guard let text = request.text else {
+            output.append(contentsOf: Self.nullLine)
+            return nil
+        }
+        let key = ParserKey(hint: request.currencyHint, mark: request.decimalSeparatorHint)
+        let parser: PriceParser
+        if let cached = parsers[key] {
+            parser = cached
+        } else {
+            parser = PriceParser(decimalSeparatorHint: key.mark, currencyHint: key.hint, locale: locale)
+            if parsers.count < 64 { parsers[key] = parser }
+        }
+        Self.write(parser.parse(text), into: &output)
+        return nil
+    }
+
+    static let nullLine = Array("{\"amount\": null, \"currency\": null, \"currency_raw\": null}\n".utf8)
+
+    /// Appends one result line.
+    public static func write(_ result: PriceParser.Result, into output: inout [UInt8]) {
+        output.append(contentsOf: "{\"amount\": ".utf8)
+        if let exact = result.exact {
+            output.append(UInt8(ascii: "\""))
+            output.append(contentsOf: exact.text.utf8)
+            output.append(UInt8(ascii: "\""))
+        } else {
+            output.append(contentsOf: "null".utf8)
+        }
+        output.append(contentsOf: ", \"currency\": ".utf8)
+        appendString(result.currency, to: &output)
+        output.append(contentsOf: ", \"currency_raw\": ".utf8)
+        appendString(result.currencyRaw, to: &output)
+        output.append(contentsOf: "}\n".utf8)
+    }
+
+    private static func appendString(_ value: String?, to output: inout [UInt8]) {
+        guard let value else {
+            output.append(contentsOf: "null".utf8)
+            return
+        }
+        output.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                output.append(UInt8(ascii: "\\"))
+                output.append(byte)
+            case 0..<0x20:
+                output.append(contentsOf: "\\u00".utf8)
+                output.append(contentsOf: String(byte, radix: 16).count == 1 ? "0".utf8 : "".utf8)
+                output.append(contentsOf: String(byte, radix: 16).utf8)
+            default:
+                output.append(byte)
+            }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,57 @@
+/// One request line of `omniaudit parse price --jsonl`: `{"text": …, "currency_hint": …,
+/// "decimal_separator_hint": …}`, any key null or missing, unknown keys ignored. Decoded by a small,
+/// allocation-light JSON reader (the batch path has to be fast).
+public struct PriceRequestLine: Sendable, Hashable {
+    /// The text to parse, nil when null or missing.
+    public var text: String?
+    /// `currency_hint`: an ISO code or a token such as `C$`.
+    public var currencyHint: String?
+    /// `decimal_separator_hint`: `,` or `.`.
+    public var decimalSeparatorHint: Character?
+
+    /// Creates a request.
+    public init(text: String? = nil, currencyHint: String? = nil, decimalSeparatorHint: Character? = nil) {
+        self.text = text
+        self.currencyHint = currencyHint
+        self.decimalSeparatorHint = decimalSeparatorHint
+    }
+
+    /// Why a line could not be read.
+    public struct DecodingError: Error, Sendable, CustomStringConvertible {
+        /// What was wrong and at which byte of the line.
+        public var description: String
+    }
+
+    /// Decodes one line (UTF-8 bytes, without the line break).
+    public static func decode(_ line: UnsafeBufferPointer<UInt8>) throws(DecodingError) -> PriceRequestLine {
+        var reader = MiniJSONReader(bytes: line)
+        var request = PriceRequestLine()
+        do throws(MiniJSONReader.Failure) {
+            try reader.expect(UInt8(ascii: "{"))
+            if try !reader.consumeIf(UInt8(ascii: "}")) {
+                repeat {
+                    let key = try reader.readString()
+                    try reader.expect(UInt8(ascii: ":"))
+                    switch key {
+                    case "text": request.text = try reader.readStringOrNull()
+                    case "currency_hint": request.currencyHint = try reader.readStringOrNull()
+                    case "decimal_separator_hint":
+                        if let hint = try reader.readStringOrNull() {
+                            guard hint.count == 1, let mark = hint.first else {
+                                throw MiniJSONReader.Failure(message: "decimal_separator_hint must be one character",
+                                                             offset: reader.offset)
+                            }
+                            request.decimalSeparatorHint = mark
+                        }
+                    default: try reader.skipValue(depth: 0)
+                    }
+                } while try reader.consumeIf(UInt8(ascii: ","))
+                try reader.expect(UInt8(ascii: "}"))
+            }
+            try reader.expectEnd()
+        } catch {
+            throw DecodingError(description: "\(error.message) at byte \(error.offset + 1)")
+        }
+        return request
+    }
+}

@@ -1,0 +1,34 @@
+/// Turns a currency token's meaning into one ISO code using, in order: an explicit hint, the default currency,
+/// the locale's region. An ambiguous token nothing resolves stays unresolved, with a reason.
+struct CurrencyResolver: Sendable {
+    /// An explicit ISO code (or a token such as `C$`) naming the currency the text is in.
+    var hint: String?
+    /// The currency to assume when the text names none.
+    var defaultCurrency: String?
+    /// The locale's hints.
+    var locale: LocaleHints?
+
+    /// The ISO code, or nil and why.
+    func resolve(_ meaning: CurrencyTable.Meaning, raw: String) -> (code: String?, reason: String?) {
+        switch meaning {
+        case .code(let code):
+            return (code, nil)
+        case .ambiguous(let options):
+            for candidate in [hintCode, defaultCurrency, locale?.regionCurrency] {
+                if let candidate, options.contains(candidate) { return (candidate, nil) }
+            }
+            if raw == "¥" { return ("JPY", nil) }  // 円 and ¥ are JPY unless a hint says CNY
+            let list = options.prefix(4).joined(separator: ", ")
+            return (nil, "ambiguous currency \"\(raw)\" (\(list) …): give a currency hint or a locale")
+        }
+    }
+
+    /// The hint as an ISO code: a code as is, a token through the table.
+    var hintCode: String? {
+        guard let hint else { return nil }
+        let upper = hint.uppercased()
+        if CurrencyTable.isoCodes.contains(upper) { return upper }
+        if case .code(let code)? = CurrencyTable.tokens[hint] { return code }
+        return nil
+    }
+}

@@ -1,0 +1,80 @@
+/// One piece of a price text: a number, a currency token, a word or a symbol, with its byte range.
+struct PriceToken: Sendable {
+    /// What the piece is.
+    enum Kind: Sendable {
+        case number(NumberToken)
+        case currency(raw: String, meaning: CurrencyTable.Meaning)
+        /// A word, lower-cased (ASCII letters only are folded).
+        case word(String)
+        /// Any other character, as a Unicode scalar value (`/`, `%`, `-` for every dash, `+`, `©` …).
+        case symbol(UInt32)
+    }
+
+    var kind: Kind
+    /// UTF-8 offsets of the piece in the text.
+    var start: Int
+    var end: Int
+
+    var number: NumberToken? { if case .number(let value) = kind { value } else { nil } }
+    var word: String? { if case .word(let value) = kind { value } else { nil } }
+    var isCurrency: Bool { if case .currency = kind { true } else { false } }
+
+    func isSymbol(_ scalar: Unicode.Scalar) -> Bool {
+        if case .symbol(let value) = kind { value == scalar.value } else { false }
+    }
+}
+
+/// The digits of a number as written and the separators between its digit groups, kept allocation-free.
+struct NumberToken: Sendable {
+    /// All digits read as one integer (`1.299,00` → 129900).
+    var mantissa: UInt64 = 0
+    /// More than 19 significant digits.
+    var overflow = false
+    /// The first digit is `0` and the first group is just `0` (`0.299`).
+    var leadingZeroGroup = false
+    /// The first digit is `0` (`02 1234`, `0049`).
+    var startsWithZero = false
+    /// The number of separators (at most `maxSeparators` are recorded).
+    var separatorCount = 0
+    /// Separator kinds, one byte each (`.`, `,`, `'`, ` `), packed.
+    var kinds: UInt64 = 0
+    /// Length of the digit group before each separator, packed one byte each.
+    var groupLengths: UInt64 = 0
+    /// Length of the digit group after the last separator (the whole number when there is none).
+    var lastLength = 0
+    /// The mark of a `,-` / `.-` ending (`1.198,-`), 0 when there is none.
+    var dashMark: UInt8 = 0
+
+    static let maxSeparators = 8
+
+    func kind(at index: Int) -> UInt8 { UInt8(truncatingIfNeeded: kinds >> (8 * UInt64(index))) }
+    /// The length of the group that precedes separator `index`.
+    func groupLength(before index: Int) -> Int { Int(UInt8(truncatingIfNeeded: groupLengths >> (8 * UInt64(index)))) }
+    /// The length of the group that follows separator `index`.
+    func groupLength(after index: Int) -> Int {
+        index + 1 < separatorCount ? groupLength(before: index + 1) : lastLength
+    }
+
+    mutating func appendDigit(_ digit: UInt8) {
+        if mantissa == 0, digit == 0, separatorCount == 0, lastLength == 0 {
+            leadingZeroGroup = true
+            startsWithZero = true
+        }
+        let (times, overflowed) = mantissa.multipliedReportingOverflow(by: 10)
+        let (sum, overflowed2) = times.addingReportingOverflow(UInt64(digit))
+        if overflowed || overflowed2 { overflow = true } else { mantissa = sum }
+        lastLength += 1
+        if separatorCount == 0, lastLength > 1 { leadingZeroGroup = false }
+    }
+
+    mutating func appendSeparator(_ kind: UInt8) {
+        if separatorCount < NumberToken.maxSeparators {
+            kinds |= UInt64(kind) << (8 * UInt64(separatorCount))
+            groupLengths |= UInt64(min(lastLength, 255)) << (8 * UInt64(separatorCount))
+        } else {
+            overflow = true
+        }
+        separatorCount += 1
+        lastLength = 0
+    }
+}

@@ -1,0 +1,28 @@
+import AuditModel
+import Foundation
+
+/// The amounts of money in a terms text, with the index of their number token.
+enum TermsPrices {
+    struct Found: Sendable {
+        var index: Int
+        var money: Money
+    }
+
+    static func find(in text: TermsText, defaultCurrency: String?, locale: String?) -> [Found] {
+        let hints = locale.map(LocaleHints.init)
+        let resolver = CurrencyResolver(hint: nil, defaultCurrency: defaultCurrency, locale: hints)
+        var found: [Found] = []
+        for candidate in PriceCandidates.classify(text.tokens) where candidate.role == .price {
+            guard let currencyIndex = candidate.currencyToken,
+                case .currency(let raw, let meaning) = text.tokens[currencyIndex].kind,
+                let code = resolver.resolve(meaning, raw: raw).code
+            else { continue }
+            let resolved = NumberResolver.resolve(candidate.number, decimalHint: nil, currency: code,
+                                                  localeMark: hints?.decimalMark)
+            guard case .success(let amount) = resolved else { continue }
+            let exact = ExactAmount(mantissa: amount.mantissa, scale: amount.scale)
+            found.append(Found(index: candidate.token, money: Money(amount: exact.decimal, currency: code)))
+        }
+        return found
+    }
+}
