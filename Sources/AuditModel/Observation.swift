@@ -18,6 +18,12 @@ public struct Observation: Hashable, Sendable, Codable {
     public var stockCount: Observed<Int>?
     /// The brand.
     public var brand: Observed<String>?
+    /// Shipping cost, free-over threshold and delivery days.
+    public var shipping: Observed<ShippingTerms>?
+    /// The return window and whether returns are free.
+    public var returns: Observed<ReturnTerms>?
+    /// Accepted payment methods, canonical identifiers, sorted.
+    public var paymentMethods: Observed<[String]>?
     /// For a variant of a product group: the group's id (`productGroupID`, sku or url).
     public var group: String?
     /// Every price statement found for the product on a page (markup and visible), when there is more than the
@@ -44,7 +50,8 @@ public struct Observation: Hashable, Sendable, Codable {
         case channel, key, origin, title, price, availability
         case listPrice = "list_price"
         case stockCount = "stock_count"
-        case brand, group, claims
+        case brand, group, claims, shipping, returns
+        case paymentMethods = "payment_methods"
     }
 }
 
@@ -62,6 +69,9 @@ extension Observation {
         copy.availability = map(availability)
         copy.stockCount = map(stockCount)
         copy.brand = map(brand)
+        copy.shipping = map(shipping)
+        copy.returns = map(returns)
+        copy.paymentMethods = map(paymentMethods)
         copy.claims = claims?.map { claim in
             var claim = claim
             claim.price = map(claim.price) ?? claim.price

@@ -24,9 +24,13 @@ public struct PageExtractor: Sendable {
     public var decimalSeparator: Character?
     /// Configured selectors for the visible facts; nil uses the heuristics.
     public var selectors: PageSelectors?
+    /// The shop's locale (`it-IT`), for terms written as text.
+    public var locale: String?
 
     /// Creates an extractor for a channel.
-    public init(channel: String, defaultCurrency: String? = nil, decimalSeparator: Character? = nil, selectors: PageSelectors? = nil) {
+    public init(channel: String, defaultCurrency: String? = nil, decimalSeparator: Character? = nil,
+                selectors: PageSelectors? = nil, locale: String? = nil) {
+        self.locale = locale
         self.channel = channel
         self.defaultCurrency = defaultCurrency
         self.decimalSeparator = decimalSeparator
@@ -73,7 +77,8 @@ public struct PageExtractor: Sendable {
         let parser = PriceParser(decimalSeparatorHint: decimalSeparator, defaultCurrency: defaultCurrency)
         let visible = VisibleFacts(tree: tree, scan: scan, source: source, selectors: selectors, parser: parser)
         var observations = PageMerger(channel: channel, source: source, visibleFirst: selectors?.price != nil)
-            .merge(structured: structured, openGraph: openGraph, visible: visible)
+            .merge(structured: structured, openGraph: openGraph, visible: visible,
+                   terms: TermsBlocks(scan: scan, source: source, currency: defaultCurrency, locale: locale))
         for index in observations.indices {
             observations[index].key.url = canonical ?? observations[index].key.url ?? URLNormalizer.normalize(source)
         }

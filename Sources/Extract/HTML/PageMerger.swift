@@ -10,7 +10,7 @@ struct PageMerger {
 
     private static let priority: [PageSyntax] = [.jsonLD, .microdata, .rdfa, .openGraph, .visible]
 
-    func merge(structured: [Observation], openGraph: Observation?, visible: VisibleFacts) -> [Observation] {
+    func merge(structured: [Observation], openGraph: Observation?, visible: VisibleFacts, terms: TermsBlocks) -> [Observation] {
         let counts = Dictionary(grouping: structured, by: Self.syntax).mapValues(\.count)
         var products: [Observation] = []
         for observation in structured {
@@ -36,6 +36,12 @@ struct PageMerger {
             if products[0].title == nil { products[0].title = visible.title }
             if products[0].availability == nil { products[0].availability = visible.availability }
             if products[0].stockCount == nil { products[0].stockCount = visible.stockCount }
+        }
+        // Terms blocks apply to every product of the page (variants share the shop's shipping and returns).
+        for index in products.indices {
+            if products[index].shipping == nil { products[index].shipping = terms.shipping }
+            if products[index].returns == nil { products[index].returns = terms.returns }
+            if products[index].paymentMethods == nil { products[index].paymentMethods = terms.payment }
         }
         return products.map(finalize)
     }
@@ -65,6 +71,8 @@ struct PageMerger {
         merged.brand = a.brand ?? b.brand
         merged.availability = a.availability ?? b.availability
         merged.stockCount = a.stockCount ?? b.stockCount
+        merged.shipping = a.shipping ?? b.shipping
+        merged.returns = a.returns ?? b.returns
         merged.claims = (a.claims ?? []) + (b.claims ?? [])
         if merged.claims?.isEmpty == true { merged.claims = nil }
         return merged

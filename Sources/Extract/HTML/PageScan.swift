@@ -18,6 +18,8 @@ struct PageScan {
     var priceElements: [(node: Node, order: Int)] = []
     /// Elements whose class or id mentions stock or availability, with their document-order position.
     var stockElements: [(node: Node, order: Int)] = []
+    /// Elements whose class or id mentions shipping, returns or payment, with their kind, in document order.
+    var termsElements: [(node: Node, kind: TermsKind)] = []
     /// Elements with an `id`, for microdata `itemref`.
     var ids: [String: Node] = [:]
 
@@ -56,7 +58,23 @@ struct PageScan {
             if ["stock", "availab", "disponib", "lager", "lieferbar", "existencia"].contains(where: hints.contains) {
                 stockElements.append((node, order))
             }
+            if termsElements.count < 32, let kind = TermsKind.allCases.first(where: { $0.hints.contains(where: hints.contains) }) {
+                termsElements.append((node, kind))
+            }
             return true
+        }
+    }
+
+    /// The kinds of terms blocks a page has.
+    enum TermsKind: CaseIterable {
+        case shipping, returns, payment
+
+        var hints: [String] {
+            switch self {
+            case .shipping: ["shipping", "spedizion", "delivery", "consegna", "versand", "lieferung", "livraison", "envio"]
+            case .returns: ["return", "reso", "resi", "rueckgabe", "retour", "devoluc"]
+            case .payment: ["payment", "pagament", "zahlung", "paiement", "pago"]
+            }
         }
     }
 

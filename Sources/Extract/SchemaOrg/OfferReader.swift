@@ -50,6 +50,57 @@ struct OfferReader {
             observation.stockCount = Observed(count, products.evidence("\(path).inventoryLevel", raw))
         }
         if observation.key.sku == nil, let sku = offer["sku"]?.text.flatMap(Identifiers.sku) { observation.key.sku = sku }
+        if observation.shipping == nil, let details = offer["shippingDetails"]?.list.first {
+            let terms = Self.shipping(details, currency: currency)
+            if !terms.isEmpty { observation.shipping = Observed(terms, products.evidence("\(path).shippingDetails", Self.summary(details))) }
+        }
+        if observation.returns == nil, let policy = offer["hasMerchantReturnPolicy"]?.list.first {
+            let terms = Self.returns(policy)
+            if terms.days != nil || terms.isFree != nil {
+                observation.returns = Observed(terms, products.evidence("\(path).hasMerchantReturnPolicy", Self.summary(policy)))
+            }
+        }
+    }
+
+    /// `OfferShippingDetails`: `shippingRate` (cost) and `deliveryTime` (handling + transit days).
+    static func shipping(_ details: JSONValue, currency: String?) -> ShippingTerms {
+        var terms = ShippingTerms()
+        if let rate = details["shippingRate"], let raw = rate["value"]?.text ?? rate.text,
+            let amount = Decimal(string: raw, locale: Locale(identifier: "en_US_POSIX")),
+            let code = rate["currency"]?.text?.uppercased() ?? currency {
+            terms.cost = Money(amount: amount, currency: code)
+            terms.isFree = amount == 0
+        }
+        if let time = details["deliveryTime"] {
+            func days(_ key: String, _ bound: String) -> Int? { time[key]?[bound].flatMap(\.text).flatMap { Int($0) } }
+            let handling = (days("handlingTime", "minValue"), days("handlingTime", "maxValue"))
+            let transit = (days("transitTime", "minValue"), days("transitTime", "maxValue"))
+            if handling.0 != nil || transit.0 != nil { terms.minDays = (handling.0 ?? 0) + (transit.0 ?? 0) }
+            if handling.1 != nil || transit.1 != nil { terms.maxDays = (handling.1 ?? 0) + (transit.1 ?? 0) }
+            if time["businessDays"] != nil { terms.businessDays = true }
+        }
+        return terms
+    }
+
+    /// `MerchantReturnPolicy`: `merchantReturnDays`, `returnFees`, `returnPolicyCategory`.
+    static func returns(_ policy: JSONValue) -> ReturnTerms {
+        var terms = ReturnTerms()
+        terms.days = policy["merchantReturnDays"]?.text.flatMap { Int($0) }
+        if policy["returnPolicyCategory"]?.text?.hasSuffix("MerchantReturnNotPermitted") == true { terms.days = 0 }
+        if let fees = policy["returnFees"]?.text {
+            terms.isFree = fees.hasSuffix("FreeReturn") ? true : (fees.hasSuffix("ReturnFeesCustomerResponsibility") || fees.hasSuffix("ReturnShippingFees") ? false : nil)
+        }
+        return terms
+    }
+
+    /// A compact raw text for evidence: the scalar members of an object, `key=value`.
+    static func summary(_ value: JSONValue) -> String {
+        guard case .object(let members) = value else { return value.text ?? "" }
+        return members.compactMap { member in
+            if let text = member.value.text { return "\(member.key)=\(text)" }
+            if case .object = member.value { return "\(member.key)={\(summary(member.value))}" }
+            return nil
+        }.joined(separator: " ")
     }
 
     private func isArray(_ value: JSONValue?) -> Bool {

@@ -100,6 +100,12 @@ struct SchemaOrgProducts {
             let reader = OfferReader(products: self, path: isList ? "\(path).offers[\(index)]" : "\(path).offers")
             reader.read(offer, into: &observation, claims: &claims, problems: &problems)
         }
+        if observation.returns == nil, let policy = field("hasMerchantReturnPolicy")?.list.first {
+            let terms = OfferReader.returns(policy)
+            if terms.days != nil || terms.isFree != nil {
+                observation.returns = Observed(terms, evidence("\(path).hasMerchantReturnPolicy", OfferReader.summary(policy)))
+            }
+        }
         observation.claims = claims.isEmpty ? nil : claims
         if observation.price == nil, let first = claims.first(where: { $0.role == .current }) { observation.price = first.price }
         if observation.listPrice == nil, let first = claims.first(where: { $0.role == .list }) { observation.listPrice = first.price }

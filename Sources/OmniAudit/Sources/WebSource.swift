@@ -37,7 +37,7 @@ struct WebSource {
         }
         var crawl = PageCrawl(name: name, web: web, locator: locator, extractor: PageExtractor(
             channel: name, defaultCurrency: shop.currency, decimalSeparator: LocaleInfo.decimalSeparator(shop.locale),
-            selectors: web.selectors))
+            selectors: web.selectors, locale: shop.locale))
         crawl.run(candidates, crawler: crawler, progress: meter?.update)
         meter?.finish(crawler.stats)
 
