@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "ExtractTests", dependencies: ["Extract"]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"]),
-        .testTarget(name: "OmniAuditTests", dependencies: ["OmniAudit", "omniaudit"]),
+        .testTarget(name: "OmniAuditTests", dependencies: ["OmniAudit", "Normalize", "omniaudit"]),
     ],
     swiftLanguageModes: [.v6]
 )

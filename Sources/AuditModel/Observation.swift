@@ -14,6 +14,9 @@ public struct Observation: Hashable, Sendable, Codable {
     public var listPrice: Observed<Money>?
     /// Whether it can be bought.
     public var availability: Observed<Availability>?
+    /// On a page, the availability the customer sees in the text, when the markup states its own
+    /// (`structured-vs-visible` compares them).
+    public var visibleAvailability: Observed<Availability>?
     /// A stated stock count ("solo 3 pezzi").
     public var stockCount: Observed<Int>?
     /// The brand.
@@ -50,6 +53,7 @@ public struct Observation: Hashable, Sendable, Codable {
         case channel, key, origin, title, price, availability
         case listPrice = "list_price"
         case stockCount = "stock_count"
+        case visibleAvailability = "visible_availability"
         case brand, group, claims, shipping, returns
         case paymentMethods = "payment_methods"
     }
@@ -67,6 +71,7 @@ extension Observation {
         copy.price = map(price)
         copy.listPrice = map(listPrice)
         copy.availability = map(availability)
+        copy.visibleAvailability = map(visibleAvailability)
         copy.stockCount = map(stockCount)
         copy.brand = map(brand)
         copy.shipping = map(shipping)

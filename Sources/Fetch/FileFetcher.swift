@@ -38,13 +38,14 @@ public struct FileFetcher: Sendable {
         return Fetched(location: location, body: data)
     }
 
-    /// Lists the files under a folder, recursively, sorted by path, with the given extensions.
+    /// Lists the files under a folder, recursively, sorted by path, whose names end in one of the extensions
+    /// (compound ones such as `html.gz` included).
     public func files(in folder: String, extensions: Set<String>) throws(FetchError) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else { throw .notFound(folder) }
         var found: [String] = []
         while let relative = enumerator.nextObject() as? String {
-            let ext = (relative as NSString).pathExtension.lowercased()
-            if extensions.contains(ext) { found.append((folder as NSString).appendingPathComponent(relative)) }
+            let name = relative.lowercased()
+            if extensions.contains(where: { name.hasSuffix("." + $0) }) { found.append((folder as NSString).appendingPathComponent(relative)) }
         }
         return found.sorted()
     }

@@ -56,6 +56,8 @@ import Testing
         let problem = try #require(result.problems.first)
         #expect(problem.position.hasPrefix("json-ld[0] line 1, column"))
         #expect(problem.message.contains("malformed JSON-LD"))
+        #expect(result.problems.map(\.position).last == "json-ld[1]")
+        #expect(result.problems.last?.message.contains("wrapped in <!-- -->") == true)
     }
 
     @Test func aPageWithoutProductSaysSo() {

@@ -108,13 +108,15 @@ import Testing
         #expect(first.listPrice?.value.amountString == "59.90")
         #expect(first.key.gtin == nil)
         #expect(result.problems.contains { $0.message.contains("invalid check digit") })
-        #expect(result.observations[1].price == nil)
-        #expect(result.problems.contains { $0.message.contains("price range 9.90–19.90") })
+        // An AggregateOffer is read as its lowest price ("as low as"), as Google Shopping reads it.
+        #expect(result.observations[1].price?.value.amountString == "9.90")
+        #expect(result.observations[1].price?.evidence.locator == "json-ld[1].offers.lowPrice")
     }
 
     @Test func concatenatedObjectsAndEscapedKeys() throws {
         let result = extract(#"<script type="application/ld+json">{"\u0040type":"Organization"}{"\u0040type":"Product","sku":"Q","offers":{"price":"1.00","priceCurrency":"EUR"}}</script>"#)
         #expect(result.observations.map(\.key.sku) == ["Q"])
+        #expect(result.problems.map(\.message) == ["2 JSON values concatenated in one script: read anyway, but it is not valid JSON"])
         #expect(result.observations.first?.price?.evidence.locator == "json-ld[0]{1}.offers.price")
     }
 

@@ -10,6 +10,13 @@ public struct PageExtraction: Sendable {
     public var problems: [Problem]
     /// The page's `rel=canonical` URL, normalised, when it has one.
     public var canonicalURL: String?
+
+    /// Creates an extraction result.
+    public init(observations: [Observation], problems: [Problem], canonicalURL: String?) {
+        self.observations = observations
+        self.problems = problems
+        self.canonicalURL = canonicalURL
+    }
 }
 
 /// Reads a product page through libxml2's forgiving HTML parser: JSON-LD, microdata, RDFa Lite, OpenGraph
@@ -50,17 +57,8 @@ public struct PageExtractor: Sendable {
         var structured: [Observation] = []
         let jsonLD = SchemaOrgProducts(source: source, channel: channel, syntax: .jsonLD, defaultCurrency: defaultCurrency)
         for (index, script) in scan.jsonLD.enumerated() {
-            let text = Self.unwrap(script)
-            if text.isEmpty || text == "null" { continue }
-            do {
-                let values = try JSONParser.parseAll(text)
-                for (offset, value) in values.enumerated() {
-                    let prefix = values.count > 1 ? "json-ld[\(index)]{\(offset)}" : "json-ld[\(index)]"
-                    structured += jsonLD.observations(prefix: prefix, value: value, problems: &problems)
-                }
-            } catch {
-                problems.append(Problem(source: source, position: "json-ld[\(index)] \(error.description)",
-                                        message: "malformed JSON-LD: \(error.message)"))
+            for value in jsonLDValues(script, index: index, source: source, problems: &problems) {
+                structured += jsonLD.observations(prefix: value.prefix, value: value.value, problems: &problems)
             }
         }
         let microdata = SchemaOrgProducts(source: source, channel: channel, syntax: .microdata, defaultCurrency: defaultCurrency)
@@ -74,7 +72,10 @@ public struct PageExtractor: Sendable {
         }
         let openGraph = OpenGraphReader(source: source, channel: channel, defaultCurrency: defaultCurrency)
             .observation(scan, problems: &problems)
-        let parser = PriceParser(decimalSeparatorHint: decimalSeparator, defaultCurrency: defaultCurrency)
+        // Visible prices written with `$` or `kr` are read in the currency the page's markup states.
+        let markupCurrency = (structured + [openGraph].compactMap { $0 }).lazy.compactMap { $0.claims?.first?.price.value.currency }.first
+        let parser = PriceParser(decimalSeparatorHint: decimalSeparator, defaultCurrency: defaultCurrency,
+                                 currencyHint: markupCurrency ?? defaultCurrency, locale: locale)
         let visible = VisibleFacts(tree: tree, scan: scan, source: source, selectors: selectors, parser: parser)
         var observations = PageMerger(channel: channel, source: source, visibleFirst: selectors?.price != nil)
             .merge(structured: structured, openGraph: openGraph, visible: visible,
@@ -88,15 +89,55 @@ public struct PageExtractor: Sendable {
         return PageExtraction(observations: observations, problems: problems, canonicalURL: canonical)
     }
 
-    /// Strips the `<!-- … -->` and CDATA wrappers some themes put around JSON-LD.
-    static func unwrap(_ script: String) -> String {
+    /// The JSON values of one ld+json script. What search engines would reject but omniaudit can still read
+    /// (comments, trailing commas, raw control characters, `<!-- -->` wrappers, concatenated objects, an empty
+    /// script) is read and reported as a problem, since Google and other consumers may ignore the block.
+    func jsonLDValues(_ script: String, index: Int, source: String, problems: inout [Problem]) -> [(prefix: String, value: JSONValue)] {
+        let (text, wrapper) = Self.unwrap(script)
+        let position = "json-ld[\(index)]"
+        if text.isEmpty {
+            problems.append(Problem(source: source, position: position, message: "empty JSON-LD script"))
+            return []
+        }
+        if let wrapper {
+            problems.append(Problem(source: source, position: position,
+                                    message: "JSON-LD wrapped in \(wrapper): read anyway, but it is not valid JSON-LD"))
+        }
+        let values: [JSONValue]
+        do {
+            values = try JSONParser.parseAll(text, lenient: false)
+            if values.count > 1 {
+                problems.append(Problem(source: source, position: position,
+                                        message: "\(values.count) JSON values concatenated in one script: read anyway, but it is not valid JSON"))
+            }
+        } catch let strict {
+            do {
+                values = try JSONParser.parseAll(text, lenient: true)
+                problems.append(Problem(source: source, position: "\(position) \(strict.description)",
+                                        message: "invalid JSON (\(strict.message)): read leniently, but search engines may ignore this block"))
+            } catch {
+                problems.append(Problem(source: source, position: "\(position) \(error.description)",
+                                        message: "malformed JSON-LD: \(error.message)"))
+                return []
+            }
+        }
+        return values.enumerated().compactMap { offset, value in
+            if case .null = value { return nil }
+            return (values.count > 1 ? "\(position){\(offset)}" : position, value)
+        }
+    }
+
+    /// Strips the `<!-- … -->` and CDATA wrappers some themes put around JSON-LD; returns the wrapper found.
+    static func unwrap(_ script: String) -> (text: String, wrapper: String?) {
         var text = script.trimmingCharacters(in: .whitespacesAndNewlines)
-        for (open, close) in [("<!--", "-->"), ("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>")] where text.hasPrefix(open) {
+        var wrapper: String?
+        for (open, close) in [("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>")] where text.hasPrefix(open) {
             text.removeFirst(open.count)
             if text.hasSuffix(close) { text.removeLast(close.count) }
             text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if open == "<!--" { wrapper = "<!-- -->" }
         }
-        return text
+        return (text, wrapper)
     }
 
     private func resolve(_ href: String, against source: String) -> String? {

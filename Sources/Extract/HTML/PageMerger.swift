@@ -34,7 +34,11 @@ struct PageMerger {
         if products.count == 1 {
             products[0].claims = (products[0].claims ?? []) + visible.claims
             if products[0].title == nil { products[0].title = visible.title }
-            if products[0].availability == nil { products[0].availability = visible.availability }
+            if products[0].availability == nil {
+                products[0].availability = visible.availability
+            } else {
+                products[0].visibleAvailability = visible.availability
+            }
             if products[0].stockCount == nil { products[0].stockCount = visible.stockCount }
         }
         // Terms blocks apply to every product of the page (variants share the shop's shipping and returns).

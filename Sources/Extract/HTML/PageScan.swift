@@ -20,6 +20,8 @@ struct PageScan {
     var stockElements: [(node: Node, order: Int)] = []
     /// Elements whose class or id mentions shipping, returns or payment, with their kind, in document order.
     var termsElements: [(node: Node, kind: TermsKind)] = []
+    /// Buy buttons (`button`, `input[type=submit]` whose class, name or id mentions cart, add or buy) after the title.
+    var buyButtons: [Node] = []
     /// Elements with an `id`, for microdata `itemref`.
     var ids: [String: Node] = [:]
 
@@ -30,7 +32,7 @@ struct PageScan {
         root.descendants { node in
             order += 1
             if node.named("script") {
-                if let type = node.attribute("type"), type.lowercased().contains("ld+json") { jsonLD.append(node.text) }
+                if let type = node.attribute("type"), type.lowercased().contains("ld+json") { jsonLD.append(node.ownText) }
                 return false
             }
             if node.named("style") || node.named("svg") || node.named("noscript") { return false }
@@ -53,10 +55,15 @@ struct PageScan {
             }
             if let id = node.attribute("id"), ids[id] == nil { ids[id] = node }
             let hints = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "") + " "
-                + (node.attribute("itemprop") ?? "") + " " + (node.attribute("data-price-type") ?? "")).lowercased()
+                + (node.attribute("itemprop") ?? "") + " " + (node.attribute("property") ?? "") + " "
+                + (node.attribute("data-price-type") ?? "")).lowercased()
             if hints.contains("price") || node.has("data-price-amount") { priceElements.append((node, order)) }
-            if ["stock", "availab", "disponib", "lager", "lieferbar", "existencia"].contains(where: hints.contains) {
+            if ["stock", "availab", "disponib", "lager", "lieferbar", "existencia", "inventory", "quantities"].contains(where: hints.contains) {
                 stockElements.append((node, order))
+            }
+            if buyButtons.count < 4, h1 != nil, node.named("button") || (node.named("input") && node.attribute("type")?.lowercased() == "submit"),
+                ["cart", "add", "buy", "panier", "warenkorb", "carrello", "carrito"].contains(where: (hints + " " + (node.attribute("name") ?? "")).contains) {
+                buyButtons.append(node)
             }
             if termsElements.count < 32, let kind = TermsKind.allCases.first(where: { $0.hints.contains(where: hints.contains) }) {
                 termsElements.append((node, kind))

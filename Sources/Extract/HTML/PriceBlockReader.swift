@@ -1,4 +1,5 @@
 import AuditModel
+import CLibXML2
 import Foundation
 import Normalize
 
@@ -23,67 +24,126 @@ struct PriceBlockReader {
                                                  "list", "original", "oldprice", "listprice", "retail", "through"]
     private static let currentHints: Set<String> = ["sale", "special", "current", "final", "now", "actual", "promo",
                                                     "offer", "sales", "saleprice", "finalprice", "specialprice"]
-    private static let skipHints: Set<String> = ["unit", "per", "save", "saving", "savings", "risparmio", "discount",
-                                                 "badge", "percent", "percentage", "installment", "installments", "klarna"]
+    /// Containers whose prices are not the product's price (unit prices, instalments).
+    private static let skipContainers: Set<String> = ["unit", "per", "installment", "installments", "instalment", "klarna"]
+    /// Single amounts that are not the price (savings, discount badges).
+    private static let skipLeaves: Set<String> = ["save", "saving", "savings", "risparmio", "discount", "badge", "percent", "percentage"]
+
+    /// Containers of other products' prices: related products, recommendations, carousels, mini carts.
+    private static let excludedContainers: Set<String> = [
+        "related", "recommend", "recommendations", "recommendation", "recommended", "upsell", "upsells", "crosssell",
+        "minicart", "carousel", "tile", "tiles", "card",
+    ]
 
     /// Elements that hold other things than the product's own price (related products, mini cart).
     static func isExcluded(_ node: Node) -> Bool {
         var current: Node? = node
         var depth = 0
-        while let element = current, depth < 12 {
-            let hints = hints(element)
-            if ["related", "recommend", "upsell", "cross-sell", "crosssell", "minicart", "mini-cart", "cart-", "carousel"].contains(where: hints.contains) {
-                return true
-            }
+        while let element = current, depth < 32 {
+            if !tokens(element).isDisjoint(with: excludedContainers) { return true }
             current = element.parent
             depth += 1
         }
         return false
     }
 
+    /// Screen-reader-only and hidden elements: not what a customer sees.
+    static func isHidden(_ node: Node, tokens: Set<String>) -> Bool {
+        // `no-js-hidden` is hidden only without JavaScript.
+        if (tokens.contains("hidden") && !tokens.contains("js")) || tokens.contains("invisible") || (tokens.contains("sr") && tokens.contains("only"))
+            || (tokens.contains("screen") && tokens.contains("reader")) || (tokens.contains("d") && tokens.contains("none")) {
+            return true
+        }
+        if node.has("hidden") { return true }
+        if let style = node.attribute("style")?.lowercased().replacingOccurrences(of: " ", with: ""), style.contains("display:none") {
+            return true
+        }
+        return false
+    }
+
+    /// The text a customer sees: hidden and screen-reader-only descendants left out, whitespace collapsed.
+    static func visibleText(_ node: Node) -> String {
+        var parts: [String] = []
+        func walk(_ element: Node) {
+            var child = element.pointer.pointee.children
+            while let current = child {
+                if current.pointee.type == XML_TEXT_NODE, let content = current.pointee.content {
+                    parts.append(String(cString: content))
+                } else if current.pointee.type == XML_ELEMENT_NODE {
+                    let kid = Node(pointer: current)
+                    if !isHidden(kid, tokens: tokens(kid)), !kid.named("script"), !kid.named("style") { walk(kid) }
+                }
+                child = current.pointee.next
+            }
+        }
+        walk(node)
+        return Node.collapse(parts.joined(separator: " "))
+    }
+
     func claims(in block: Node) -> [PriceClaim] {
         var found: [(node: Node, role: PriceClaim.Role?)] = []
         collect(block, struck: false, into: &found)
-        let hasStrongCurrent = found.contains { $0.role == .current }
+        let strongCurrent = found.filter { $0.role == .current }.compactMap { claim($0.node, role: .current)?.price.value }
         var claims: [PriceClaim] = []
         for (node, role) in found {
-            let isRegular = Self.tokens(node).contains("regular")
-            let resolved: PriceClaim.Role = role ?? (isRegular && hasStrongCurrent ? .list : .current)
-            if let claim = claim(node, role: resolved) { claims.append(claim) }
+            guard var claim = claim(node, role: role ?? .current) else { continue }
+            // A "regular" price beside a sale price is the list price, unless it is the same amount (a theme
+            // that prints both blocks and hides one with CSS when nothing is on sale).
+            if role == nil, Self.tokens(node).contains("regular"), !strongCurrent.isEmpty,
+                !strongCurrent.contains(claim.price.value) {
+                claim.role = .list
+            }
+            claims.append(claim)
         }
         return claims
     }
 
-    /// A claim for one element: its `data-price-amount` or `content` attribute when present, else its text.
+    /// A claim for one element: its `data-price-amount` or `content` attribute when present, else its visible text.
     func claim(_ node: Node, role: PriceClaim.Role) -> PriceClaim? {
-        let text = node.collapsedText
+        let text = Self.visibleText(node)
         let attribute = node.attribute("data-price-amount") ?? node.attribute("content")
         let raw = attribute ?? text
-        let parsed = attribute != nil ? PriceParser(decimalSeparatorHint: ".", defaultCurrency: parser.defaultCurrency).parse(raw) : parser.parse(raw)
-        guard let amount = parsed.amount, let currency = parsed.currency else { return nil }
+        let shown = parser.parse(text)
+        let parsed = attribute != nil ? PriceParser(decimalSeparatorHint: ".", defaultCurrency: parser.defaultCurrency).parse(raw) : shown
+        // A machine attribute (`data-price-amount="1299"`) names no currency, and a symbol is often in a sibling
+        // (`£<span>19.99</span>`): the text around it does.
+        let around = [node.parent, node.parent?.parent].compactMap { $0 }.lazy.compactMap { parser.parse(Self.visibleText($0)).currency }.first
+        guard let amount = parsed.amount, let currency = parsed.currency ?? shown.currency ?? around ?? parser.currencyHint
+        else { return nil }
+        // Without a currency of its own, an element must read as a bare amount, not as a code (`BP-3000-SI`).
+        if attribute == nil, shown.currency == nil, !text.allSatisfy({ $0.isNumber || ".,' \u{00A0}\u{202F}".contains($0) }) {
+            return nil
+        }
+        if let itemprop = node.attribute("itemprop")?.lowercased(), ["sku", "gtin", "gtin13", "mpn", "productid"].contains(itemprop) {
+            return nil
+        }
         return PriceClaim(syntax: .visible, role: role,
                           price: Observed(Money(amount: amount, currency: currency), Evidence(source: source, locator: node.locator, raw: text.isEmpty ? raw : text)))
     }
 
     private func collect(_ node: Node, struck: Bool, into found: inout [(node: Node, role: PriceClaim.Role?)]) {
         let tokens = Self.tokens(node)
-        if !tokens.isDisjoint(with: Self.skipHints) { return }
+        if !tokens.isDisjoint(with: Self.skipContainers) || Self.isHidden(node, tokens: tokens) { return }
+        // "with-list-price" marks a current price that has a list price beside it; "non-sale" is the regular price.
+        var listTokens = tokens.contains("with") ? tokens.subtracting(["list"]) : tokens
+        if tokens.contains("non"), tokens.contains("sale") { listTokens.insert("list") }
         let isStruck = struck || node.named("del") || node.named("s") || node.named("strike")
-            || !tokens.isDisjoint(with: Self.listHints)
-        let text = node.collapsedText
+            || !listTokens.isDisjoint(with: Self.listHints)
+        let text = Self.visibleText(node)
         if text.contains("%") && text.count < 12 { return }
         let lower = text.lowercased()
         if ["/kg", "/ kg", "/l", "/100", "al kg", "per kg", "/m", "al litro"].contains(where: lower.contains) && text.count < 40 { return }
         let kids = node.elements.filter { $0.text.contains(where: \.isNumber) }
-        let ownDigits = Self.ownText(node).contains(where: \.isNumber)
+        let ownDigits = node.ownText.contains(where: \.isNumber)
         if kids.isEmpty || (kids.count == 1 && ownDigits) || node.has("data-price-amount") || (node.has("content") && node.has("itemprop")) {
-            guard text.contains(where: \.isNumber) || node.has("data-price-amount") else { return }
+            guard text.contains(where: \.isNumber) || node.has("data-price-amount"), tokens.isDisjoint(with: Self.skipLeaves),
+                text.count <= 48 else { return }
             let role: PriceClaim.Role? = isStruck ? .list
-                : (!tokens.isDisjoint(with: Self.currentHints) || node.named("ins") ? .current : nil)
+                : (!listTokens.isDisjoint(with: Self.currentHints) || node.named("ins") ? .current : nil)
             found.append((node, role))
             return
         }
-        let strongCurrent = !tokens.isDisjoint(with: Self.currentHints) || node.named("ins")
+        let strongCurrent = !listTokens.isDisjoint(with: Self.currentHints) && !isStruck || node.named("ins")
         for kid in kids {
             var before = found.count
             collect(kid, struck: isStruck, into: &found)
@@ -93,16 +153,5 @@ struct PriceBlockReader {
                 before += 1
             }
         }
-    }
-
-    /// The text directly inside the element, not in child elements.
-    static func ownText(_ node: Node) -> String {
-        var text = ""
-        var child = node.pointer.pointee.children
-        while let current = child {
-            if current.pointee.type.rawValue == 3, let content = current.pointee.content { text += String(cString: content) }
-            child = current.pointee.next
-        }
-        return text
     }
 }

@@ -38,19 +38,43 @@ struct VisibleFacts {
         } else if let block = Self.priceBlock(scan) {
             claims = reader.claims(in: block)
         }
+        // A disabled buy button that says "Esaurito" / "Sold out" is the strongest sign of what the customer sees.
+        if let button = scan.buyButtons.first(where: { $0.has("disabled") }) {
+            let text = button.collapsedText.isEmpty ? (button.attribute("value") ?? "") : button.collapsedText
+            if let value = AvailabilityParser.parse(text).availability, value.buyability == .notBuyable {
+                availability = Observed(value, Evidence(source: source, locator: button.locator, raw: text))
+            }
+        }
         let stockNodes: [Node] = selectors?.availability.map { tree.elements($0) }
             ?? scan.stockElements.filter { $0.order > scan.h1Order }.map(\.node)
-        for node in stockNodes.prefix(8) {
-            let text = node.collapsedText
+        for element in stockNodes.prefix(16) {
+            // `<link itemprop="availability">` carries no text: the sentence around it does.
+            let node = element.named("link") || element.named("meta") ? element.parent ?? element : element
+            let tokens = PriceBlockReader.tokens(node)
+            // Hidden labels and "notify me when back in stock" forms do not say what is on sale now.
+            if PriceBlockReader.isHidden(node, tokens: tokens) || tokens.contains("notify") || tokens.contains("back") { continue }
+            let text = PriceBlockReader.visibleText(node)
             guard !text.isEmpty, text.count < 200 else { continue }
             let parsed = AvailabilityParser.parse(text)
             let evidence = Evidence(source: source, locator: node.locator, raw: text)
-            if let value = parsed.availability {
-                availability = Observed(value, evidence)
-                if let count = parsed.stockCount { stockCount = Observed(count, evidence) }
-                break
-            }
+            if availability == nil, let value = parsed.availability { availability = Observed(value, evidence) }
+            if stockCount == nil, let count = parsed.stockCount, Self.standsAlone(count, in: text) { stockCount = Observed(count, evidence) }
+            if availability != nil && stockCount != nil { break }
         }
+    }
+
+    /// True when the count is written as a number of its own, not part of a code such as `BP-3000-SI`.
+    static func standsAlone(_ count: Int, in text: String) -> Bool {
+        let digits = String(count)
+        var searchStart = text.startIndex
+        while let range = text.range(of: digits, range: searchStart..<text.endIndex) {
+            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+            let joined: (Character?) -> Bool = { char in char.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "/" } ?? false }
+            if !joined(before), !joined(after) { return true }
+            searchStart = range.upperBound
+        }
+        return false
     }
 
     /// The main price block: the first price element after the product title that holds a price, widened to

@@ -54,6 +54,20 @@ struct Node {
         return String(cString: content)
     }
 
+    /// The text directly inside the element, not in child elements (text and CDATA nodes).
+    var ownText: String {
+        var text = ""
+        var child = pointer.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE,
+                let content = current.pointee.content {
+                text += String(cString: content)
+            }
+            child = current.pointee.next
+        }
+        return text
+    }
+
     /// The text with runs of whitespace (incl. NBSP) collapsed to one space, trimmed.
     var collapsedText: String { Node.collapse(text) }
 

@@ -9,21 +9,17 @@ struct OfferReader {
     let path: String
 
     func read(_ offer: JSONValue, into observation: inout Observation, claims: inout [PriceClaim], problems: inout [Problem]) {
-        let currency = offer["priceCurrency"]?.text.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
-        let types = SchemaOrgProducts.types(of: offer)
+        // Some plugins state the currency only in the priceSpecification.
+        let currency = (offer["priceCurrency"]?.text ?? offer["priceSpecification"]?.list.lazy.compactMap { $0["priceCurrency"]?.text }.first)
+            .map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
         if let raw = offer["price"]?.text {
             if let money = money(raw, currency: currency, field: "price", problems: &problems) {
                 claims.append(PriceClaim(syntax: products.syntax, role: .current, price: Observed(money, products.evidence("\(path).price", raw))))
             }
-        } else if types.contains("AggregateOffer"), let low = offer["lowPrice"]?.text {
-            let high = offer["highPrice"]?.text
-            if high == nil || high == low || offer["offerCount"]?.text == "1" {
-                if let money = money(low, currency: currency, field: "lowPrice", problems: &problems) {
-                    claims.append(PriceClaim(syntax: products.syntax, role: .current, price: Observed(money, products.evidence("\(path).lowPrice", low))))
-                }
-            } else {
-                problems.append(Problem(source: products.source, position: "\(path).lowPrice",
-                                        message: "AggregateOffer price range \(low)–\(high ?? "?"): a range is not compared as one price"))
+        } else if let low = offer["lowPrice"]?.text {
+            // An AggregateOffer's price is its lowest ("as low as"), as Google Shopping reads it.
+            if let money = money(low, currency: currency, field: "lowPrice", problems: &problems) {
+                claims.append(PriceClaim(syntax: products.syntax, role: .current, price: Observed(money, products.evidence("\(path).lowPrice", low))))
             }
         }
         for (index, specification) in (offer["priceSpecification"]?.list ?? []).enumerated() {

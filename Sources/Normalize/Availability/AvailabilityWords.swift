@@ -15,6 +15,8 @@ enum AvailabilityWords {
 
     /// Visible phrases (with a space on each side), most specific first ("non disponibile" before "disponibile").
     static let phrases: [(String, Availability)] = [
+        (" nicht mehr lieferbar ", .discontinued), (" nicht mehr verfugbar ", .discontinued),
+        (" torna disponibile ", .outOfStock), (" back in stock ", .outOfStock), (" wieder verfugbar ", .outOfStock),
         (" non disponibile ", .outOfStock), (" non piu disponibile ", .discontinued), (" fuori produzione ", .discontinued),
         (" esaurit", .outOfStock), (" non disponibili ", .outOfStock), (" out of stock ", .outOfStock),
         (" sold out ", .outOfStock), (" currently unavailable ", .outOfStock), (" not available ", .outOfStock),
@@ -49,18 +51,24 @@ enum AvailabilityCount {
         "left", "noch", "stuck", "que", "restants", "restantes", "quedan", "unidades", "disponibili",
         "disponibile", "disponibilita", "stock", "lager", "available", "items", "pieces", "pcs", "articles",
         "exemplaires", "verfugbar", "derniers", "dernieres", "ultimas", "ultimos", "qty", "quantita", "stuk",
+        "rimangono", "rimane", "restano", "resta",
     ]
     static let fewLeftMarkers = [
         " solo ", " ultimi ", " ultime ", " ultimo ", " ultima ", " only ", " left ", " rimast", " nur noch ",
         " plus que ", " derniers ", " dernieres ", " quedan ", " ultimas ", " ultimos ", " wenige ", " few ",
+        " rimangono ", " rimane ", " restano ", " in esaurimento ",
     ]
+    /// Words that introduce a total ("12 of 50 left"): the number after them is not the count.
+    static let totalWords: Set<String> = ["of", "di", "su", "von", "sur", "de"]
 
     /// The integer next to a count word (within two words either side).
     static func find(in padded: String) -> Int? {
         guard padded.contains(where: \.isNumber) else { return nil }
         let words = padded.split(separator: " ")
         for (index, word) in words.enumerated() where countWords.contains(String(word)) {
-            for candidate in words[max(0, index - 2)...min(words.count - 1, index + 2)] {
+            for position in max(0, index - 3)...min(words.count - 1, index + 2) {
+                let candidate = words[position]
+                if position > 0, totalWords.contains(String(words[position - 1])) { continue }
                 if candidate.count <= 6, let value = Int(candidate) { return value }
             }
         }

@@ -81,7 +81,7 @@ public struct Inspector: Sendable {
             }
             switch kind {
             case .page:
-                let page = PageExtractor(channel: "inspect").extract(fetched.body, source: input)
+                let page = PageBody.extract(fetched.body, source: input, with: PageExtractor(channel: "inspect"))
                 result.observations += page.observations
                 result.problems += page.problems
             case .feed:
@@ -100,7 +100,7 @@ public struct Inspector: Sendable {
         inputs.flatMap { input -> [String] in
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue else { return [input] }
-            return (try? fetcher.files(in: input, extensions: kind == .page ? ["html", "htm"] : ["json"])) ?? []
+            return (try? fetcher.files(in: input, extensions: kind == .page ? ["html", "htm", "html.gz", "htm.gz"] : ["json"])) ?? []
         }
     }
 }

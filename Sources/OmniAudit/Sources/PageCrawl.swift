@@ -141,7 +141,7 @@ final class ExtractionPool: @unchecked Sendable {
     func extract(_ body: Data, source: String, index: Int) {
         slots.wait()
         queue.async(group: group) { [self] in
-            let page = extractor.extract(body, source: source)
+            let page = PageBody.extract(body, source: source, with: extractor)
             lock.lock()
             results[index] = page
             lock.unlock()

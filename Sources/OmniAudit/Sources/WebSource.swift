@@ -30,7 +30,7 @@ struct WebSource {
         for seed in web.urls {
             var isFolder: ObjCBool = false
             if !seed.contains("://"), FileManager.default.fileExists(atPath: seed, isDirectory: &isFolder), isFolder.boolValue {
-                candidates += (try? fetcher.files(in: seed, extensions: ["html", "htm"])) ?? []
+                candidates += (try? fetcher.files(in: seed, extensions: ["html", "htm", "html.gz", "htm.gz"])) ?? []
             } else {
                 candidates.append(seed)
             }

@@ -9,16 +9,39 @@ public struct StructuredVsVisible: Rule {
         Search engines, Google Shopping and price comparators read the page's structured data; customers read the \
         page. When they differ (often a stale cache or a theme that forgot the sale price), Merchant Center \
         disapproves the product and the shop advertises a price it does not charge. The visible price is taken as \
-        the expected one.
+        the expected one. Availability is compared the same way: markup "InStock" on a page that shows "Esaurito".
         """
     public let defaultSeverity = Severity.error
 
     public func check(_ product: MatchedProduct, context: RuleContext) -> [Finding] {
+        priceFindings(product, context: context) + availabilityFindings(product)
+    }
+
+    /// The markup says buyable, the page says sold out (or the other way round).
+    private func availabilityFindings(_ product: MatchedProduct) -> [Finding] {
+        product.observations.compactMap { observation -> Finding? in
+            // Only a page that positively shows "sold out" is compared: reading "available" out of free text is
+            // too weak to contradict the markup.
+            guard let markup = observation.availability, let shown = observation.visibleAvailability,
+                shown.value.buyability == .notBuyable, markup.value.buyability == .buyable
+            else { return nil }
+            let values = [
+                Finding.ChannelValue(channel: observation.channel, value: "\(shown.value.rawValue) (visible)", evidence: shown.evidence, expected: true),
+                Finding.ChannelValue(channel: observation.channel, value: "\(markup.value.rawValue) (markup)", evidence: markup.evidence, expected: false),
+            ]
+            return Finding(rule: id, severity: defaultSeverity, product: product.label, field: "availability", observations: values,
+                           message: "On \(observation.channel) the page shows \(shown.value.rawValue) but its markup says \(markup.value.rawValue).")
+        }
+    }
+
+    private func priceFindings(_ product: MatchedProduct, context: RuleContext) -> [Finding] {
         let settings = context.settings(for: id)
         return product.observations.compactMap { observation -> Finding? in
             let claims = observation.claims ?? []
             guard let shown = claims.first(where: { $0.syntax == .visible && $0.role == .current }) else { return nil }
-            let markup = PageClaims.distinct(claims.filter { $0.syntax.isMarkup && $0.role == .current })
+            // schema.org markup only: OpenGraph tags feed social previews, and their disagreements are
+            // structured-data-conflict's business.
+            let markup = PageClaims.distinct(claims.filter { $0.syntax.isMarkup && $0.syntax != .openGraph && $0.role == .current })
             let deviating = markup.filter { $0.price.value.currency == shown.price.value.currency && PageClaims.differ($0.price.value, shown.price.value, settings) }
             guard !deviating.isEmpty else { return nil }
             let values = [PageClaims.value(shown, channel: observation.channel, expected: true)]
@@ -33,6 +56,12 @@ public struct StructuredVsVisible: Rule {
         [
             RuleExample("JSON-LD says 54.90, the page shows 49.90", triggers: true,
                         [PageClaims.example([(.jsonLD, .current, "54.90"), (.visible, .current, "49.90")])]),
+            RuleExample("JSON-LD says in stock, the page shows sold out", triggers: true, [{
+                var observation = PageClaims.example([])
+                observation.availability = Observed(.inStock, Evidence(source: "example:web", locator: "json-ld", raw: "InStock"))
+                observation.visibleAvailability = Observed(.outOfStock, Evidence(source: "example:web", locator: "button", raw: "Esaurito"))
+                return observation
+            }()]),
             RuleExample("JSON-LD and the page agree; the struck-through price is not compared", triggers: false,
                         [PageClaims.example([(.jsonLD, .current, "49.90"), (.visible, .current, "49.9"), (.visible, .list, "59.90")])]),
         ]
