@@ -24,4 +24,20 @@ static inline void omniaudit_xml_silence(void) {
     xmlSetStructuredErrorFunc(NULL, omniaudit_silent_structured);
 }
 
+/// ASCII case-insensitive substring test (strcasestr is a GNU extension): used to scan attribute values in place.
+static inline int omniaudit_contains_ci(const char *haystack, const char *needle) {
+    if (!haystack || !needle || !*needle) return 0;
+    for (; *haystack; haystack++) {
+        const char *h = haystack, *n = needle;
+        while (*h && *n) {
+            char a = *h, b = *n;
+            if (a >= 'A' && a <= 'Z') a = (char)(a + 32);
+            if (a != b) break;
+            h++; n++;
+        }
+        if (!*n) return 1;
+    }
+    return 0;
+}
+
 #endif

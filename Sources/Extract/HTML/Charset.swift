@@ -1,3 +1,4 @@
+import CLibXML2
 import Foundation
 
 /// Decides the character encoding of a page: the HTTP `Content-Type` charset, else a byte-order mark, else
@@ -19,7 +20,10 @@ enum Charset {
     }
 
     private static func declaresCharset(_ head: Data) -> Bool {
-        let text = String(decoding: head, as: UTF8.self).lowercased()
-        return text.contains("charset=") || text.contains("charset =")
+        var bytes = [CChar](repeating: 0, count: head.count + 1)
+        head.withUnsafeBytes { raw in
+            for (index, byte) in raw.enumerated() { bytes[index] = byte == 0 ? 0x20 : CChar(bitPattern: byte) }
+        }
+        return omniaudit_contains_ci(bytes, "charset") != 0
     }
 }

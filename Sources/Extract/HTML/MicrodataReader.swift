@@ -4,7 +4,8 @@ import Foundation
 /// schema.org JSON-LD, so one mapping reads every syntax. Values come from `content`, `href`, `src`,
 /// `datetime`, `value` or the text, as the microdata spec says.
 struct MicrodataReader {
-    let ids: [String: Node]
+    /// Finds the element with an id (for `itemref`).
+    let element: (String) -> Node?
     private static let maxDepth = 16
 
     /// The item rooted at an `itemscope` element.
@@ -17,7 +18,7 @@ struct MicrodataReader {
         var properties: [(String, JSONValue)] = []
         var roots = node.elements
         for id in (node.attribute("itemref") ?? "").split(separator: " ") {
-            if let referenced = ids[String(id)] { roots.append(referenced) }
+            if let referenced = element(String(id)) { roots.append(referenced) }
         }
         for root in roots { collect(root, into: &properties, depth: depth) }
         return MicrodataReader.object(members, properties)

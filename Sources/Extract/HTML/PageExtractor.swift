@@ -62,7 +62,9 @@ public struct PageExtractor: Sendable {
             }
         }
         let microdata = SchemaOrgProducts(source: source, channel: channel, syntax: .microdata, defaultCurrency: defaultCurrency)
-        let microdataReader = MicrodataReader(ids: scan.ids)
+        let microdataReader = MicrodataReader { id in
+            scan.usesItemref && !id.contains("'") ? tree.elements("//*[@id='\(id)']").first : nil
+        }
         for (index, root) in scan.microdataRoots.enumerated() {
             structured += microdata.observations(prefix: "microdata[\(index)]", value: microdataReader.item(root), problems: &problems)
         }

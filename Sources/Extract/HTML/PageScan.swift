@@ -2,8 +2,9 @@ import CLibXML2
 import Foundation
 
 /// One walk over a parsed page that collects everything the extractors need: JSON-LD scripts, metas, the
-/// canonical link, microdata and RDFa roots, the first `h1`, and the elements that look like price or stock
-/// text. One pass keeps extraction close to the cost of parsing.
+/// canonical link, microdata and RDFa roots, the first `h1`, and the elements that look like price, stock,
+/// terms text or a buy button. One pass, comparing attribute bytes in place, keeps extraction close to the cost
+/// of parsing: no string is built for an element that turns out not to matter.
 struct PageScan {
     var jsonLD: [String] = []
     /// `(property or name, content)` of every `<meta>`, in order.
@@ -14,80 +15,168 @@ struct PageScan {
     var h1: Node?
     /// The position of the first `h1` in document order (element count), or 0 when there is none.
     var h1Order = 0
-    /// Elements whose class, id or itemprop mentions a price, with their document-order position.
+    /// Elements whose class, id, itemprop or property mentions a price, with their document-order position.
     var priceElements: [(node: Node, order: Int)] = []
-    /// Elements whose class or id mentions stock or availability, with their document-order position.
+    /// Elements whose class, id, itemprop or property mentions stock or availability, with their position.
     var stockElements: [(node: Node, order: Int)] = []
     /// Elements whose class or id mentions shipping, returns or payment, with their kind, in document order.
     var termsElements: [(node: Node, kind: TermsKind)] = []
     /// Buy buttons (`button`, `input[type=submit]` whose class, name or id mentions cart, add or buy) after the title.
     var buyButtons: [Node] = []
-    /// Elements with an `id`, for microdata `itemref`.
-    var ids: [String: Node] = [:]
-
-    init(_ tree: MarkupTree) {
-        guard let root = tree.rootElement else { return }
-        var rdfaDepthGuard: Set<xmlNodePtr> = []
-        var order = 0
-        root.descendants { node in
-            order += 1
-            if node.named("script") {
-                if let type = node.attribute("type"), type.lowercased().contains("ld+json") { jsonLD.append(node.ownText) }
-                return false
-            }
-            if node.named("style") || node.named("svg") || node.named("noscript") { return false }
-            if node.named("meta") {
-                if let key = node.attribute("property") ?? node.attribute("name"), let content = node.attribute("content") {
-                    metas.append((key.lowercased(), content))
-                }
-            } else if node.named("link"), canonical == nil, node.attribute("rel")?.lowercased().split(separator: " ").contains("canonical") == true {
-                canonical = node.attribute("href")
-            } else if node.named("h1"), h1 == nil {
-                h1 = node
-                h1Order = order
-            }
-            if node.has("itemscope"), !node.has("itemprop") { microdataRoots.append(node) }
-            if node.has("typeof"), !node.has("property"), !(node.parent.map { rdfaDepthGuard.contains($0.pointer) } ?? false) {
-                rdfaRoots.append(node)
-            }
-            if node.has("typeof") || (node.parent.map { rdfaDepthGuard.contains($0.pointer) } ?? false) {
-                rdfaDepthGuard.insert(node.pointer)
-            }
-            if let id = node.attribute("id"), ids[id] == nil { ids[id] = node }
-            let hints = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "") + " "
-                + (node.attribute("itemprop") ?? "") + " " + (node.attribute("property") ?? "") + " "
-                + (node.attribute("data-price-type") ?? "")).lowercased()
-            if hints.contains("price") || node.has("data-price-amount") { priceElements.append((node, order)) }
-            if ["stock", "availab", "disponib", "lager", "lieferbar", "existencia", "inventory", "quantities"].contains(where: hints.contains) {
-                stockElements.append((node, order))
-            }
-            if buyButtons.count < 4, h1 != nil, node.named("button") || (node.named("input") && node.attribute("type")?.lowercased() == "submit"),
-                ["cart", "add", "buy", "panier", "warenkorb", "carrello", "carrito"].contains(where: (hints + " " + (node.attribute("name") ?? "")).contains) {
-                buyButtons.append(node)
-            }
-            if termsElements.count < 32, let kind = TermsKind.allCases.first(where: { $0.hints.contains(where: hints.contains) }) {
-                termsElements.append((node, kind))
-            }
-            return true
-        }
-    }
+    /// True when some element uses microdata `itemref` (ids are then looked up).
+    var usesItemref = false
 
     /// The kinds of terms blocks a page has.
     enum TermsKind: CaseIterable {
         case shipping, returns, payment
 
-        var hints: [String] {
+        /// Words of class names and ids that mark the kind (lower case, compared in place).
+        var hints: [StaticString] {
             switch self {
-            case .shipping: ["shipping", "spedizion", "delivery", "consegna", "versand", "lieferung", "livraison", "envio"]
-            case .returns: ["return", "reso", "resi", "rueckgabe", "retour", "devoluc"]
-            case .payment: ["payment", "pagament", "zahlung", "paiement", "pago"]
+            case .shipping: TermsKind.shippingHints
+            case .returns: TermsKind.returnHints
+            case .payment: TermsKind.paymentHints
             }
         }
+
+        static let shippingHints: [StaticString] = ["shipping", "spedizion", "delivery", "consegna", "versand", "lieferung", "livraison", "envio"]
+        static let returnHints: [StaticString] = ["return", "reso", "resi", "rueckgabe", "retour", "devoluc"]
+        static let paymentHints: [StaticString] = ["payment", "pagament", "zahlung", "paiement", "pago"]
+    }
+
+    private static let priceHints: [StaticString] = ["price"]
+    private static let stockHints: [StaticString] = ["stock", "availab", "disponib", "lager", "lieferbar", "existencia", "inventory", "quantities"]
+    private static let buyHints: [StaticString] = ["cart", "add", "buy", "panier", "warenkorb", "carrello", "carrito"]
+
+    init(_ tree: MarkupTree) {
+        guard let root = tree.rootElement else { return }
+        var rdfaScopes: Set<xmlNodePtr> = []
+        var order = 0
+        var current: xmlNodePtr? = root.pointer
+        while let pointer = current {
+            order += 1
+            let descend = visit(Node(pointer: pointer), order: order, rdfaScopes: &rdfaScopes)
+            current = Self.next(after: pointer, descend: descend, root: root.pointer)
+        }
+    }
+
+    /// The next element in document order: the first child element, else the next sibling element, else the
+    /// next sibling of the nearest ancestor that has one. No allocation.
+    private static func next(after pointer: xmlNodePtr, descend: Bool, root: xmlNodePtr) -> xmlNodePtr? {
+        if descend, let child = firstElement(pointer.pointee.children) { return child }
+        var node: xmlNodePtr? = pointer
+        while let current = node, current != root {
+            if let sibling = firstElement(current.pointee.next) { return sibling }
+            node = current.pointee.parent
+        }
+        return nil
+    }
+
+    private static func firstElement(_ start: xmlNodePtr?) -> xmlNodePtr? {
+        var node = start
+        while let current = node {
+            if current.pointee.type == XML_ELEMENT_NODE { return current }
+            node = current.pointee.next
+        }
+        return nil
+    }
+
+    /// Looks at one element; returns whether to descend into it.
+    private mutating func visit(_ node: Node, order: Int, rdfaScopes: inout Set<xmlNodePtr>) -> Bool {
+        let first = node.pointer.pointee.name?.pointee ?? 0
+        if first == 0x73, node.named("script") {
+            if let type = node.attribute("type"), type.lowercased().contains("ld+json") { jsonLD.append(node.ownText) }
+            return false
+        }
+        if (first == 0x73 && (node.named("style") || node.named("svg"))) || (first == 0x6E && node.named("noscript"))
+            || (first == 0x74 && node.named("template")) {
+            return false
+        }
+        if first == 0x6D, node.named("meta") {
+            if let key = node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop"),
+                let content = node.attribute("content") {
+                metas.append((key.lowercased(), content))
+            }
+        } else if first == 0x6C, node.named("link"), canonical == nil, let rel = node.attribute("rel"),
+            rel.lowercased().split(separator: " ").contains("canonical") {
+            canonical = node.attribute("href")
+        } else if first == 0x68, h1 == nil, node.named("h1") {
+            h1 = node
+            h1Order = order
+        }
+        var hints = Hints()
+        var property = node.pointer.pointee.properties
+        while let attribute = property {
+            if let name = attribute.pointee.name { hints.read(name: name, value: attribute.pointee.children?.pointee.content) }
+            property = attribute.pointee.next
+        }
+        if hints.itemscope, !hints.itemprop { microdataRoots.append(node) }
+        if hints.itemref { usesItemref = true }
+        let insideRDFa = !rdfaScopes.isEmpty && node.parent.map { rdfaScopes.contains($0.pointer) } == true
+        if hints.typeof, !insideRDFa { rdfaRoots.append(node) }
+        if hints.typeof || insideRDFa { rdfaScopes.insert(node.pointer) }
+        if hints.priceAmount || hints.any(Self.priceHints) { priceElements.append((node, order)) }
+        if hints.any(Self.stockHints) { stockElements.append((node, order)) }
+        if termsElements.count < 32, let kind = TermsKind.allCases.first(where: { hints.any($0.hints, classAndIDOnly: true) }) {
+            termsElements.append((node, kind))
+        }
+        if buyButtons.count < 4, h1 != nil, first == 0x62 || first == 0x69, node.named("button") || (node.named("input") && node.attribute("type")?.lowercased() == "submit"),
+            hints.any(Self.buyHints, classAndIDOnly: true, alsoName: true) {
+            buyButtons.append(node)
+        }
+        return true
     }
 
     /// The content of the first meta with one of the keys.
     func meta(_ keys: String...) -> (key: String, content: String)? {
         for key in keys { if let found = metas.first(where: { $0.key == key }) { return found } }
         return nil
+    }
+}
+
+/// The attributes of one element that the scan cares about, compared as C strings in place (no allocation).
+private struct Hints {
+    var itemscope = false, itemprop = false, itemref = false, typeof = false, priceAmount = false
+    var classValue: UnsafePointer<CChar>?, idValue: UnsafePointer<CChar>?, itempropValue: UnsafePointer<CChar>?
+    var propertyValue: UnsafePointer<CChar>?, priceTypeValue: UnsafePointer<CChar>?, nameValue: UnsafePointer<CChar>?
+
+    mutating func read(name: UnsafePointer<xmlChar>, value: UnsafePointer<xmlChar>?) {
+        let attribute = UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)
+        let text = value.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
+        switch attribute.pointee {
+        case 0x63 where strcmp(attribute, "class") == 0: classValue = text
+        case 0x69 where strcmp(attribute, "id") == 0: idValue = text
+        case 0x69 where strcmp(attribute, "itemprop") == 0:
+            itemprop = true
+            itempropValue = text
+        case 0x69 where strcmp(attribute, "itemscope") == 0: itemscope = true
+        case 0x69 where strcmp(attribute, "itemref") == 0: itemref = true
+        case 0x70 where strcmp(attribute, "property") == 0: propertyValue = text
+        case 0x74 where strcmp(attribute, "typeof") == 0: typeof = true
+        case 0x64 where strcmp(attribute, "data-price-type") == 0: priceTypeValue = text
+        case 0x64 where strcmp(attribute, "data-price-amount") == 0: priceAmount = true
+        case 0x6E where strcmp(attribute, "name") == 0: nameValue = text
+        default: break
+        }
+    }
+
+    /// True when a relevant attribute value contains one of the words (ASCII, case-insensitive; words lower case).
+    func any(_ words: [StaticString], classAndIDOnly: Bool = false, alsoName: Bool = false) -> Bool {
+        if classValue == nil && idValue == nil && itempropValue == nil && propertyValue == nil && priceTypeValue == nil
+            && !(alsoName && nameValue != nil) {
+            return false
+        }
+        func test(_ value: UnsafePointer<CChar>?) -> Bool {
+            guard let value else { return false }
+            for word in words {
+                let needle = UnsafeRawPointer(word.utf8Start).assumingMemoryBound(to: CChar.self)
+                if omniaudit_contains_ci(value, needle) != 0 { return true }
+            }
+            return false
+        }
+        if test(classValue) || test(idValue) { return true }
+        if alsoName, test(nameValue) { return true }
+        if classAndIDOnly { return false }
+        return test(itempropValue) || test(propertyValue) || test(priceTypeValue)
     }
 }

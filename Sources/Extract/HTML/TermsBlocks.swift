@@ -13,12 +13,14 @@ struct TermsBlocks {
 
     private static let shippingWords = ["spedizion", "consegna", "shipping", "delivery", "versand", "lieferung", "livraison", "envio", "envío"]
     private static let returnWords = ["reso", "resi ", "return", "rückgabe", "ruckgabe", "retour", "devoluc", "recesso"]
+    private static let paymentCues = ["pay", "pag", "zahl", "paie", "visa", "mastercard", "card", "carta", "karte", "bonifico", "klarna"]
     private static let blockNames: Set<String> = ["li", "p", "div", "ul", "ol", "dl", "table", "section", "aside", "tr", "dd", "dt", "h2", "h3", "h4"]
 
     init(scan: PageScan, source: String, currency: String?, locale: String?) {
         let shippingParser = ShippingParser(defaultCurrency: currency, locale: locale)
         var seen: Set<xmlNodePtr> = []
-        for (container, _) in scan.termsElements {
+        for (container, kind) in scan.termsElements.prefix(12) {
+            if shipping != nil && returns != nil && payment != nil { break }
             for line in Self.lines(of: container) where seen.insert(line.pointer).inserted {
                 let text = line.collapsedText
                 guard !text.isEmpty, text.count < 300 else { continue }
@@ -32,7 +34,7 @@ struct TermsBlocks {
                     let terms = ReturnsParser.parse(text)
                     if terms.days != nil || terms.isFree != nil { returns = Observed(terms, evidence) }
                 }
-                if payment == nil {
+                if payment == nil, kind == .payment || Self.paymentCues.contains(where: lower.contains) {
                     let methods = PaymentParser.parse(text + " " + Self.labels(line))
                     if !methods.isEmpty { payment = Observed(methods, evidence) }
                 }
@@ -49,7 +51,7 @@ struct TermsBlocks {
                 lines.append(node)
                 return false
             }
-            return lines.count < 64
+            return lines.count < 32
         }
         return lines
     }

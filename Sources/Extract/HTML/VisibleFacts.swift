@@ -47,9 +47,11 @@ struct VisibleFacts {
         }
         let stockNodes: [Node] = selectors?.availability.map { tree.elements($0) }
             ?? scan.stockElements.filter { $0.order > scan.h1Order }.map(\.node)
-        for element in stockNodes.prefix(16) {
+        for element in stockNodes.prefix(12) {
             // `<link itemprop="availability">` carries no text: the sentence around it does.
             let node = element.named("link") || element.named("meta") ? element.parent ?? element : element
+            // A stock line is short; a wrapper with many children is not one.
+            if node.elements.count > 6 { continue }
             let tokens = PriceBlockReader.tokens(node)
             // Hidden labels and "notify me when back in stock" forms do not say what is on sale now.
             if PriceBlockReader.isHidden(node, tokens: tokens) || tokens.contains("notify") || tokens.contains("back") { continue }
