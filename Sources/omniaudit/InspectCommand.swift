@@ -13,7 +13,7 @@ struct InspectCommand: ParsableCommand {
     @Option(name: .long, help: "Read the inputs as: page or feed.")
     var `as`: Inspector.Kind = .page
 
-    @Option(name: .long, help: "Output format: json or text.")
+    @Option(name: .long, help: "Output format: json, text, or summary (counts only, constant memory).")
     var format: Inspector.Format = .json
 
     @Option(name: .long, help: "The config that defines the feed mapping (for --as feed).")
@@ -34,6 +34,18 @@ struct InspectCommand: ParsableCommand {
             } catch {
                 throw ValidationError("\(error)")
             }
+        }
+        if format == .summary {
+            var (inputs, products, problems, empty) = (0, 0, 0, 0)
+            inspector.inspect(self.inputs) { result in
+                inputs += 1
+                products += result.observations.count
+                problems += result.problems.count
+                if result.observations.isEmpty { empty += 1 }
+            }
+            print("\(inputs) inputs, \(products) products, \(problems) problems, \(empty) inputs without a product")
+            if products == 0 { throw ExitCode(1) }
+            return
         }
         let result = inspector.inspect(inputs)
         print(format == .json ? result.json() : result.text(), terminator: "")

@@ -47,6 +47,14 @@ struct PriceBlockReader {
         return false
     }
 
+    private static let hiddenClasses: [StaticString] = ["hidden", "sr-only", "screen-reader", "d-none", "invisible", "visuallyhidden"]
+
+    /// Screen-reader-only and hidden elements, decided from the raw attributes (fast, for every descendant).
+    static func isHidden(_ node: Node) -> Bool {
+        if node.attribute("class", contains: hiddenClasses) { return isHidden(node, tokens: tokens(node)) }
+        return node.has("hidden") || node.attribute("style", contains: ["none"]) && isHidden(node, tokens: [])
+    }
+
     /// Screen-reader-only and hidden elements: not what a customer sees.
     static func isHidden(_ node: Node, tokens: Set<String>) -> Bool {
         // `no-js-hidden` is hidden only without JavaScript.
@@ -71,7 +79,7 @@ struct PriceBlockReader {
                     parts.append(String(cString: content))
                 } else if current.pointee.type == XML_ELEMENT_NODE {
                     let kid = Node(pointer: current)
-                    if !isHidden(kid, tokens: tokens(kid)), !kid.named("script"), !kid.named("style") { walk(kid) }
+                    if !kid.named("script"), !kid.named("style"), !isHidden(kid) { walk(kid) }
                 }
                 child = current.pointee.next
             }
@@ -130,9 +138,11 @@ struct PriceBlockReader {
         let isStruck = struck || node.named("del") || node.named("s") || node.named("strike")
             || !listTokens.isDisjoint(with: Self.listHints)
         let text = Self.visibleText(node)
-        if text.contains("%") && text.count < 12 { return }
-        let lower = text.lowercased()
-        if ["/kg", "/ kg", "/l", "/100", "al kg", "per kg", "/m", "al litro"].contains(where: lower.contains) && text.count < 40 { return }
+        if text.count < 12, text.contains("%") { return }
+        if text.count < 40, text.contains("/") || text.contains(" al ") || text.contains(" per ") {
+            let lower = text.lowercased()
+            if ["/kg", "/ kg", "/l", "/100", "al kg", "per kg", "/m", "al litro"].contains(where: { lower.firstRange(of: $0) != nil }) { return }
+        }
         let kids = node.elements.filter { $0.text.contains(where: \.isNumber) }
         let ownDigits = node.ownText.contains(where: \.isNumber)
         if kids.isEmpty || (kids.count == 1 && ownDigits) || node.has("data-price-amount") || (node.has("content") && node.has("itemprop")) {

@@ -47,6 +47,7 @@ struct VisibleFacts {
         }
         let stockNodes: [Node] = selectors?.availability.map { tree.elements($0) }
             ?? scan.stockElements.filter { $0.order > scan.h1Order }.map(\.node)
+        var checkedAfterAvailability = 0
         for element in stockNodes.prefix(12) {
             // `<link itemprop="availability">` carries no text: the sentence around it does.
             let node = element.named("link") || element.named("meta") ? element.parent ?? element : element
@@ -62,6 +63,8 @@ struct VisibleFacts {
             if availability == nil, let value = parsed.availability { availability = Observed(value, evidence) }
             if stockCount == nil, let count = parsed.stockCount, Self.standsAlone(count, in: text) { stockCount = Observed(count, evidence) }
             if availability != nil && stockCount != nil { break }
+            if availability != nil { checkedAfterAvailability += 1 }
+            if checkedAfterAvailability > 3 { break }
         }
     }
 

@@ -34,6 +34,22 @@ struct Node {
         return nil
     }
 
+    /// True when the attribute's value contains one of the words (ASCII, case-insensitive; words in lower case),
+    /// compared in place without building a string.
+    func attribute(_ attribute: StaticString, contains words: [StaticString]) -> Bool {
+        var property = pointer.pointee.properties
+        let wanted = UnsafeRawPointer(attribute.utf8Start).assumingMemoryBound(to: CChar.self)
+        while let current = property {
+            if let name = current.pointee.name, strcasecmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), wanted) == 0 {
+                guard let value = current.pointee.children?.pointee.content else { return false }
+                let text = UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)
+                return words.contains { omniaudit_contains_ci(text, UnsafeRawPointer($0.utf8Start).assumingMemoryBound(to: CChar.self)) != 0 }
+            }
+            property = current.pointee.next
+        }
+        return false
+    }
+
     /// True when the element has the attribute.
     func has(_ attribute: StaticString) -> Bool {
         var property = pointer.pointee.properties

@@ -12,7 +12,12 @@ public struct Inspector: Sendable {
 
     /// The output format.
     public enum Format: String, CaseIterable, Sendable {
-        case json, text
+        /// `{"observations": [...], "problems": [...]}`.
+        case json
+        /// One block per product, for reading.
+        case text
+        /// Counts only, streamed in constant memory.
+        case summary
     }
 
     /// The observations and problems of the inputs, in input order.
@@ -67,33 +72,41 @@ public struct Inspector: Sendable {
                           message: channel.map { "no feed channel named '\($0)'" } ?? "the config has no feed channel")
     }
 
-    /// Reads every input (folders expand to their .html/.htm/.json files) and collects the results.
+    /// Reads every input (folders expand to their .html/.htm/.html.gz/.json files) and collects the results.
     public func inspect(_ inputs: [String]) -> Result {
-        let fetcher = FileFetcher()
         var result = Result(observations: [], problems: [])
+        inspect(inputs) { input in
+            result.observations += input.observations
+            result.problems += input.problems
+        }
+        return result
+    }
+
+    /// Reads every input and hands each one's result to `each` as soon as it is read, keeping nothing: the way
+    /// to go through thousands of pages in flat memory.
+    public func inspect(_ inputs: [String], each: (Result) -> Void) {
+        let fetcher = FileFetcher()
+        let extractor = PageExtractor(channel: "inspect")
         for input in expand(inputs, fetcher: fetcher) {
             let fetched: Fetched
             do {
                 fetched = try fetcher.fetch(input)
             } catch {
-                result.problems.append(Problem(source: input, message: error.description))
+                each(Result(observations: [], problems: [Problem(source: input, message: error.reason)]))
                 continue
             }
             switch kind {
             case .page:
-                let page = PageBody.extract(fetched.body, source: input, with: PageExtractor(channel: "inspect"))
-                result.observations += page.observations
-                result.problems += page.problems
+                let page = PageBody.extract(fetched.body, source: input, with: extractor)
+                each(Result(observations: page.observations, problems: page.problems))
             case .feed:
                 guard let feedChannel else { continue }
                 let source = FeedSource(name: feedChannel.name, feed: feedChannel.feed, shop: feedChannel.shop, fetcher: fetcher,
                                         paths: PathResolver(baseDirectory: FileManager.default.currentDirectoryPath))
                 let extraction = source.extractor.extract(fetched.body, source: input)
-                result.observations += extraction.observations
-                result.problems += extraction.problems
+                each(Result(observations: extraction.observations, problems: extraction.problems))
             }
         }
-        return result
     }
 
     private func expand(_ inputs: [String], fetcher: FileFetcher) -> [String] {
