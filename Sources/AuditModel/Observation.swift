@@ -12,6 +12,9 @@ public struct Observation: Hashable, Sendable, Codable {
     public var price: Observed<Money>?
     /// The regular / struck-through price.
     public var listPrice: Observed<Money>?
+    /// When the current price is valid (`priceValidUntil`, `validFrom`/`validThrough`, Merchant
+    /// `sale_price_effective_date`).
+    public var saleWindow: Observed<DateWindow>?
     /// Whether it can be bought.
     public var availability: Observed<Availability>?
     /// On a page, the availability the customer sees in the text, when the markup states its own
@@ -54,6 +57,7 @@ public struct Observation: Hashable, Sendable, Codable {
         case listPrice = "list_price"
         case stockCount = "stock_count"
         case visibleAvailability = "visible_availability"
+        case saleWindow = "sale_window"
         case brand, group, claims, shipping, returns
         case paymentMethods = "payment_methods"
     }
@@ -70,6 +74,7 @@ extension Observation {
         copy.title = map(title)
         copy.price = map(price)
         copy.listPrice = map(listPrice)
+        copy.saleWindow = map(saleWindow)
         copy.availability = map(availability)
         copy.visibleAvailability = map(visibleAvailability)
         copy.stockCount = map(stockCount)

@@ -46,6 +46,20 @@ struct OfferReader {
             observation.stockCount = Observed(count, products.evidence("\(path).inventoryLevel", raw))
         }
         if observation.key.sku == nil, let sku = offer["sku"]?.text.flatMap(Identifiers.sku) { observation.key.sku = sku }
+        if observation.saleWindow == nil {
+            let specification = offer["priceSpecification"]?.list.first { $0["validThrough"] != nil || $0["validFrom"] != nil }
+            let from = offer["validFrom"]?.text ?? specification?["validFrom"]?.text
+            let through = offer["priceValidUntil"]?.text ?? offer["validThrough"]?.text ?? specification?["validThrough"]?.text
+            if from != nil || through != nil {
+                let parser = DateWindowParser(timeZone: TimeZone(identifier: "UTC") ?? .current, reference: Date(timeIntervalSince1970: 0))
+                let window = DateWindow(start: from.flatMap { parser.parse($0).start ?? parser.parse($0).end },
+                                        end: through.flatMap { parser.parse($0).end ?? parser.parse($0).start })
+                if window.start != nil || window.end != nil {
+                    let raw = [from.map { "from \($0)" }, through.map { "until \($0)" }].compactMap { $0 }.joined(separator: " ")
+                    observation.saleWindow = Observed(window, products.evidence(offer["priceValidUntil"] != nil ? "\(path).priceValidUntil" : "\(path)", raw))
+                }
+            }
+        }
         if observation.shipping == nil, let details = offer["shippingDetails"]?.list.first {
             let terms = Self.shipping(details, currency: currency)
             if !terms.isEmpty { observation.shipping = Observed(terms, products.evidence("\(path).shippingDetails", Self.summary(details))) }

@@ -10,6 +10,7 @@ public struct JSONReporter: Reporter {
     public func render(_ report: AuditReport) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
         var data = try encoder.encode(report)
         data.append(0x0A)
         return data
