@@ -1,4 +1,5 @@
 import AuditModel
+import Foundation
 
 /// A check that describes itself: its id, title, why a shop cares, its default severity and examples that
 /// must or must not trigger it. The examples become tests and the rule reference in `docs/rules.md`.
@@ -27,6 +28,8 @@ public struct RuleExample: Sendable {
     public var triggers: Bool
     /// The reference channel for the example, if any.
     public var reference: String?
+    /// The audit day for date rules (default 2026-11-23).
+    public var asOf = Date(timeIntervalSince1970: 1_795_435_200)
 
     /// Creates an example.
     public init(_ summary: String, triggers: Bool, reference: String? = nil, _ observations: [Observation]) {
@@ -42,6 +45,6 @@ public struct RuleExample: Sendable {
         for observation in observations where !channels.contains(observation.channel) {
             channels.append(observation.channel)
         }
-        return RuleContext(channels: channels, reference: reference)
+        return RuleContext(channels: channels, reference: reference, asOf: asOf)
     }
 }

@@ -15,11 +15,14 @@ public struct RuleContext: Sendable {
     public var failedInputs: [String: Set<String>]
     /// Per rule id, the configured settings.
     public var settings: [String: RuleSettings]
+    /// The audit day (noon UTC of the day in the shop's timezone), for date rules; nil skips them.
+    public var asOf: Date?
 
     /// Creates a context.
     public init(channels: [String], reference: String? = nil, fullCatalogChannels: Set<String>? = nil,
                 unreadableChannels: Set<String> = [], failedInputs: [String: Set<String>] = [:],
-                settings: [String: RuleSettings] = [:]) {
+                settings: [String: RuleSettings] = [:], asOf: Date? = nil) {
+        self.asOf = asOf
         self.channels = channels
         self.reference = reference
         self.fullCatalogChannels = fullCatalogChannels ?? Set(channels)

@@ -8,6 +8,7 @@ public enum RuleRegistry {
         StructuredVsVisible(),
         StructuredDataConflict(),
         AmbiguousPrice(),
+        SaleWindow(),
         Unverifiable(),
     ]
 

@@ -46,7 +46,7 @@ public struct Audit: Sendable {
             fullCatalogChannels: Set(config.channels.filter(\.fullCatalog).map(\.name)),
             unreadableChannels: Set(coverage.filter(\.unreadable).map(\.channel)),
             failedInputs: Dictionary(uniqueKeysWithValues: zip(config.channels.map(\.name), reads.map(\.failedURLs))),
-            settings: config.rules)
+            settings: config.rules, asOf: DayClock.date(from: asOf).map { $0.addingTimeInterval(12 * 3600) })
         let findings = Reconciler(context: context, suppressions: config.suppressions, day: asOf)
             .findings(products: products, coverage: coverage)
         let gate = gateVerdict(findings: findings, coverage: coverage)
