@@ -23,16 +23,16 @@ public struct Matcher: Sendable {
             }
             return index
         }
-        for field in fields {
-            var firstSeen: [String: Int] = [:]
+        for (rank, field) in fields.enumerated() {
+            var seen: [String: [Int]] = [:]
             for (index, observation) in observations.enumerated() {
                 guard let value = observation.key.value(of: field) else { continue }
-                if let other = firstSeen[value] {
+                for other in seen[value, default: []] where !conflict(observations[index], observations[other], above: rank) {
                     let (a, b) = (root(index), root(other))
                     if a != b { parent[max(a, b)] = min(a, b) }
-                } else {
-                    firstSeen[value] = index
+                    break
                 }
+                seen[value, default: []].append(index)
             }
         }
         var groups: [Int: [Observation]] = [:]
@@ -43,6 +43,15 @@ public struct Matcher: Sendable {
             groups[group, default: []].append(observation)
         }
         return order.compactMap { groups[$0] }.map { MatchedProduct(label: label(of: $0), observations: $0) }
+    }
+
+    /// True when two observations state different values for a field tried before `rank`: the variants of one
+    /// page share its URL but not their SKUs, and must not become one product.
+    func conflict(_ a: Observation, _ b: Observation, above rank: Int) -> Bool {
+        fields.prefix(rank).contains { field in
+            guard let left = a.key.value(of: field), let right = b.key.value(of: field) else { return false }
+            return left != right
+        }
     }
 
     /// `sku:BA-1042`: the first configured field any observation has; the smallest value when they disagree.

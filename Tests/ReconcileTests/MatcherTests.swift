@@ -26,6 +26,15 @@ import Testing
         #expect(products.count == 2)
     }
 
+    @Test func variantsSharingAPageURLStaySeparate() {
+        let products = Matcher(fields: [.sku, .gtin, .url]).match([
+            observation("web", sku: "M-S", url: "https://s/maglia"), observation("web", sku: "M-L", url: "https://s/maglia"),
+            observation("app", sku: "M-S"), observation("app", url: "https://s/maglia"),
+        ])
+        #expect(products.map(\.label) == ["sku:M-S", "sku:M-L"])
+        #expect(products.map { $0.observations.count } == [3, 1])
+    }
+
     @Test func transitiveLinksFormOneProduct() {
         let products = Matcher(fields: [.sku, .gtin]).match([
             observation("web", sku: "A"), observation("app", sku: "A", gtin: "9"), observation("merchant", gtin: "9"),
