@@ -141,7 +141,7 @@ struct PriceBlockReader {
         if text.count < 12, text.contains("%") { return }
         if text.count < 40, text.contains("/") || text.contains(" al ") || text.contains(" per ") {
             let lower = text.lowercased()
-            if ["/kg", "/ kg", "/l", "/100", "al kg", "per kg", "/m", "al litro"].contains(where: { lower.firstRange(of: $0) != nil }) { return }
+            if ByteSearch.containsAny(lower, ["/kg", "/ kg", "/l", "/100", "al kg", "per kg", "/m", "al litro"]) { return }
         }
         let kids = node.elements.filter { $0.text.contains(where: \.isNumber) }
         let ownDigits = node.ownText.contains(where: \.isNumber)

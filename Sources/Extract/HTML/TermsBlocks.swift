@@ -26,15 +26,15 @@ struct TermsBlocks {
                 guard !text.isEmpty, text.count < 300 else { continue }
                 let lower = text.lowercased()
                 let evidence = Evidence(source: source, locator: line.locator, raw: text)
-                if shipping == nil, Self.shippingWords.contains(where: lower.contains) {
+                if shipping == nil, ByteSearch.containsAny(lower, Self.shippingWords) {
                     let terms = shippingParser.parse(text)
                     if !terms.isEmpty { shipping = Observed(terms, evidence) }
                 }
-                if returns == nil, Self.returnWords.contains(where: lower.contains) {
+                if returns == nil, ByteSearch.containsAny(lower, Self.returnWords) {
                     let terms = ReturnsParser.parse(text)
                     if terms.days != nil || terms.isFree != nil { returns = Observed(terms, evidence) }
                 }
-                if payment == nil, kind == .payment || Self.paymentCues.contains(where: lower.contains) {
+                if payment == nil, kind == .payment || ByteSearch.containsAny(lower, Self.paymentCues) {
                     let methods = PaymentParser.parse(text + " " + Self.labels(line))
                     if !methods.isEmpty { payment = Observed(methods, evidence) }
                 }

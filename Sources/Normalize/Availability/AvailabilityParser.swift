@@ -34,12 +34,14 @@ public enum AvailabilityParser {
     /// `available for order`) or a visible phrase.
     public static func parse(_ text: String) -> Result {
         let folded = fold(String(text.prefix(1024)))
-        if let value = AvailabilityWords.machineValues[folded.replacingOccurrences(of: " ", with: "")] {
+        if let value = AvailabilityWords.machineValues[String(folded.filter { $0 != " " })] {
             return Result(availability: value, stockCount: nil)
         }
         let padded = " " + folded + " "
         let count = AvailabilityCount.find(in: padded)
-        for (phrase, value) in AvailabilityWords.phrases where padded.contains(phrase) {
+        let bytes = Array(padded.utf8)
+        for (index, (_, value)) in AvailabilityWords.phrases.enumerated()
+        where ByteSearch.contains(bytes, AvailabilityWords.phraseBytes[index]) {
             if value == .outOfStock || value == .preorder || value == .backorder || value == .discontinued {
                 return Result(availability: value, stockCount: value == .outOfStock ? (count ?? 0 == 0 ? count : nil) : count)
             }

@@ -13,6 +13,9 @@ enum AvailabilityWords {
         "limited": .limited, "notavailable": .outOfStock, "backordered": .backorder, "preordered": .preorder,
     ]
 
+    /// The phrases as UTF-8 bytes, in the same order, for the byte search.
+    static let phraseBytes: [[UInt8]] = phrases.map { Array($0.0.utf8) }
+
     /// Visible phrases (with a space on each side), most specific first ("non disponibile" before "disponibile").
     static let phrases: [(String, Availability)] = [
         (" nicht mehr lieferbar ", .discontinued), (" nicht mehr verfugbar ", .discontinued),
