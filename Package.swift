@@ -45,6 +45,9 @@ let package = Package(
             name: "omniaudit",
             dependencies: ["OmniAudit", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
+        // Fetch-only crawl benchmark (Benchmarks/crawl/run.sh); not part of the product.
+        .executableTarget(name: "crawl-bench", dependencies: ["Fetch", "Extract"], path: "Benchmarks/crawl/CrawlOnly"),
+
         .testTarget(name: "AuditModelTests", dependencies: ["AuditModel"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize"]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch"]),
