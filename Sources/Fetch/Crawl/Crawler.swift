@@ -72,7 +72,7 @@ public final class Crawler {
             hostOrder.append(key)
         }
         hosts[key]?.push(job, front: front)
-        if settings.obeyRobots, key != "file", !job.isRobots, case .unknown = hosts[key]?.robots {
+        if settings.obeyRobots, key.hasPrefix("http"), !job.isRobots, case .unknown = hosts[key]?.robots {
             hosts[key]?.robots = .fetching
             let robotsURL = URLComponents(string: job.url).flatMap(RobotsRules.robotsURL(for:)) ?? key + "/robots.txt"
             hosts[key]?.push(CrawlJob(request: CrawlRequest(location: robotsURL, purpose: .robots), url: robotsURL), front: true)
@@ -89,7 +89,7 @@ public final class Crawler {
                 let picked: (job: CrawlJob, blocked: FetchError?)? = {
                     (host: inout HostState) in
                     guard host.waiting > 0, host.nextStart <= now, host.active < limit else { return nil }
-                    let pending: Bool = if case .fetching = host.robots { true } else { false }
+                    let pending = host.robotsPending
                     guard let job = host.pop(now: now, robotsPending: pending) else { return nil }
                     if !job.isRobots, let blocked = robotsVerdict(job, host: host) { return (job, blocked) }
                     host.active += 1
@@ -148,9 +148,15 @@ public final class Crawler {
         handle(outcome, job: job, body: body, deliver: deliver)
     }
 
+    /// How long the loop may sleep in `poll`: until the earliest start a free slot allows, at most 200 ms
+    /// (socket activity wakes it sooner). Saturated hosts and a full global limit never cause a busy loop.
     func waitMilliseconds(now: Double) -> Int {
-        if hosts.values.contains(where: { $0.waiting > 0 && $0.active < settings.perHost }) == false { return 200 }
-        let next = hosts.values.compactMap { $0.earliest() }.min() ?? now + 0.2
+        guard active < settings.concurrency else { return 200 }
+        let next = hosts.compactMap { key, host -> Double? in
+            host.waiting > 0 && host.active < (key == "file" ? settings.concurrency : settings.perHost)
+                && !host.robotsPending ? host.earliest() : nil
+        }.min()
+        guard let next else { return 200 }
         return Int(min(200, max(0, (next - now) * 1000).rounded(.up)))
     }
 
