@@ -39,7 +39,7 @@ http {
 }
 CONF
 nginx -c "$WORK/nginx/nginx.conf" -g 'daemon off;' & NGINX_PID=$!
-for _ in $(seq 50); do curl -sf "$BASE/sitemap.xml" -o /dev/null 2>/dev/null && break; sleep 0.1; done
+for _ in $(seq 50); do python3 -c "import urllib.request as u; u.urlopen('$BASE/sitemap.xml', timeout=1)" 2>/dev/null && break; sleep 0.1; done
 
 echo "== building omniaudit (release)"
 (cd "$ROOT" && swift build -c release --product omniaudit >/dev/null && swift build -c release --product crawl-bench >/dev/null)
