@@ -24,6 +24,8 @@ public enum FetchError: Error, Hashable, Sendable, CustomStringConvertible {
     case robotsDisallowed(String, rule: String)
     /// robots.txt could not be fetched (5xx or network error): the host is treated as fully disallowed.
     case robotsUnavailable(String, reason: String)
+    /// The crawl was stopped (SIGINT/SIGTERM) before this URL was fetched.
+    case interrupted(String)
 
     public var description: String {
         switch self {
@@ -41,6 +43,7 @@ public enum FetchError: Error, Hashable, Sendable, CustomStringConvertible {
         case .tooManyRedirects(let input, let limit): "\(input): more than \(limit) redirects"
         case .robotsDisallowed(let input, let rule): "\(input): disallowed by robots.txt (\(rule))"
         case .robotsUnavailable(let input, let reason): "\(input): robots.txt unavailable, host treated as disallowed (\(reason))"
+        case .interrupted(let input): "\(input): not fetched: the audit was interrupted"
         }
     }
 
@@ -55,6 +58,7 @@ public enum FetchError: Error, Hashable, Sendable, CustomStringConvertible {
         case .network: "network"
         case .redirectLoop, .tooManyRedirects: "redirect"
         case .robotsDisallowed, .robotsUnavailable: "robots"
+        case .interrupted: "interrupted"
         }
     }
 }

@@ -144,4 +144,30 @@ struct WebCrawlAuditTests {
         defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
         #expect(throws: ConfigError.self) { try ConfigLoader.load(path: path) }
     }
+
+    @Test("an interrupted crawl gives a partial report: every URL accounted for, complete false, exit 2")
+    func interrupted() throws {
+        let server = try FaultServer()
+        defer { server.stop() }
+        let urls = (1...6).map { server.url("/sleep?ms=400&i=\($0)") }
+        let path = try Self.config(server: server, web: """
+                urls: [\(urls.joined(separator: ", "))]
+                cache: false
+                fetch: { concurrency: 1, per-host: 1 }
+            """)
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        var audit = Audit(config: try ConfigLoader.load(path: path), version: "0.0.0-test")
+        let cancellation = AuditCancellation()
+        audit.cancellation = cancellation
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.6) { cancellation.cancel() }
+        let started = Date()
+        let report = audit.run()
+        let web = try #require(report.coverage["web"])
+        #expect(Date().timeIntervalSince(started) < 2)
+        #expect(web.read + web.failed.count == 6)
+        #expect(web.failed.contains { $0.reason == "\($0.input): not fetched: the audit was interrupted" })
+        #expect(web.crawl?.failed["interrupted"] == web.failed.count)
+        #expect(report.complete == false)
+        #expect(report.gate.exitCode == 2)
+    }
 }

@@ -14,6 +14,8 @@ public final class Crawler {
     public let cache: ResponseCache?
     /// What the crawl did so far.
     public internal(set) var stats = CrawlStats()
+    /// When set, the crawl stops and ends every remaining request as interrupted.
+    public var cancellation: CrawlCancellation?
 
     var hosts: [String: HostState] = [:]
     var hostOrder: [String] = []
@@ -35,6 +37,7 @@ public final class Crawler {
     public func run(_ requests: [CrawlRequest], progressInterval: Double = 0.5,
                     progress: ((CrawlStats) -> Void)? = nil,
                     deliver: (CrawlResult) -> [CrawlRequest]) {
+        guard !requests.isEmpty else { return }
         for request in requests { enqueue(CrawlJob(request: request, url: request.url)) }
         guard let multi = CurlMulti(maxTotal: settings.concurrency, maxPerHost: settings.perHost) else {
             failAll("libcurl could not be initialised", deliver: deliver)
@@ -42,6 +45,10 @@ public final class Crawler {
         }
         var lastProgress = 0.0
         while active > 0 || hosts.values.contains(where: { $0.waiting > 0 }) {
+            if cancellation?.isCancelled == true {
+                interruptAll(multi: multi, deliver: deliver)
+                break
+            }
             let now = Self.now()
             startReady(now: now, multi: multi, deliver: deliver)
             multi.perform()
@@ -158,6 +165,26 @@ public final class Crawler {
         }.min()
         guard let next else { return 200 }
         return Int(min(200, max(0, (next - now) * 1000).rounded(.up)))
+    }
+
+    /// Aborts running transfers and ends every request not yet done as interrupted (new requests are dropped).
+    func interruptAll(multi: CurlMulti, deliver: (CrawlResult) -> [CrawlRequest]) {
+        var jobs: [CrawlJob] = []
+        for transfer in running.values {
+            multi.remove(transfer)
+            if let job = transfer.job { jobs.append(job) }
+            transfer.job = nil
+        }
+        running = [:]
+        active = 0
+        for key in hostOrder {
+            while let job = hosts[key]?.pop(now: .infinity, robotsPending: false) { jobs.append(job) }
+        }
+        for job in jobs where !job.isRobots {
+            stats.failed["interrupted", default: 0] += 1
+            _ = deliver(CrawlResult(request: job.request, finalURL: job.url, redirects: job.chain, status: 0, body: Data(),
+                                    notModified: false, attempts: job.attempts, error: .interrupted(job.location)))
+        }
     }
 
     func failAll(_ reason: String, deliver: (CrawlResult) -> [CrawlRequest]) {

@@ -98,7 +98,7 @@ struct PageCrawl {
         for (candidate, page) in ordered {
             let location = candidate.location
             switch candidate.outcome {
-            case .pending: failed.append(.init(input: location, reason: "\(location): not fetched (crawl interrupted)"))
+            case .pending: failed.append(.init(input: location, reason: FetchError.interrupted(location).description))
             case .skipped(let reason): skipped.append(.init(input: location, reason: reason))
             case .failed(let reason):
                 failed.append(.init(input: location, reason: reason))
