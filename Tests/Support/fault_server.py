@@ -6,6 +6,8 @@ Counters are per server process; every test starts its own server and kills it a
 It exits by itself when its stdin closes or after --lifetime seconds (default 120), so a crashed test never
 leaves it behind.
 
+With --tls CERT KEY it serves HTTPS (the tests use a throw-away self-signed certificate).
+
 Routes (GET):
   /robots.txt                 Disallow /private/, Allow /private/ok$, Sitemap: /sitemap-index.xml
   /sitemap-index.xml          index of /sitemap-a.xml and /sitemap-b.xml.gz (gzipped child)
@@ -210,8 +212,14 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--products", type=int, default=6)
     parser.add_argument("--lifetime", type=float, default=120)
+    parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"), help="serve HTTPS with this certificate")
     ARGS = parser.parse_args()
     server = QuietServer(("127.0.0.1", 0), Handler)
+    if ARGS.tls:
+        import ssl
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(*ARGS.tls)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     print(server.server_port, flush=True)
     timer = threading.Timer(ARGS.lifetime, lambda: os._exit(0))
     timer.daemon = True
