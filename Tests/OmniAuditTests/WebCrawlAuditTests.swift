@@ -9,7 +9,8 @@ import Testing
 struct WebCrawlAuditTests {
     /// Writes a config and an app feed (P-1…P-6; P-2 priced differently) into a temporary folder.
     /// `web` holds the web channel's keys after `kind: web`, each line indented by four spaces.
-    static func config(server: FaultServer, sitemap: String = "/robots.txt", web: String? = nil) throws -> String {
+    static func config(server: FaultServer, sitemap: String = "/robots.txt", web: String? = nil,
+                       feed: String = "app.json") throws -> String {
         var webKeys = web ?? "    sitemaps: [\(server.url(sitemap))]"
         if !webKeys.contains("fetch:") {
             webKeys += "\n    fetch: { retry-base: 0.05, timeout: 10, connect-timeout: 2, user-agent: \"omniaudit-test/1\" }"
@@ -32,7 +33,7 @@ struct WebCrawlAuditTests {
               app:
                 kind: feed
                 format: json
-                source: app.json
+                source: \(feed)
                 items: "products[]"
                 fields: { sku: id, price: price, currency: currency }
             gate: { fail-on: error, min-coverage: 0.9 }
@@ -169,5 +170,17 @@ struct WebCrawlAuditTests {
         #expect(web.crawl?.failed["interrupted"] == web.failed.count)
         #expect(report.complete == false)
         #expect(report.gate.exitCode == 2)
+    }
+
+    @Test("a feed channel read from an http:// URL goes through the same client")
+    func httpFeed() throws {
+        let server = try FaultServer()
+        defer { server.stop() }
+        let path = try Self.config(server: server, feed: server.url("/feed.json"))
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let report = try Self.audit(path)
+        #expect(report.coverage["app"]?.read == 1)
+        #expect(report.coverage["app"]?.products == 6)
+        #expect(!report.findings.contains { $0.rule == "price-mismatch" })
     }
 }

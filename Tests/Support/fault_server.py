@@ -29,6 +29,7 @@ Routes (GET):
   /sleep?ms=N                 answers after N ms; tracks the highest number of /sleep requests in flight
   /links                      a page linking to /p/1, /p/2, /private/x, /links2 and an image
   /links2                     a page linking to /p/3
+  /feed.json                  an app feed of P-1..P-N with the same prices as the pages
   /stats                      JSON: hits per path, max concurrent /sleep requests
 """
 import argparse, gzip, json, os, sys, threading, time
@@ -185,6 +186,9 @@ class Handler(BaseHTTPRequestHandler):
                       b'<a href="http://example.invalid/elsewhere">out</a></body></html>')
         elif path == "/links2":
             self.send(200, b'<html><body><a href="/p/3">3</a><a href="/links">back</a></body></html>')
+        elif path == "/feed.json":
+            items = [{"id": "P-%d" % i, "price": "%d.90" % i, "currency": "EUR"} for i in range(1, n + 1)]
+            self.send(200, json.dumps({"products": items}).encode(), content_type="application/json")
         elif path == "/stats":
             with LOCK:
                 body = json.dumps({"hits": HITS, "max_sleeping": SLEEPING[1]}).encode()

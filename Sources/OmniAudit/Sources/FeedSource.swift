@@ -21,7 +21,11 @@ struct FeedSource {
         var coverage = ChannelCoverage(channel: name)
         let fetched: Fetched
         do {
-            fetched = try fetcher.fetch(feed.source)
+            if FileFetcher.path(of: feed.source) == nil {  // an http(s) feed: through the crawler's client
+                fetched = try Crawler.fetchOne(feed.source, settings: FetchLoader.defaults())
+            } else {
+                fetched = try fetcher.fetch(feed.source)
+            }
         } catch {
             coverage.failed.append(.init(input: feed.source, reason: error.description))
             return ChannelRead(observations: [], coverage: coverage, failedURLs: [])
