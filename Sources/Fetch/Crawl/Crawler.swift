@@ -108,7 +108,7 @@ public final class Crawler {
                 if let blocked = picked.blocked {
                     complete(picked.job, status: 0, body: Data(), error: blocked, deliver: deliver)
                 } else {
-                    start(picked.job, multi: multi)
+                    start(picked.job, multi: multi, deliver: deliver)
                 }
             }
         }
@@ -127,9 +127,12 @@ public final class Crawler {
         }
     }
 
-    func start(_ job: CrawlJob, multi: CurlMulti) {
-        let transfer = idle.popLast() ?? CurlTransfer()
-        guard let transfer else { return }
+    func start(_ job: CrawlJob, multi: CurlMulti, deliver: (CrawlResult) -> [CrawlRequest]) {
+        guard let transfer = idle.popLast() ?? CurlTransfer() else {
+            hosts[HostKey.of(job.url)]?.active -= 1
+            complete(job, error: .network(job.location, detail: "libcurl could not create a handle"), deliver: deliver)
+            return
+        }
         var job = job
         job.attempts += 1
         var lines = settings.headers.map { "\($0.name): \($0.value)" }
