@@ -48,6 +48,9 @@ let package = Package(
                 "OmniAudit", "Normalize", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // Fetch-only crawl benchmark (Benchmarks/crawl/run.sh); not part of the product.
+        .executableTarget(name: "crawl-bench", dependencies: ["Fetch", "Extract"], path: "Benchmarks/crawl/CrawlOnly"),
+
         .testTarget(name: "AuditModelTests", dependencies: ["AuditModel"]),
         .testTarget(
             name: "NormalizeTests",

@@ -24,6 +24,8 @@ public enum FetchError: Error, Hashable, Sendable, CustomStringConvertible {
     case robotsDisallowed(String, rule: String)
     /// robots.txt could not be fetched (5xx or network error): the host is treated as fully disallowed.
     case robotsUnavailable(String, reason: String)
+    /// The crawl was stopped (SIGINT/SIGTERM) before this URL was fetched.
+    case interrupted(String)
 
     /// What went wrong, without the input's name.
     public var reason: String {
@@ -40,6 +42,7 @@ public enum FetchError: Error, Hashable, Sendable, CustomStringConvertible {
         case .tooManyRedirects(_, let limit): "more than \(limit) redirects"
         case .robotsDisallowed(_, let rule): "disallowed by robots.txt (\(rule))"
         case .robotsUnavailable(_, let reason): "robots.txt unavailable, host treated as disallowed (\(reason))"
+        case .interrupted: "not fetched: the audit was interrupted"
         }
     }
 
@@ -49,7 +52,7 @@ public enum FetchError: Error, Hashable, Sendable, CustomStringConvertible {
         case .notFound(let input), .unreadable(let input, _), .tooLarge(let input, _), .decompressedTooLarge(let input, _),
             .unsupportedScheme(let input), .http(let input, _, _), .timeout(let input, _), .network(let input, _),
             .redirectLoop(let input, _), .tooManyRedirects(let input, _), .robotsDisallowed(let input, _),
-            .robotsUnavailable(let input, _):
+            .robotsUnavailable(let input, _), .interrupted(let input):
             input
         }
     }
@@ -67,6 +70,7 @@ public enum FetchError: Error, Hashable, Sendable, CustomStringConvertible {
         case .network: "network"
         case .redirectLoop, .tooManyRedirects: "redirect"
         case .robotsDisallowed, .robotsUnavailable: "robots"
+        case .interrupted: "interrupted"
         }
     }
 }

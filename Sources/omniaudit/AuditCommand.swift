@@ -46,8 +46,12 @@ struct AuditCommand: ParsableCommand {
             now = date.addingTimeInterval(12 * 3600)
         }
         let progress: (@Sendable (String) -> Void)? = quiet ? nil : { @Sendable line in Console.error(line) }
-        let audit = Audit(config: settings, version: OmniAuditVersion.current, now: now, progress: progress)
+        var audit = Audit(config: settings, version: OmniAuditVersion.current, now: now, progress: progress)
+        let cancellation = AuditCancellation()
+        audit.cancellation = cancellation
+        let signals = Interrupts.install(cancellation)
         let report = audit.run()
+        withExtendedLifetime(signals) {}
         let written: [String]
         do {
             written = try ReportWriter.write(report, formats: settings.report.formats, to: settings.report.out)

@@ -6,6 +6,7 @@ final class FaultServer: @unchecked Sendable {
     // Safe: the properties are set once in `init` and `Process` is only stopped from `stop()`.
     let process = Process()
     let port: Int
+    let scheme: String
     private let stdin = Pipe()
 
     /// The script's path, found from this file's location.
@@ -14,10 +15,12 @@ final class FaultServer: @unchecked Sendable {
             .appendingPathComponent("Support/fault_server.py").path
     }
 
-    init(products: Int = 6) throws {
+    init(products: Int = 6, tls: (cert: String, key: String)? = nil) throws {
         let stdout = Pipe()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", Self.script, "--products", String(products), "--lifetime", "120"]
+            + (tls.map { ["--tls", $0.cert, $0.key] } ?? [])
+        scheme = tls == nil ? "http" : "https"
         process.standardOutput = stdout
         process.standardInput = stdin
         try process.run()
@@ -36,7 +39,7 @@ final class FaultServer: @unchecked Sendable {
     }
 
     /// An absolute URL on the server.
-    func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+    func url(_ path: String) -> String { "\(scheme)://127.0.0.1:\(port)\(path)" }
 
     /// The server's counters (`hits` per path, `max_sleeping`).
     func stats() throws -> [String: Any] {

@@ -9,7 +9,8 @@ import Testing
 struct WebCrawlAuditTests {
     /// Writes a config and an app feed (P-1…P-6; P-2 priced differently) into a temporary folder.
     /// `web` holds the web channel's keys after `kind: web`, each line indented by four spaces.
-    static func config(server: FaultServer, sitemap: String = "/robots.txt", web: String? = nil) throws -> String {
+    static func config(server: FaultServer, sitemap: String = "/robots.txt", web: String? = nil,
+                       feed: String = "app.json") throws -> String {
         var webKeys = web ?? "    sitemaps: [\(server.url(sitemap))]"
         if !webKeys.contains("fetch:") {
             webKeys += "\n    fetch: { retry-base: 0.05, timeout: 10, connect-timeout: 2, user-agent: \"omniaudit-test/1\" }"
@@ -32,7 +33,7 @@ struct WebCrawlAuditTests {
               app:
                 kind: feed
                 format: json
-                source: app.json
+                source: \(feed)
                 items: "products[]"
                 fields: { sku: id, price: price, currency: currency }
             gate: { fail-on: error, min-coverage: 0.9 }
@@ -143,5 +144,43 @@ struct WebCrawlAuditTests {
             """)
         defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
         #expect(throws: ConfigError.self) { try ConfigLoader.load(path: path) }
+    }
+
+    @Test("an interrupted crawl gives a partial report: every URL accounted for, complete false, exit 2")
+    func interrupted() throws {
+        let server = try FaultServer()
+        defer { server.stop() }
+        let urls = (1...6).map { server.url("/sleep?ms=400&i=\($0)") }
+        let path = try Self.config(server: server, web: """
+                urls: [\(urls.joined(separator: ", "))]
+                cache: false
+                fetch: { concurrency: 1, per-host: 1 }
+            """)
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        var audit = Audit(config: try ConfigLoader.load(path: path), version: "0.0.0-test")
+        let cancellation = AuditCancellation()
+        audit.cancellation = cancellation
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.6) { cancellation.cancel() }
+        let started = Date()
+        let report = audit.run()
+        let web = try #require(report.coverage["web"])
+        #expect(Date().timeIntervalSince(started) < 2)
+        #expect(web.read + web.failed.count == 6)
+        #expect(web.failed.contains { $0.reason == "\($0.input): not fetched: the audit was interrupted" })
+        #expect(web.crawl?.failed["interrupted"] == web.failed.count)
+        #expect(report.complete == false)
+        #expect(report.gate.exitCode == 2)
+    }
+
+    @Test("a feed channel read from an http:// URL goes through the same client")
+    func httpFeed() throws {
+        let server = try FaultServer()
+        defer { server.stop() }
+        let path = try Self.config(server: server, feed: server.url("/feed.json"))
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let report = try Self.audit(path)
+        #expect(report.coverage["app"]?.read == 1)
+        #expect(report.coverage["app"]?.products == 6)
+        #expect(!report.findings.contains { $0.rule == "price-mismatch" })
     }
 }

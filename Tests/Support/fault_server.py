@@ -6,6 +6,8 @@ Counters are per server process; every test starts its own server and kills it a
 It exits by itself when its stdin closes or after --lifetime seconds (default 120), so a crashed test never
 leaves it behind.
 
+With --tls CERT KEY it serves HTTPS (the tests use a throw-away self-signed certificate).
+
 Routes (GET):
   /robots.txt                 Disallow /private/, Allow /private/ok$, Sitemap: /sitemap-index.xml
   /sitemap-index.xml          index of /sitemap-a.xml and /sitemap-b.xml.gz (gzipped child)
@@ -27,6 +29,7 @@ Routes (GET):
   /sleep?ms=N                 answers after N ms; tracks the highest number of /sleep requests in flight
   /links                      a page linking to /p/1, /p/2, /private/x, /links2 and an image
   /links2                     a page linking to /p/3
+  /feed.json                  an app feed of P-1..P-N with the same prices as the pages
   /stats                      JSON: hits per path, max concurrent /sleep requests
 """
 import argparse, gzip, json, os, sys, threading, time
@@ -183,6 +186,9 @@ class Handler(BaseHTTPRequestHandler):
                       b'<a href="http://example.invalid/elsewhere">out</a></body></html>')
         elif path == "/links2":
             self.send(200, b'<html><body><a href="/p/3">3</a><a href="/links">back</a></body></html>')
+        elif path == "/feed.json":
+            items = [{"id": "P-%d" % i, "price": "%d.90" % i, "currency": "EUR"} for i in range(1, n + 1)]
+            self.send(200, json.dumps({"products": items}).encode(), content_type="application/json")
         elif path == "/stats":
             with LOCK:
                 body = json.dumps({"hits": HITS, "max_sleeping": SLEEPING[1]}).encode()
@@ -210,8 +216,14 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--products", type=int, default=6)
     parser.add_argument("--lifetime", type=float, default=120)
+    parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"), help="serve HTTPS with this certificate")
     ARGS = parser.parse_args()
     server = QuietServer(("127.0.0.1", 0), Handler)
+    if ARGS.tls:
+        import ssl
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(*ARGS.tls)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     print(server.server_port, flush=True)
     timer = threading.Timer(ARGS.lifetime, lambda: os._exit(0))
     timer.daemon = True

@@ -44,6 +44,9 @@ struct HostState {
 
     var waiting: Int { queue.count - head }
 
+    /// True while the host's robots.txt is being fetched: only the robots.txt request may start.
+    var robotsPending: Bool { if case .fetching = robots { true } else { false } }
+
     mutating func push(_ job: CrawlJob, front: Bool = false) {
         if front {
             if head > 0 { head -= 1; queue[head] = job } else { queue.insert(job, at: 0) }

@@ -14,6 +14,8 @@ public final class Crawler {
     public let cache: ResponseCache?
     /// What the crawl did so far.
     public internal(set) var stats = CrawlStats()
+    /// When set, the crawl stops and ends every remaining request as interrupted.
+    public var cancellation: CrawlCancellation?
 
     var hosts: [String: HostState] = [:]
     var hostOrder: [String] = []
@@ -35,6 +37,7 @@ public final class Crawler {
     public func run(_ requests: [CrawlRequest], progressInterval: Double = 0.5,
                     progress: ((CrawlStats) -> Void)? = nil,
                     deliver: (CrawlResult) -> [CrawlRequest]) {
+        guard !requests.isEmpty else { return }
         for request in requests { enqueue(CrawlJob(request: request, url: request.url)) }
         guard let multi = CurlMulti(maxTotal: settings.concurrency, maxPerHost: settings.perHost) else {
             failAll("libcurl could not be initialised", deliver: deliver)
@@ -42,6 +45,10 @@ public final class Crawler {
         }
         var lastProgress = 0.0
         while active > 0 || hosts.values.contains(where: { $0.waiting > 0 }) {
+            if cancellation?.isCancelled == true {
+                interruptAll(multi: multi, deliver: deliver)
+                break
+            }
             let now = Self.now()
             startReady(now: now, multi: multi, deliver: deliver)
             multi.perform()
@@ -72,7 +79,7 @@ public final class Crawler {
             hostOrder.append(key)
         }
         hosts[key]?.push(job, front: front)
-        if settings.obeyRobots, key != "file", !job.isRobots, case .unknown = hosts[key]?.robots {
+        if settings.obeyRobots, key.hasPrefix("http"), !job.isRobots, case .unknown = hosts[key]?.robots {
             hosts[key]?.robots = .fetching
             let robotsURL = URLComponents(string: job.url).flatMap(RobotsRules.robotsURL(for:)) ?? key + "/robots.txt"
             hosts[key]?.push(CrawlJob(request: CrawlRequest(location: robotsURL, purpose: .robots), url: robotsURL), front: true)
@@ -89,7 +96,7 @@ public final class Crawler {
                 let picked: (job: CrawlJob, blocked: FetchError?)? = {
                     (host: inout HostState) in
                     guard host.waiting > 0, host.nextStart <= now, host.active < limit else { return nil }
-                    let pending: Bool = if case .fetching = host.robots { true } else { false }
+                    let pending = host.robotsPending
                     guard let job = host.pop(now: now, robotsPending: pending) else { return nil }
                     if !job.isRobots, let blocked = robotsVerdict(job, host: host) { return (job, blocked) }
                     host.active += 1
@@ -101,7 +108,7 @@ public final class Crawler {
                 if let blocked = picked.blocked {
                     complete(picked.job, status: 0, body: Data(), error: blocked, deliver: deliver)
                 } else {
-                    start(picked.job, multi: multi)
+                    start(picked.job, multi: multi, deliver: deliver)
                 }
             }
         }
@@ -120,9 +127,12 @@ public final class Crawler {
         }
     }
 
-    func start(_ job: CrawlJob, multi: CurlMulti) {
-        let transfer = idle.popLast() ?? CurlTransfer()
-        guard let transfer else { return }
+    func start(_ job: CrawlJob, multi: CurlMulti, deliver: (CrawlResult) -> [CrawlRequest]) {
+        guard let transfer = idle.popLast() ?? CurlTransfer() else {
+            hosts[HostKey.of(job.url)]?.active -= 1
+            complete(job, error: .network(job.location, detail: "libcurl could not create a handle"), deliver: deliver)
+            return
+        }
         var job = job
         job.attempts += 1
         var lines = settings.headers.map { "\($0.name): \($0.value)" }
@@ -148,10 +158,36 @@ public final class Crawler {
         handle(outcome, job: job, body: body, deliver: deliver)
     }
 
+    /// How long the loop may sleep in `poll`: until the earliest start a free slot allows, at most 200 ms
+    /// (socket activity wakes it sooner). Saturated hosts and a full global limit never cause a busy loop.
     func waitMilliseconds(now: Double) -> Int {
-        if hosts.values.contains(where: { $0.waiting > 0 && $0.active < settings.perHost }) == false { return 200 }
-        let next = hosts.values.compactMap { $0.earliest() }.min() ?? now + 0.2
+        guard active < settings.concurrency else { return 200 }
+        let next = hosts.compactMap { key, host -> Double? in
+            host.waiting > 0 && host.active < (key == "file" ? settings.concurrency : settings.perHost)
+                && !host.robotsPending ? host.earliest() : nil
+        }.min()
+        guard let next else { return 200 }
         return Int(min(200, max(0, (next - now) * 1000).rounded(.up)))
+    }
+
+    /// Aborts running transfers and ends every request not yet done as interrupted (new requests are dropped).
+    func interruptAll(multi: CurlMulti, deliver: (CrawlResult) -> [CrawlRequest]) {
+        var jobs: [CrawlJob] = []
+        for transfer in running.values {
+            multi.remove(transfer)
+            if let job = transfer.job { jobs.append(job) }
+            transfer.job = nil
+        }
+        running = [:]
+        active = 0
+        for key in hostOrder {
+            while let job = hosts[key]?.pop(now: .infinity, robotsPending: false) { jobs.append(job) }
+        }
+        for job in jobs where !job.isRobots {
+            stats.failed["interrupted", default: 0] += 1
+            _ = deliver(CrawlResult(request: job.request, finalURL: job.url, redirects: job.chain, status: 0, body: Data(),
+                                    notModified: false, attempts: job.attempts, error: .interrupted(job.location)))
+        }
     }
 
     func failAll(_ reason: String, deliver: (CrawlResult) -> [CrawlRequest]) {

@@ -91,7 +91,11 @@ public struct Inspector: Sendable {
         for input in expand(inputs, fetcher: fetcher) {
             let fetched: Fetched
             do {
-                fetched = try fetcher.fetch(input)
+                if FileFetcher.path(of: input) == nil {
+                    fetched = try Crawler.fetchOne(input, settings: FetchLoader.defaults())
+                } else {
+                    fetched = try fetcher.fetch(input)
+                }
             } catch {
                 each(Result(observations: [], problems: [Problem(source: input, message: error.reason)]))
                 continue

@@ -4,6 +4,9 @@ import Foundation
 import Reconcile
 import Report
 
+/// Stops an audit's fetching (SIGINT/SIGTERM); the report is then partial.
+public typealias AuditCancellation = CrawlCancellation
+
 /// The audit pipeline: read every channel, match products, run the rules, decide the gate, build the report.
 public struct Audit: Sendable {
     /// The validated config.
@@ -14,6 +17,8 @@ public struct Audit: Sendable {
     public var asOf: String
     /// Where progress lines go (stderr in the CLI); nil for silence.
     public var progress: (@Sendable (String) -> Void)?
+    /// Set by SIGINT/SIGTERM: fetching stops, the report is partial (`complete: false`, exit 2).
+    public var cancellation: AuditCancellation?
 
     /// Creates an audit; `now` is reduced to the day in the shop's timezone.
     public init(config: AuditConfig, version: String, now: Date = Date(), progress: (@Sendable (String) -> Void)? = nil) {
@@ -31,7 +36,8 @@ public struct Audit: Sendable {
         for channel in config.channels {
             let read: ChannelRead = switch channel.kind {
             case .web(let web):
-                WebSource(name: channel.name, web: web, shop: config.shop, fetcher: fetcher, paths: paths, progress: progress).read()
+                WebSource(name: channel.name, web: web, shop: config.shop, fetcher: fetcher, paths: paths, progress: progress,
+                          cancellation: cancellation).read()
             case .feed(let feed): FeedSource(name: channel.name, feed: feed, shop: config.shop, fetcher: fetcher, paths: paths).read()
             }
             let coverage = read.coverage
@@ -49,7 +55,7 @@ public struct Audit: Sendable {
             settings: config.rules, asOf: DayClock.date(from: asOf).map { $0.addingTimeInterval(12 * 3600) })
         let findings = Reconciler(context: context, suppressions: config.suppressions, day: asOf)
             .findings(products: products, coverage: coverage)
-        let gate = gateVerdict(findings: findings, coverage: coverage)
+        let gate = gateVerdict(findings: findings, coverage: coverage, interrupted: cancellation?.isCancelled == true)
         return AuditReport(
             tool: .init(version: version),
             run: .init(asOf: asOf, shop: config.shop.name, configDigest: config.digest, reference: config.reference,
@@ -61,12 +67,12 @@ public struct Audit: Sendable {
             findings: findings)
     }
 
-    private func gateVerdict(findings: [Finding], coverage: [ChannelCoverage]) -> AuditReport.Gate {
+    private func gateVerdict(findings: [Finding], coverage: [ChannelCoverage], interrupted: Bool) -> AuditReport.Gate {
         let failOn = config.gate.failOn
         let blocking = findings.contains { finding in
             finding.status != .suppressed && failOn.map { finding.severity >= $0 } ?? false
         }
-        let incomplete = coverage.contains { $0.unreadable || $0.ratio < config.gate.minCoverage }
+        let incomplete = interrupted || coverage.contains { $0.unreadable || $0.ratio < config.gate.minCoverage }
         let code: AuditExitCode = incomplete ? .incomplete : (blocking ? .findings : .passed)
         return AuditReport.Gate(failOn: failOn, minCoverage: config.gate.minCoverage, passed: !blocking,
                                 exitCode: code.rawValue)

@@ -24,7 +24,11 @@ struct FeedSource {
         let shown = paths.display(feed.source)
         let fetched: Fetched
         do {
-            fetched = try fetcher.fetch(feed.source)
+            if FileFetcher.path(of: feed.source) == nil {  // an http(s) feed: through the crawler's client
+                fetched = try Crawler.fetchOne(feed.source, settings: FetchLoader.defaults())
+            } else {
+                fetched = try fetcher.fetch(feed.source)
+            }
         } catch {
             coverage.failed.append(.init(input: shown, reason: error.reason))
             return ChannelRead(observations: [], coverage: coverage, failedURLs: [])

@@ -71,7 +71,9 @@ struct PageCrawl {
                 return []
             }
             candidates[index].outcome = .read
-            if candidates[index].extract { pool.extract(result.body, source: result.request.location, index: index) }
+            // After redirects the page is what the final URL shows (relative links and canonicals resolve there).
+            let source = result.redirects.isEmpty ? result.request.location : result.finalURL
+            if candidates[index].extract { pool.extract(result.body, source: source, index: index) }
             guard candidates[index].depth < web.follow else { return [] }
             var more: [CrawlRequest] = []
             for link in LinkScanner.links(in: result.body, base: result.finalURL) {
@@ -98,7 +100,7 @@ struct PageCrawl {
         for (candidate, page) in ordered {
             let location = candidate.location
             switch candidate.outcome {
-            case .pending: failed.append(.init(input: location, reason: "\(location): not fetched (crawl interrupted)"))
+            case .pending: failed.append(.init(input: location, reason: FetchError.interrupted(location).description))
             case .skipped(let reason): skipped.append(.init(input: location, reason: reason))
             case .failed(let reason):
                 failed.append(.init(input: location, reason: reason))

@@ -16,10 +16,13 @@ struct WebSource {
     let paths: PathResolver
     /// Where progress lines go; nil for silence.
     var progress: ((String) -> Void)?
+    /// Stops the crawl when set.
+    var cancellation: CrawlCancellation?
 
     func read() -> ChannelRead {
         let locator = PageLocator(web: web)
         let crawler = Crawler(settings: web.fetch, cache: web.cache.map(ResponseCache.init(folder:)))
+        crawler.cancellation = cancellation
         let meter = progress.map { CrawlProgress(channel: name, sink: $0) }
         var coverage = ChannelCoverage(channel: name)
         var sitemapSkipped: [ChannelCoverage.Note] = []

@@ -9,7 +9,15 @@ enum CoverageTable {
             guard let coverage = report.coverage[channel] else { continue }
             html += "<tr><td><b>\(channel.html)</b></td><td>\(coverage.read)</td><td>\(coverage.skipped.count)</td>"
                 + "<td>\(coverage.failed.count)</td><td>\(coverage.products)</td><td>"
-            let notes = coverage.failed.map { "failed: \($0.input) — \($0.reason)" }
+            let crawl = coverage.crawl.map { crawl in
+                ["crawl: \(crawl.fetched) fetched, \(crawl.notModified) not modified (cache), "
+                    + "\(crawl.failed.values.reduce(0, +)) failed"
+                    + (crawl.failed.isEmpty ? "" : " (" + crawl.failed.sorted { $0.key < $1.key }
+                        .map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")")
+                    + ", \(crawl.robotsBlocked) robots-blocked, \(crawl.bytes) bytes, \(crawl.retries) retries, "
+                    + "\(crawl.redirects) redirects"]
+            } ?? []
+            let notes = crawl + coverage.failed.map { "failed: \($0.input) — \($0.reason)" }
                 + coverage.skipped.map { "skipped: \($0.input) — \($0.reason)" }
                 + coverage.problems.map { "problem: \($0.description)" }
             html += notes.isEmpty ? "—" : "<ul class=\"values evidence\">" + notes.map { "<li>\($0.html)</li>" }.joined() + "</ul>"
