@@ -17,7 +17,7 @@ struct CurrencyResolver: Sendable {
             for candidate in [hintCode, defaultCurrency, locale?.regionCurrency] {
                 if let candidate, options.contains(candidate) { return (candidate, nil) }
             }
-            if raw == "¥" { return ("JPY", nil) }  // 円 and ¥ are JPY unless a hint says CNY
+            if raw == "¥" || raw == "￥" { return ("JPY", nil) }  // 円 and ¥ are JPY unless a hint says CNY
             let list = options.prefix(4).joined(separator: ", ")
             return (nil, "ambiguous currency \"\(raw)\" (\(list) …): give a currency hint or a locale")
         }
