@@ -31,8 +31,9 @@ struct PricePropertyTests {
         let digits = locale.code == "JPY" || locale.code == "HUF" ? 0 : 2
         await propertyCheck(count: 200, input: Gen.int(in: 1...99_999_999)) { cents in
             let value = Decimal(cents) / (digits == 0 ? 1 : 100)
-            guard let text = Self.format(value, locale: locale.identifier, code: locale.code, currencyStyle: true)
-            else { return }
+            let formatted = Self.format(value, locale: locale.identifier, code: locale.code, currencyStyle: true)
+            #expect(formatted != nil)
+            guard let text = formatted else { return }
             let parser = PriceParser(currencyHint: locale.code, locale: locale.identifier.replacingOccurrences(of: "_", with: "-"))
             let result = parser.parse(text)
             #expect(result.amount == value, "\(text)")
@@ -44,8 +45,9 @@ struct PricePropertyTests {
     func numberRoundTrip(_ locale: (identifier: String, code: String)) async {
         await propertyCheck(count: 200, input: Gen.int(in: 0...999_999_999)) { cents in
             let value = Decimal(cents) / 100
-            guard let text = Self.format(value, locale: locale.identifier, code: locale.code, currencyStyle: false)
-            else { return }
+            let formatted = Self.format(value, locale: locale.identifier, code: locale.code, currencyStyle: false)
+            #expect(formatted != nil)
+            guard let text = formatted else { return }
             let mark = Locale(identifier: locale.identifier).decimalSeparator?.first
             let result = PriceParser(decimalSeparatorHint: mark).parse(text)
             #expect(result.amount == value, "\(text)")

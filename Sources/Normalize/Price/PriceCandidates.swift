@@ -88,9 +88,6 @@ enum PriceCandidates {
             if PriceWords.measures.contains(word) { return .rejected("a quantity or measure (\(word))") }
             if PriceWords.ratingFollowers.contains(word) { return .rejected("a rating") }
         }
-        if let word = following?.word, PriceWords.ratingFollowers.contains(word), word != "de" {
-            return .rejected("a rating")
-        }
         if hasCurrency { return .price }
         if index > 0 {
             let before = tokens[index - 1]
