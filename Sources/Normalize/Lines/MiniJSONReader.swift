@@ -12,7 +12,7 @@ struct MiniJSONReader {
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     private mutating func skipSpace() {
-        while offset < bytes.count, [0x20, 0x09, 0x0D, 0x0A].contains(bytes[offset]) { offset += 1 }
+        while offset < bytes.count, bytes[offset] == 0x20 || bytes[offset] == 0x09 || bytes[offset] == 0x0D || bytes[offset] == 0x0A { offset += 1 }
     }
 
     private func fail(_ message: String) -> Failure { Failure(message: message, offset: offset) }
@@ -51,6 +51,31 @@ struct MiniJSONReader {
         }
         if matches { offset += count }
         return matches
+    }
+
+    /// Reads an object key and returns its index in `keys` (compared as bytes, no string built), or nil for
+    /// any other key. Keys with escapes fall back to a decoded comparison.
+    mutating func readKey(_ keys: [StaticString]) throws(Failure) -> Int? {
+        skipSpace()
+        let start = offset + 1
+        let save = offset
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw fail("expected a string") }
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            offset = end + 1
+            let length = end - start
+            for (position, key) in keys.enumerated() where key.utf8CodeUnitCount == length {
+                let same = key.withUTF8Buffer { word in
+                    (0..<length).allSatisfy { bytes[start + $0] == word[$0] }
+                }
+                if same { return position }
+            }
+            return nil
+        }
+        offset = save
+        let decoded = try readString()
+        return keys.firstIndex { $0.description == decoded }
     }
 
     mutating func readString() throws(Failure) -> String {

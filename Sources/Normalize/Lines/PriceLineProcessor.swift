@@ -5,6 +5,7 @@ public struct PriceLineProcessor: Sendable {
     /// The locale applied to every line (`--locale`).
     public var locale: String?
     private var parsers: [ParserKey: PriceParser] = [:]
+    private var lastParser: (key: ParserKey, parser: PriceParser)?
     /// The number of lines processed so far (the next line's number is `lineNumber + 1`).
     public private(set) var lineNumber = 0
 
@@ -33,11 +34,15 @@ public struct PriceLineProcessor: Sendable {
         }
         let key = ParserKey(hint: request.currencyHint, mark: request.decimalSeparatorHint)
         let parser: PriceParser
-        if let cached = parsers[key] {
+        if let last = lastParser, last.key == key {
+            parser = last.parser
+        } else if let cached = parsers[key] {
             parser = cached
+            lastParser = (key, cached)
         } else {
             parser = PriceParser(decimalSeparatorHint: key.mark, currencyHint: key.hint, locale: locale)
             if parsers.count < 64 { parsers[key] = parser }
+            lastParser = (key, parser)
         }
         Self.write(parser.parse(text), into: &output)
         return nil
@@ -50,7 +55,7 @@ public struct PriceLineProcessor: Sendable {
         output.append(contentsOf: "{\"amount\": ".utf8)
         if let exact = result.exact {
             output.append(UInt8(ascii: "\""))
-            output.append(contentsOf: exact.text.utf8)
+            exact.append(to: &output)
             output.append(UInt8(ascii: "\""))
         } else {
             output.append(contentsOf: "null".utf8)

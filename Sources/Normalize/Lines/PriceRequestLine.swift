@@ -30,12 +30,12 @@ public struct PriceRequestLine: Sendable, Hashable {
             try reader.expect(UInt8(ascii: "{"))
             if try !reader.consumeIf(UInt8(ascii: "}")) {
                 repeat {
-                    let key = try reader.readString()
+                    let key = try reader.readKey(["text", "currency_hint", "decimal_separator_hint"])
                     try reader.expect(UInt8(ascii: ":"))
                     switch key {
-                    case "text": request.text = try reader.readStringOrNull()
-                    case "currency_hint": request.currencyHint = try reader.readStringOrNull()
-                    case "decimal_separator_hint":
+                    case 0: request.text = try reader.readStringOrNull()
+                    case 1: request.currencyHint = try reader.readStringOrNull()
+                    case 2:
                         if let hint = try reader.readStringOrNull() {
                             guard hint.count == 1, let mark = hint.first else {
                                 throw MiniJSONReader.Failure(message: "decimal_separator_hint must be one character",

@@ -53,6 +53,43 @@ enum CurrencyTable {
     /// Currencies with three minor digits (`12.345 KWD` is twelve dinars).
     static let threeMinorDigits: Set<String> = ["KWD", "BHD", "OMR", "JOD", "TND", "IQD", "LYD"]
 
+    /// Currency words are at most this many UTF-8 bytes (`درهم`); longer words are not looked up.
+    static let longestWordBytes = 9
+
+    static let dollars = Meaning.ambiguous(dollarCodes)
+    static let yen = Meaning.ambiguous(["JPY", "CNY"])
+
+    /// Single-scalar currency signs, without a dictionary lookup (the scanner's hot path).
+    static func symbol(_ scalar: UInt32) -> (String, Meaning)? {
+        switch scalar {
+        case 0x20AC: ("€", .code("EUR"))
+        case 0xA3: ("£", .code("GBP"))
+        case 0xA5: ("¥", yen)
+        case 0xFFE5: ("￥", yen)
+        case 0x20B9: ("₹", .code("INR"))
+        case 0x20BD: ("₽", .code("RUB"))
+        case 0x20BA: ("₺", .code("TRY"))
+        case 0x20AA: ("₪", .code("ILS"))
+        case 0x20A9: ("₩", .code("KRW"))
+        case 0x20B8: ("₸", .code("KZT"))
+        case 0x20B4: ("₴", .code("UAH"))
+        case 0x20B1: ("₱", .code("PHP"))
+        case 0x0E3F: ("฿", .code("THB"))
+        case 0x20AB: ("₫", .code("VND"))
+        case 0x20A6: ("₦", .code("NGN"))
+        case 0x20A8: ("₨", .code("INR"))
+        case 0x20A1: ("₡", .code("CRC"))
+        case 0x20B2: ("₲", .code("PYG"))
+        case 0x20BE: ("₾", .code("GEL"))
+        case 0x20BC: ("₼", .code("AZN"))
+        case 0x058F: ("֏", .code("AMD"))
+        case 0x20AD: ("₭", .code("LAK"))
+        case 0x17DB: ("៛", .code("KHR"))
+        case 0x09F3: ("৳", .code("BDT"))
+        default: nil
+        }
+    }
+
     /// The meaning of a token as written, nil when it is no currency.
     static func meaning(of token: String) -> Meaning? {
         if let meaning = tokens[token] { return meaning }

@@ -7,8 +7,12 @@ import Foundation
 public struct PriceParser: Sendable {
     /// The outcome of reading one string.
     public struct Result: Hashable, Sendable {
-        /// The current price, nil when no price could be read.
-        public var amount: Decimal?
+        /// The current price, nil when no price could be read (derived from `exact`, built on demand).
+        public var amount: Decimal? {
+            get { storedAmount ?? exact?.decimal }
+            set { storedAmount = newValue; if newValue == nil { exact = nil } }
+        }
+        private var storedAmount: Decimal?
         /// The ISO 4217 code, nil when none was written, none was implied, or the symbol was ambiguous.
         public var currency: String?
         /// The currency token as written (`€`, `EUR`, `US$`, `kr`).
@@ -70,7 +74,6 @@ public struct PriceParser: Sendable {
                                       currency: result.currency, localeMark: locale?.decimalMark) {
         case .success(let exact):
             result.exact = ExactAmount(mantissa: exact.mantissa, scale: exact.scale)
-            result.amount = result.exact?.decimal
         case .failure(let failure):
             result.reason = failure == .tooManyDigits ? "too many digits for a price" : "irregular digit grouping"
             return result

@@ -28,29 +28,38 @@ struct PriceScanner {
         while index < bytes.count {
             let start = index
             let byte = bytes[index]
-            if byte >= 0x30 && byte <= 0x39 {
-                let number = readNumber()
-                tokens.append(PriceToken(kind: .number(number), start: start, end: index))
+            if byte < 0x80 {
+                if byte >= 0x30 && byte <= 0x39 {
+                    let number = readNumber()
+                    tokens.append(PriceToken(kind: .number(number), start: start, end: index))
+                } else if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+                    readWord()
+                } else if byte <= 0x20 {
+                    index += 1  // spaces, tabs, line breaks, control characters
+                } else {
+                    index += 1
+                    if byte == 0x24 {
+                        appendDollar(start: start)
+                    } else {
+                        tokens.append(PriceToken(kind: .symbol(UInt32(byte)), start: start, end: index))
+                    }
+                }
                 continue
             }
             let (scalar, length) = UTF8Scalar.decode(bytes, at: index)
             if UTF8Scalar.isSpace(scalar) {
                 index += length
-            } else if UTF8Scalar.isLetter(scalar) {
-                readWord()
+            } else if let (raw, meaning) = CurrencyTable.symbol(scalar) {
+                index += length
+                tokens.append(PriceToken(kind: .currency(raw: raw, meaning: meaning), start: start, end: index))
             } else if UTF8Scalar.isDash(scalar) {
                 index += length
                 tokens.append(PriceToken(kind: .symbol(0x2D), start: start, end: index))
+            } else if UTF8Scalar.isLetter(scalar) {
+                readWord()
             } else {
                 index += length
-                let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-                if scalar == 0x24 {
-                    appendDollar(start: start)
-                } else if let meaning = CurrencyTable.meaning(of: raw) {
-                    tokens.append(PriceToken(kind: .currency(raw: raw, meaning: meaning), start: start, end: index))
-                } else {
-                    tokens.append(PriceToken(kind: .symbol(scalar), start: start, end: index))
-                }
+                tokens.append(PriceToken(kind: .symbol(scalar), start: start, end: index))
             }
         }
     }
@@ -65,7 +74,7 @@ struct PriceScanner {
                 return
             }
         }
-        tokens.append(PriceToken(kind: .currency(raw: "$", meaning: .ambiguous(CurrencyTable.dollarCodes)),
+        tokens.append(PriceToken(kind: .currency(raw: "$", meaning: CurrencyTable.dollars),
                                  start: start, end: index))
     }
 
@@ -86,15 +95,16 @@ struct PriceScanner {
             }
         }
         var raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        if index < bytes.count, bytes[index] == 0x2E, CurrencyTable.tokens[raw + "."] != nil {
+        let short = index - start <= CurrencyTable.longestWordBytes
+        if short, index < bytes.count, bytes[index] == 0x2E, CurrencyTable.tokens[raw + "."] != nil {
             index += 1
             raw += "."
         }
-        if index < bytes.count, bytes[index] == 0x24, CurrencyTable.dollarPrefixes.contains(raw) {
+        if short, index < bytes.count, bytes[index] == 0x24, CurrencyTable.dollarPrefixes.contains(raw) {
             tokens.append(PriceToken(kind: .word(raw), start: start, end: index))
             return  // the `$` that follows merges with it
         }
-        if let meaning = CurrencyTable.meaning(of: raw) {
+        if short, let meaning = CurrencyTable.meaning(of: raw) {
             tokens.append(PriceToken(kind: .currency(raw: raw, meaning: meaning), start: start, end: index))
         } else {
             tokens.append(PriceToken(kind: .word(UTF8Scalar.asciiLowercased(raw)), start: start, end: index))
