@@ -50,29 +50,46 @@ public struct PriceLineProcessor: Sendable {
 
     static let nullLine = Array("{\"amount\": null, \"currency\": null, \"currency_raw\": null}\n".utf8)
 
+    private static let openAmount = Array("{\"amount\": ".utf8)
+    private static let openCurrency = Array(", \"currency\": ".utf8)
+    private static let openRaw = Array(", \"currency_raw\": ".utf8)
+    private static let close = Array("}\n".utf8)
+    private static let null = Array("null".utf8)
+
     /// Appends one result line.
     public static func write(_ result: PriceParser.Result, into output: inout [UInt8]) {
-        output.append(contentsOf: "{\"amount\": ".utf8)
+        output.append(contentsOf: openAmount)
         if let exact = result.exact {
             output.append(UInt8(ascii: "\""))
             exact.append(to: &output)
             output.append(UInt8(ascii: "\""))
         } else {
-            output.append(contentsOf: "null".utf8)
+            output.append(contentsOf: null)
         }
-        output.append(contentsOf: ", \"currency\": ".utf8)
+        output.append(contentsOf: openCurrency)
         appendString(result.currency, to: &output)
-        output.append(contentsOf: ", \"currency_raw\": ".utf8)
+        output.append(contentsOf: openRaw)
         appendString(result.currencyRaw, to: &output)
-        output.append(contentsOf: "}\n".utf8)
+        output.append(contentsOf: close)
     }
 
     private static func appendString(_ value: String?, to output: inout [UInt8]) {
-        guard let value else {
-            output.append(contentsOf: "null".utf8)
+        guard var value else {
+            output.append(contentsOf: null)
             return
         }
         output.append(UInt8(ascii: "\""))
+        let clean = value.withUTF8 { bytes in
+            if !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                output.append(contentsOf: bytes)
+                return true
+            }
+            return false
+        }
+        if clean {
+            output.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"):

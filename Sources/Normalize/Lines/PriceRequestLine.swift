@@ -22,6 +22,8 @@ public struct PriceRequestLine: Sendable, Hashable {
         public var description: String
     }
 
+    static let keys: [StaticString] = ["text", "currency_hint", "decimal_separator_hint"]
+
     /// Decodes one line (UTF-8 bytes, without the line break).
     public static func decode(_ line: UnsafeBufferPointer<UInt8>) throws(DecodingError) -> PriceRequestLine {
         var reader = MiniJSONReader(bytes: line)
@@ -30,7 +32,7 @@ public struct PriceRequestLine: Sendable, Hashable {
             try reader.expect(UInt8(ascii: "{"))
             if try !reader.consumeIf(UInt8(ascii: "}")) {
                 repeat {
-                    let key = try reader.readKey(["text", "currency_hint", "decimal_separator_hint"])
+                    let key = try reader.readKey(Self.keys)
                     try reader.expect(UInt8(ascii: ":"))
                     switch key {
                     case 0: request.text = try reader.readStringOrNull()

@@ -17,8 +17,13 @@ public struct PriceParser: Sendable {
         public var currency: String?
         /// The currency token as written (`€`, `EUR`, `US$`, `kr`).
         public var currencyRaw: String?
-        /// Why the amount or currency is missing, when it is.
-        public var reason: String?
+        /// Why the amount or currency is missing, when it is (the text is built on demand).
+        public var reason: String? {
+            get { storedReason ?? deferredReason?.text }
+            set { storedReason = newValue; deferredReason = nil }
+        }
+        private var storedReason: String?
+        var deferredReason: DeferredReason?
         /// The amount exactly as read (digits and scale), nil with `amount`.
         public var exact: ExactAmount?
         /// The upper end of a range (`da 9,90 a 19,90 €` → 19.90); `amount` is the lower end.
@@ -67,7 +72,7 @@ public struct PriceParser: Sendable {
             result.unitPrice = amount(candidates[unitIndex], result.currency).map(\.decimal)
         }
         guard let chosen = selection.chosen else {
-            result.reason = selection.failure ?? "no number in \"\(text.prefix(80))\""
+            if let failure = selection.failure { result.reason = failure } else { result.deferredReason = .noNumber(text) }
             return result
         }
         switch NumberResolver.resolve(candidates[chosen].number, decimalHint: decimalSeparatorHint,
@@ -81,7 +86,7 @@ public struct PriceParser: Sendable {
         result.isFromPrice = candidates[chosen].isFrom
         result.maximum = selection.maximum.flatMap { amount(candidates[$0], result.currency) }.map(\.decimal)
         result.previous = selection.previous.flatMap { amount(candidates[$0], result.currency) }.map(\.decimal)
-        if result.currency == nil, result.reason == nil { result.reason = "no currency in \"\(text.prefix(80))\"" }
+        if result.currency == nil, result.deferredReason == nil { result.deferredReason = .noCurrency(text) }
         return result
     }
 
@@ -107,9 +112,27 @@ public struct PriceParser: Sendable {
         let resolver = CurrencyResolver(hint: currencyHint, defaultCurrency: defaultCurrency, locale: locale)
         if let tokenIndex, case .currency(let raw, let meaning) = tokens[tokenIndex].kind {
             result.currencyRaw = raw
-            (result.currency, result.reason) = resolver.resolve(meaning, raw: raw)
+            let resolved = resolver.resolve(meaning, raw: raw)
+            result.currency = resolved.code
+            if let options = resolved.ambiguous { result.deferredReason = .ambiguous(raw: raw, options: options) }
             return
         }
         result.currency = resolver.hintCode ?? defaultCurrency
+    }
+}
+
+/// A reason whose text is only built when someone reads it (the batch path never does).
+enum DeferredReason: Hashable, Sendable {
+    case noNumber(String)
+    case noCurrency(String)
+    case ambiguous(raw: String, options: [String])
+
+    var text: String {
+        switch self {
+        case .noNumber(let text): "no number in \"\(text.prefix(80))\""
+        case .noCurrency(let text): "no currency in \"\(text.prefix(80))\""
+        case .ambiguous(let raw, let options):
+            "ambiguous currency \"\(raw)\" (\(options.prefix(4).joined(separator: ", ")) …): give a currency hint or a locale"
+        }
     }
 }
