@@ -90,6 +90,26 @@ enum CurrencyTable {
         }
     }
 
+    /// Every token and ISO code of at most 8 UTF-8 bytes, keyed by its bytes packed into an integer: the scanner
+    /// looks words up without building a string.
+    static let packed: [UInt64: (raw: String, meaning: Meaning)] = {
+        var table: [UInt64: (raw: String, meaning: Meaning)] = [:]
+        for code in isoCodes { table[pack(Array(code.utf8))] = (code, .code(code)) }
+        for (token, meaning) in tokens where token.utf8.count <= 8 { table[pack(Array(token.utf8))] = (token, meaning) }
+        return table
+    }()
+
+    /// Up to 8 bytes as one integer (first byte lowest); callers check the length.
+    static func pack<C: Collection<UInt8>>(_ bytes: C) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        for byte in bytes {
+            value |= UInt64(byte) << shift
+            shift += 8
+        }
+        return value
+    }
+
     /// The meaning of a token as written, nil when it is no currency.
     static func meaning(of token: String) -> Meaning? {
         if let meaning = tokens[token] { return meaning }

@@ -94,21 +94,37 @@ struct PriceScanner {
                 break
             }
         }
-        var raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        let short = index - start <= CurrencyTable.longestWordBytes
-        if short, index < bytes.count, bytes[index] == 0x2E, CurrencyTable.tokens[raw + "."] != nil {
-            index += 1
-            raw += "."
+        let length = index - start
+        if length <= 8 {
+            var key = CurrencyTable.pack(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            if length < 8, index < bytes.count, bytes[index] == 0x2E,
+                let dotted = CurrencyTable.packed[key | UInt64(0x2E) << (8 * UInt64(length))]
+            {
+                index += 1  // "руб.", "Fr.", "kr."
+                tokens.append(PriceToken(kind: .currency(raw: dotted.raw, meaning: dotted.meaning), start: start, end: index))
+                return
+            }
+            if index < bytes.count, bytes[index] == 0x24, length <= 3 {
+                let prefix = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                if CurrencyTable.dollarPrefixes.contains(prefix) {
+                    tokens.append(PriceToken(kind: .word(prefix), start: start, end: index))
+                    return  // the `$` that follows merges with it
+                }
+            }
+            if let found = CurrencyTable.packed[key] {
+                tokens.append(PriceToken(kind: .currency(raw: found.raw, meaning: found.meaning), start: start, end: index))
+                return
+            }
+            key = 0
+        } else if length <= CurrencyTable.longestWordBytes {
+            let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+            if let meaning = CurrencyTable.meaning(of: raw) {
+                tokens.append(PriceToken(kind: .currency(raw: raw, meaning: meaning), start: start, end: index))
+                return
+            }
         }
-        if short, index < bytes.count, bytes[index] == 0x24, CurrencyTable.dollarPrefixes.contains(raw) {
-            tokens.append(PriceToken(kind: .word(raw), start: start, end: index))
-            return  // the `$` that follows merges with it
-        }
-        if short, let meaning = CurrencyTable.meaning(of: raw) {
-            tokens.append(PriceToken(kind: .currency(raw: raw, meaning: meaning), start: start, end: index))
-        } else {
-            tokens.append(PriceToken(kind: .word(UTF8Scalar.asciiLowercased(raw)), start: start, end: index))
-        }
+        let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        tokens.append(PriceToken(kind: .word(UTF8Scalar.asciiLowercased(raw)), start: start, end: index))
     }
 
     /// Digits with `.`, `,`, `'`, `’` between digits, a space of any width before exactly three digits, and an
