@@ -37,6 +37,29 @@ struct MiniJSONReader {
         guard offset == bytes.count else { throw fail("unexpected text after the object") }
     }
 
+    /// A string value: the byte range of its contents when it has no escapes (no copy), else the decoded text.
+    enum StringValue {
+        case null
+        case range(Range<Int>)
+        case decoded(String)
+    }
+
+    mutating func readStringValue() throws(Failure) -> StringValue {
+        skipSpace()
+        if matchLiteral("null") { return .null }
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw fail("expected a string") }
+        let start = offset + 1
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+            end += 1
+        }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            offset = end + 1
+            return .range(start..<end)
+        }
+        return .decoded(try readString())
+    }
+
     mutating func readStringOrNull() throws(Failure) -> String? {
         skipSpace()
         if matchLiteral("null") { return nil }

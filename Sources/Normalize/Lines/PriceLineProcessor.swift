@@ -21,14 +21,14 @@ public struct PriceLineProcessor: Sendable {
     /// Returns an error message naming the line number when the line was malformed.
     public mutating func process(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> String? {
         lineNumber += 1
-        let request: PriceRequestLine
+        let request: PriceRequestLine.Raw
         do {
-            request = try PriceRequestLine.decode(line)
+            request = try PriceRequestLine.decodeRaw(line)
         } catch {
             output.append(contentsOf: Self.nullLine)
             return "line \(lineNumber): malformed JSON: \(error.description)"
         }
-        guard let text = request.text else {
+        if case .null = request.text {
             output.append(contentsOf: Self.nullLine)
             return nil
         }
@@ -44,7 +44,11 @@ public struct PriceLineProcessor: Sendable {
             if parsers.count < 64 { parsers[key] = parser }
             lastParser = (key, parser)
         }
-        Self.write(parser.parse(text), into: &output)
+        switch request.text {
+        case .null: break
+        case .range(let range): Self.write(parser.parse(utf8: UnsafeBufferPointer(rebasing: line[range])), into: &output)
+        case .decoded(let text): Self.write(parser.parse(text), into: &output)
+        }
         return nil
     }
 

@@ -24,10 +24,28 @@ public struct PriceRequestLine: Sendable, Hashable {
 
     static let keys: [StaticString] = ["text", "currency_hint", "decimal_separator_hint"]
 
+    /// A decoded line whose text may still be a byte range of the line (the batch path avoids the copy).
+    struct Raw {
+        var text: MiniJSONReader.StringValue = .null
+        var currencyHint: String?
+        var decimalSeparatorHint: Character?
+    }
+
     /// Decodes one line (UTF-8 bytes, without the line break).
     public static func decode(_ line: UnsafeBufferPointer<UInt8>) throws(DecodingError) -> PriceRequestLine {
+        let raw = try decodeRaw(line)
+        var request = PriceRequestLine(currencyHint: raw.currencyHint, decimalSeparatorHint: raw.decimalSeparatorHint)
+        switch raw.text {
+        case .null: request.text = nil
+        case .range(let range): request.text = String(decoding: UnsafeBufferPointer(rebasing: line[range]), as: UTF8.self)
+        case .decoded(let text): request.text = text
+        }
+        return request
+    }
+
+    static func decodeRaw(_ line: UnsafeBufferPointer<UInt8>) throws(DecodingError) -> Raw {
         var reader = MiniJSONReader(bytes: line)
-        var request = PriceRequestLine()
+        var request = Raw()
         do throws(MiniJSONReader.Failure) {
             try reader.expect(UInt8(ascii: "{"))
             if try !reader.consumeIf(UInt8(ascii: "}")) {
@@ -35,7 +53,7 @@ public struct PriceRequestLine: Sendable, Hashable {
                     let key = try reader.readKey(Self.keys)
                     try reader.expect(UInt8(ascii: ":"))
                     switch key {
-                    case 0: request.text = try reader.readStringOrNull()
+                    case 0: request.text = try reader.readStringValue()
                     case 1: request.currencyHint = try reader.readStringOrNull()
                     case 2:
                         if let hint = try reader.readStringOrNull() {

@@ -46,7 +46,9 @@ public struct PriceParser: Sendable {
     /// none. A currency written in the text wins over it.
     public var currencyHint: String?
     /// The shop's locale (`it-IT`): its decimal mark and, through its region, `$`/`kr`/`¥`.
-    public var locale: LocaleHints?
+    public var locale: LocaleHints? { didSet { localeMark = locale?.decimalMark } }
+    /// The locale's decimal mark, worked out once.
+    private var localeMark: Character?
 
     /// Creates a parser with optional hints.
     public init(
@@ -57,13 +59,38 @@ public struct PriceParser: Sendable {
         self.defaultCurrency = defaultCurrency
         self.currencyHint = currencyHint
         self.locale = locale.map(LocaleHints.init)
+        localeMark = self.locale?.decimalMark
     }
 
     /// Parses text into a `Result`.
     public func parse(_ text: String) -> Result {
-        let tokens = PriceScanner.scan(text)
-        let candidates = PriceCandidates.classify(tokens)
+        var copy = text
+        return copy.withUTF8 { parse(bytes: $0, text: text) }
+    }
+
+    /// Parses UTF-8 bytes into a `Result` — the batch path: no `String` is built for the text unless a reason
+    /// needs to quote it.
+    public func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Result {
+        parse(bytes: bytes, text: nil)
+    }
+
+    private func parse(bytes: UnsafeBufferPointer<UInt8>, text: String?) -> Result {
+        let tokens = PriceScanner.scan(bytes)
         var result = Result()
+        func quoted() -> String { text ?? String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(320)), as: UTF8.self) }
+        // The common shape, "49,90 €" / "€ 49,90": one number and its currency, nothing else.
+        if tokens.count == 2, let (numberIndex, currencyIndex) = Self.simpleShape(tokens),
+            let number = tokens[numberIndex].number
+        {
+            resolveCurrency(tokenIndex: currencyIndex, tokens: tokens, into: &result)
+            switch NumberResolver.resolve(number, decimalHint: decimalSeparatorHint, currency: result.currency,
+                                          localeMark: localeMark) {
+            case .success(let exact): result.exact = ExactAmount(mantissa: exact.mantissa, scale: exact.scale)
+            case .failure(let failure): result.reason = Self.describe(failure)
+            }
+            return result
+        }
+        let candidates = PriceCandidates.classify(tokens)
         let selection = PriceSelection(candidates: candidates, tokens: tokens)
         let currencyIndex = selection.chosen.flatMap { candidates[$0].currencyToken } ?? firstCurrency(in: tokens)
         resolveCurrency(tokenIndex: currencyIndex, tokens: tokens, into: &result)
@@ -72,22 +99,33 @@ public struct PriceParser: Sendable {
             result.unitPrice = amount(candidates[unitIndex], result.currency).map(\.decimal)
         }
         guard let chosen = selection.chosen else {
-            if let failure = selection.failure { result.reason = failure } else { result.deferredReason = .noNumber(text) }
+            if let failure = selection.failure { result.reason = failure } else { result.deferredReason = .noNumber(quoted()) }
             return result
         }
         switch NumberResolver.resolve(candidates[chosen].number, decimalHint: decimalSeparatorHint,
-                                      currency: result.currency, localeMark: locale?.decimalMark) {
+                                      currency: result.currency, localeMark: localeMark) {
         case .success(let exact):
             result.exact = ExactAmount(mantissa: exact.mantissa, scale: exact.scale)
         case .failure(let failure):
-            result.reason = failure == .tooManyDigits ? "too many digits for a price" : "irregular digit grouping"
+            result.reason = Self.describe(failure)
             return result
         }
         result.isFromPrice = candidates[chosen].isFrom
         result.maximum = selection.maximum.flatMap { amount(candidates[$0], result.currency) }.map(\.decimal)
         result.previous = selection.previous.flatMap { amount(candidates[$0], result.currency) }.map(\.decimal)
-        if result.currency == nil, result.deferredReason == nil { result.deferredReason = .noCurrency(text) }
+        if result.currency == nil, result.deferredReason == nil { result.deferredReason = .noCurrency(quoted()) }
         return result
+    }
+
+    /// `[currency, number]` or `[number, currency]`: the indexes of the number and the currency.
+    private static func simpleShape(_ tokens: [PriceToken]) -> (Int, Int)? {
+        if tokens[0].isCurrency, tokens[1].number != nil { return (1, 0) }
+        if tokens[1].isCurrency, tokens[0].number != nil { return (0, 1) }
+        return nil
+    }
+
+    private static func describe(_ failure: NumberResolver.Failure) -> String {
+        failure == .tooManyDigits ? "too many digits for a price" : "irregular digit grouping"
     }
 
     /// Parses text into `Money`, or nil when amount or currency is missing.
@@ -99,7 +137,7 @@ public struct PriceParser: Sendable {
 
     private func amount(_ candidate: PriceCandidate, _ currency: String?) -> ExactAmount? {
         let resolved = NumberResolver.resolve(candidate.number, decimalHint: decimalSeparatorHint, currency: currency,
-                                              localeMark: locale?.decimalMark)
+                                              localeMark: localeMark)
         guard case .success(let exact) = resolved else { return nil }
         return ExactAmount(mantissa: exact.mantissa, scale: exact.scale)
     }

@@ -12,11 +12,14 @@ struct PriceScanner {
     /// Scans `text` and returns its tokens.
     static func scan(_ text: String, maxBytes: Int = PriceScanner.maxBytes) -> [PriceToken] {
         var copy = text
-        return copy.withUTF8 { buffer in
-            var scanner = PriceScanner(bytes: UnsafeBufferPointer(rebasing: buffer.prefix(maxBytes)))
-            scanner.run()
-            return scanner.tokens
-        }
+        return copy.withUTF8 { scan($0, maxBytes: maxBytes) }
+    }
+
+    /// Scans UTF-8 bytes and returns their tokens.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, maxBytes: Int = PriceScanner.maxBytes) -> [PriceToken] {
+        var scanner = PriceScanner(bytes: UnsafeBufferPointer(rebasing: bytes.prefix(maxBytes)))
+        scanner.run()
+        return scanner.tokens
     }
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
