@@ -1,3 +1,5 @@
+import Foundation
+
 /// A minimal JSON reader over UTF-8 bytes for flat request objects: strings (all escapes, surrogate pairs),
 /// `null`, and skipping any other value. Errors carry the byte offset.
 struct MiniJSONReader {
@@ -88,11 +90,9 @@ struct MiniJSONReader {
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
             offset = end + 1
             let length = end - start
-            for (position, key) in keys.enumerated() where key.utf8CodeUnitCount == length {
-                let same = key.withUTF8Buffer { word in
-                    (0..<length).allSatisfy { bytes[start + $0] == word[$0] }
-                }
-                if same { return position }
+            guard let base = bytes.baseAddress else { return nil }
+            for position in keys.indices where keys[position].utf8CodeUnitCount == length {
+                if memcmp(base + start, keys[position].utf8Start, length) == 0 { return position }
             }
             return nil
         }
