@@ -26,23 +26,21 @@ fi
 (cd "$root" && swift build -c release --product omniaudit 2>&1 | tail -1)
 bin="$(cd "$root" && swift build -c release --show-bin-path)/omniaudit"
 
-best_swift=0
-for run in 1 2 3; do
-  start=$(date +%s.%N)
-  "$bin" parse price --jsonl < "$work/input.jsonl" > "$work/swift.jsonl"
-  end=$(date +%s.%N)
-  rate=$(python3 -c "print(int($lines / ($end - $start)))")
-  [ "$rate" -gt "$best_swift" ] && best_swift=$rate
-done
+read -r _ swift_wall < <("$venv/bin/python" "$root/Benchmarks/price-parser/time_cmd.py" 3 "$lines" "$work/input.jsonl" \
+  "$work/swift.jsonl" "$bin" parse price --jsonl | sed -n 1p)
+read -r _ swift_cpu < <("$venv/bin/python" "$root/Benchmarks/price-parser/time_cmd.py" 3 "$lines" "$work/input.jsonl" \
+  "$work/swift.jsonl" "$bin" parse price --jsonl | sed -n 2p)
 out_lines=$(wc -l < "$work/swift.jsonl")
 
 "$venv/bin/python" "$root/Benchmarks/price-parser/reference.py" "$work/input.jsonl" "$work/python.jsonl" > "$work/python.txt"
-py_loop=$(sed -n 's/^loop //p' "$work/python.txt")
-py_jsonl=$(sed -n 's/^jsonl //p' "$work/python.txt")
+read -r _ py_loop_wall py_loop_cpu < <(grep '^loop' "$work/python.txt")
+read -r _ py_jsonl_wall py_jsonl_cpu < <(grep '^jsonl' "$work/python.txt")
 
-echo "strings: $lines (output lines: $out_lines)"
-echo "price-parser $("$venv/bin/pip" show price-parser | sed -n 's/^Version: //p'), in-process loop: $py_loop strings/s"
-echo "price-parser as a JSONL filter:           $py_jsonl strings/s"
-echo "omniaudit parse price --jsonl (release):  $best_swift strings/s"
-python3 -c "print('ratio vs in-process loop: %.1fx   ratio vs JSONL filter: %.1fx' % ($best_swift / $py_loop, $best_swift / $py_jsonl))"
+echo "strings: $lines (output lines: $out_lines); rates in strings/s, best of 3, wall clock / CPU time"
+echo "price-parser $("$venv/bin/pip" show price-parser | sed -n 's/^Version: //p'), in-process loop:  $py_loop_wall / $py_loop_cpu"
+echo "price-parser as a JSONL filter:            $py_jsonl_wall / $py_jsonl_cpu"
+echo "omniaudit parse price --jsonl (release):   $swift_wall / $swift_cpu"
+python3 -c "
+print('ratio vs in-process loop: %.1fx wall, %.1fx CPU' % ($swift_wall / $py_loop_wall, $swift_cpu / $py_loop_cpu))
+print('ratio vs JSONL filter:    %.1fx wall, %.1fx CPU' % ($swift_wall / $py_jsonl_wall, $swift_cpu / $py_jsonl_cpu))"
 "$venv/bin/python" "$root/Benchmarks/price-parser/agreement.py" "$work/swift.jsonl" "$work/python.jsonl"
