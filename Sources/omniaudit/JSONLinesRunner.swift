@@ -17,14 +17,15 @@ enum JSONLinesRunner {
             pending.append(contentsOf: buffer[0..<count])
             var lineStart = 0
             pending.withUnsafeBufferPointer { all in
-                var index = 0
-                while let newline = all[index...].firstIndex(of: 0x0A) {
+                while lineStart < all.count, let base = all.baseAddress,
+                    let found = memchr(base + lineStart, 0x0A, all.count - lineStart)
+                {
+                    let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                     var end = newline
                     if end > lineStart, all[end - 1] == 0x0D { end -= 1 }
                     let line = UnsafeBufferPointer(rebasing: all[lineStart..<end])
                     if let error = processor.process(line, into: &output) { writeError(error) }
                     lineStart = newline + 1
-                    index = lineStart
                 }
             }
             pending.removeFirst(lineStart)

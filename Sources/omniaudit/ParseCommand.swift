@@ -58,7 +58,10 @@ struct ParseCommand: ParsableCommand {
     struct Shipping: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Read shipping cost, free-over threshold and days.")
         @Argument(help: "e.g. \"Spedizione gratuita sopra i 49 €, consegna in 2-4 giorni lavorativi\"") var text: String
-        func run() throws { try ParseOutput.print(ShippingParser().parse(text)) }
+        @Option(name: .long, help: "The shop currency (ISO code), for amounts without one and free = 0.")
+        var currency: String?
+        @Option(name: .long, help: "The shop's locale, e.g. it-IT.") var locale: String?
+        func run() throws { try ParseOutput.print(ShippingParser(defaultCurrency: currency, locale: locale).parse(text)) }
     }
 
     /// `omniaudit parse returns TEXT`.
@@ -78,8 +81,11 @@ struct ParseCommand: ParsableCommand {
     /// `omniaudit parse promo TEXT`.
     struct Promo: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Read percent/amount off and promo codes.")
-        @Argument(help: "e.g. \"-20% con il codice NATALE20\"") var text: String
-        func run() throws { try ParseOutput.print(PromoParser().parse(text)) }
+        @Argument(help: "e.g. \"20% di sconto con il codice NATALE20\" (put -- before a text starting with -)")
+        var text: String
+        @Option(name: .long, help: "The shop currency (ISO code), for amounts without one.") var currency: String?
+        @Option(name: .long, help: "The shop's locale, e.g. it-IT.") var locale: String?
+        func run() throws { try ParseOutput.print(PromoParser(defaultCurrency: currency, locale: locale).parse(text)) }
     }
 
     /// `omniaudit parse date TEXT`.

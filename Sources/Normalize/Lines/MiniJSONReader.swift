@@ -1,3 +1,5 @@
+import Foundation
+
 /// A minimal JSON reader over UTF-8 bytes for flat request objects: strings (all escapes, surrogate pairs),
 /// `null`, and skipping any other value. Errors carry the byte offset.
 struct MiniJSONReader {
@@ -12,7 +14,7 @@ struct MiniJSONReader {
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     private mutating func skipSpace() {
-        while offset < bytes.count, [0x20, 0x09, 0x0D, 0x0A].contains(bytes[offset]) { offset += 1 }
+        while offset < bytes.count, bytes[offset] == 0x20 || bytes[offset] == 0x09 || bytes[offset] == 0x0D || bytes[offset] == 0x0A { offset += 1 }
     }
 
     private func fail(_ message: String) -> Failure { Failure(message: message, offset: offset) }
@@ -37,6 +39,29 @@ struct MiniJSONReader {
         guard offset == bytes.count else { throw fail("unexpected text after the object") }
     }
 
+    /// A string value: the byte range of its contents when it has no escapes (no copy), else the decoded text.
+    enum StringValue {
+        case null
+        case range(Range<Int>)
+        case decoded(String)
+    }
+
+    mutating func readStringValue() throws(Failure) -> StringValue {
+        skipSpace()
+        if matchLiteral("null") { return .null }
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw fail("expected a string") }
+        let start = offset + 1
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+            end += 1
+        }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            offset = end + 1
+            return .range(start..<end)
+        }
+        return .decoded(try readString())
+    }
+
     mutating func readStringOrNull() throws(Failure) -> String? {
         skipSpace()
         if matchLiteral("null") { return nil }
@@ -51,6 +76,29 @@ struct MiniJSONReader {
         }
         if matches { offset += count }
         return matches
+    }
+
+    /// Reads an object key and returns its index in `keys` (compared as bytes, no string built), or nil for
+    /// any other key. Keys with escapes fall back to a decoded comparison.
+    mutating func readKey(_ keys: [StaticString]) throws(Failure) -> Int? {
+        skipSpace()
+        let start = offset + 1
+        let save = offset
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw fail("expected a string") }
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            offset = end + 1
+            let length = end - start
+            guard let base = bytes.baseAddress else { return nil }
+            for position in keys.indices where keys[position].utf8CodeUnitCount == length {
+                if memcmp(base + start, keys[position].utf8Start, length) == 0 { return position }
+            }
+            return nil
+        }
+        offset = save
+        let decoded = try readString()
+        return keys.firstIndex { $0.description == decoded }
     }
 
     mutating func readString() throws(Failure) -> String {

@@ -5,6 +5,7 @@ public struct PriceLineProcessor: Sendable {
     /// The locale applied to every line (`--locale`).
     public var locale: String?
     private var parsers: [ParserKey: PriceParser] = [:]
+    private var lastParser: (key: ParserKey, parser: PriceParser)?
     /// The number of lines processed so far (the next line's number is `lineNumber + 1`).
     public private(set) var lineNumber = 0
 
@@ -20,54 +21,79 @@ public struct PriceLineProcessor: Sendable {
     /// Returns an error message naming the line number when the line was malformed.
     public mutating func process(_ line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> String? {
         lineNumber += 1
-        let request: PriceRequestLine
+        let request: PriceRequestLine.Raw
         do {
-            request = try PriceRequestLine.decode(line)
+            request = try PriceRequestLine.decodeRaw(line)
         } catch {
             output.append(contentsOf: Self.nullLine)
             return "line \(lineNumber): malformed JSON: \(error.description)"
         }
-        guard let text = request.text else {
+        if case .null = request.text {
             output.append(contentsOf: Self.nullLine)
             return nil
         }
         let key = ParserKey(hint: request.currencyHint, mark: request.decimalSeparatorHint)
         let parser: PriceParser
-        if let cached = parsers[key] {
+        if let last = lastParser, last.key == key {
+            parser = last.parser
+        } else if let cached = parsers[key] {
             parser = cached
+            lastParser = (key, cached)
         } else {
             parser = PriceParser(decimalSeparatorHint: key.mark, currencyHint: key.hint, locale: locale)
             if parsers.count < 64 { parsers[key] = parser }
+            lastParser = (key, parser)
         }
-        Self.write(parser.parse(text), into: &output)
+        switch request.text {
+        case .null: break
+        case .range(let range): Self.write(parser.parse(utf8: UnsafeBufferPointer(rebasing: line[range])), into: &output)
+        case .decoded(let text): Self.write(parser.parse(text), into: &output)
+        }
         return nil
     }
 
     static let nullLine = Array("{\"amount\": null, \"currency\": null, \"currency_raw\": null}\n".utf8)
 
+    private static let openAmount = Array("{\"amount\": ".utf8)
+    private static let openCurrency = Array(", \"currency\": ".utf8)
+    private static let openRaw = Array(", \"currency_raw\": ".utf8)
+    private static let close = Array("}\n".utf8)
+    private static let null = Array("null".utf8)
+
     /// Appends one result line.
     public static func write(_ result: PriceParser.Result, into output: inout [UInt8]) {
-        output.append(contentsOf: "{\"amount\": ".utf8)
+        output.append(contentsOf: openAmount)
         if let exact = result.exact {
             output.append(UInt8(ascii: "\""))
-            output.append(contentsOf: exact.text.utf8)
+            exact.append(to: &output)
             output.append(UInt8(ascii: "\""))
         } else {
-            output.append(contentsOf: "null".utf8)
+            output.append(contentsOf: null)
         }
-        output.append(contentsOf: ", \"currency\": ".utf8)
+        output.append(contentsOf: openCurrency)
         appendString(result.currency, to: &output)
-        output.append(contentsOf: ", \"currency_raw\": ".utf8)
+        output.append(contentsOf: openRaw)
         appendString(result.currencyRaw, to: &output)
-        output.append(contentsOf: "}\n".utf8)
+        output.append(contentsOf: close)
     }
 
     private static func appendString(_ value: String?, to output: inout [UInt8]) {
-        guard let value else {
-            output.append(contentsOf: "null".utf8)
+        guard var value else {
+            output.append(contentsOf: null)
             return
         }
         output.append(UInt8(ascii: "\""))
+        let clean = value.withUTF8 { bytes in
+            if !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                output.append(contentsOf: bytes)
+                return true
+            }
+            return false
+        }
+        if clean {
+            output.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"):

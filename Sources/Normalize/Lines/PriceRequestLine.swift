@@ -22,20 +22,40 @@ public struct PriceRequestLine: Sendable, Hashable {
         public var description: String
     }
 
+    static let keys: [StaticString] = ["text", "currency_hint", "decimal_separator_hint"]
+
+    /// A decoded line whose text may still be a byte range of the line (the batch path avoids the copy).
+    struct Raw {
+        var text: MiniJSONReader.StringValue = .null
+        var currencyHint: String?
+        var decimalSeparatorHint: Character?
+    }
+
     /// Decodes one line (UTF-8 bytes, without the line break).
     public static func decode(_ line: UnsafeBufferPointer<UInt8>) throws(DecodingError) -> PriceRequestLine {
+        let raw = try decodeRaw(line)
+        var request = PriceRequestLine(currencyHint: raw.currencyHint, decimalSeparatorHint: raw.decimalSeparatorHint)
+        switch raw.text {
+        case .null: request.text = nil
+        case .range(let range): request.text = String(decoding: UnsafeBufferPointer(rebasing: line[range]), as: UTF8.self)
+        case .decoded(let text): request.text = text
+        }
+        return request
+    }
+
+    static func decodeRaw(_ line: UnsafeBufferPointer<UInt8>) throws(DecodingError) -> Raw {
         var reader = MiniJSONReader(bytes: line)
-        var request = PriceRequestLine()
+        var request = Raw()
         do throws(MiniJSONReader.Failure) {
             try reader.expect(UInt8(ascii: "{"))
             if try !reader.consumeIf(UInt8(ascii: "}")) {
                 repeat {
-                    let key = try reader.readString()
+                    let key = try reader.readKey(Self.keys)
                     try reader.expect(UInt8(ascii: ":"))
                     switch key {
-                    case "text": request.text = try reader.readStringOrNull()
-                    case "currency_hint": request.currencyHint = try reader.readStringOrNull()
-                    case "decimal_separator_hint":
+                    case 0: request.text = try reader.readStringValue()
+                    case 1: request.currencyHint = try reader.readStringOrNull()
+                    case 2:
                         if let hint = try reader.readStringOrNull() {
                             guard hint.count == 1, let mark = hint.first else {
                                 throw MiniJSONReader.Failure(message: "decimal_separator_hint must be one character",

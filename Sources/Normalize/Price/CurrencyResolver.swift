@@ -8,8 +8,8 @@ struct CurrencyResolver: Sendable {
     /// The locale's hints.
     var locale: LocaleHints?
 
-    /// The ISO code, or nil and why.
-    func resolve(_ meaning: CurrencyTable.Meaning, raw: String) -> (code: String?, reason: String?) {
+    /// The ISO code, or nil and the currencies the token may stand for.
+    func resolve(_ meaning: CurrencyTable.Meaning, raw: String) -> (code: String?, ambiguous: [String]?) {
         switch meaning {
         case .code(let code):
             return (code, nil)
@@ -17,9 +17,8 @@ struct CurrencyResolver: Sendable {
             for candidate in [hintCode, defaultCurrency, locale?.regionCurrency] {
                 if let candidate, options.contains(candidate) { return (candidate, nil) }
             }
-            if raw == "¥" { return ("JPY", nil) }  // 円 and ¥ are JPY unless a hint says CNY
-            let list = options.prefix(4).joined(separator: ", ")
-            return (nil, "ambiguous currency \"\(raw)\" (\(list) …): give a currency hint or a locale")
+            if raw == "¥" || raw == "￥" { return ("JPY", nil) }  // 円 and ¥ are JPY unless a hint says CNY
+            return (nil, options)
         }
     }
 

@@ -22,22 +22,37 @@ public struct ExactAmount: Sendable, Hashable {
     /// A plain string with a `.` and at least two fraction digits, trailing zeros beyond two dropped
     /// (`1299.00`, `0.125`), the same text `Money.format` gives for the same value.
     public var text: String {
+        var bytes: [UInt8] = []
+        append(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `text` as UTF-8 without intermediate strings.
+    public func append(to output: inout [UInt8]) {
         var mantissa = self.mantissa
         var scale = self.scale
         while scale > 2, mantissa % 10 == 0 {
             mantissa /= 10
             scale -= 1
         }
-        var digits = String(mantissa)
-        if scale < 2 {
-            digits += String(repeating: "0", count: 2 - scale)
-            scale = 2
+        var storage: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
+        withUnsafeMutableBytes(of: &storage) { digits in
+            var count = 0
+            var value = mantissa
+            repeat {  // least significant first
+                digits[count] = UInt8(truncatingIfNeeded: value % 10) + 0x30
+                value /= 10
+                count += 1
+            } while value > 0
+            if count <= scale {
+                output.append(0x30)
+            } else {
+                for index in stride(from: count - 1, through: scale, by: -1) { output.append(digits[index]) }
+            }
+            output.append(0x2E)
+            if scale > count { output.append(contentsOf: repeatElement(0x30, count: scale - count)) }
+            for index in stride(from: min(scale, count) - 1, through: 0, by: -1) { output.append(digits[index]) }
+            if scale < 2 { output.append(contentsOf: repeatElement(0x30, count: 2 - scale)) }
         }
-        if digits.utf8.count <= scale {
-            digits = String(repeating: "0", count: scale - digits.utf8.count + 1) + digits
-        }
-        let split = digits.utf8.count - scale
-        let integer = digits.prefix(split)
-        return String(integer) + "." + digits.suffix(scale)
     }
 }

@@ -23,6 +23,7 @@ struct PriceCandidate: Sendable {
 /// Classifies every number of a token list.
 enum PriceCandidates {
     static let phoneReason = "a phone or reference number"
+    static let identifierReason = "an identifier, phone number or year"
 
     static func classify(_ tokens: [PriceToken]) -> [PriceCandidate] {
         var result: [PriceCandidate] = []
@@ -41,7 +42,7 @@ enum PriceCandidates {
                     if PriceWords.from.contains(word) { candidate.isFrom = true }
                 }
             }
-            if let last = result.last, last.token == index - 1, last.role == .rejected(phoneReason),
+            if let last = result.last, last.token == index - 1, last.role == .rejected(phoneReason) || last.role == .rejected(identifierReason),
                 candidate.currencyToken == nil
             {
                 candidate.role = .rejected(phoneReason)  // "+39 02 1234 5678": every group of the number
@@ -87,15 +88,13 @@ enum PriceCandidates {
             if PriceWords.measures.contains(word) { return .rejected("a quantity or measure (\(word))") }
             if PriceWords.ratingFollowers.contains(word) { return .rejected("a rating") }
         }
-        if let word = following?.word, PriceWords.ratingFollowers.contains(word), word != "de" {
-            return .rejected("a rating")
-        }
         if hasCurrency { return .price }
         if index > 0 {
             let before = tokens[index - 1]
             if before.isSymbol("+") || before.isSymbol("#") { return .rejected(phoneReason) }
-            if let word = before.word, PriceWords.identifierIntroducers.contains(word) {
-                return .rejected("an identifier, phone number or year")
+            let introducer = before.word ?? (index > 1 && before.kind.isPunctuation ? tokens[index - 2].word : nil)
+            if let word = introducer, PriceWords.identifierIntroducers.contains(word) {
+                return .rejected(identifierReason)
             }
             if before.isSymbol("©") { return .rejected("a year") }
             if before.isSymbol("/") { return .rejected("a fraction, rating or date") }
@@ -110,6 +109,9 @@ enum PriceCandidates {
             return .rejected("a year")
         }
         if isDateOrTime(at: index, in: tokens) { return .rejected("a date or time") }
+        if following?.number != nil, !(next < tokens.count && next + 1 < tokens.count && tokens[next + 1].isCurrency) {
+            return .rejected(phoneReason)  // "12 34 56": a run of bare numbers
+        }
         return .price
     }
 

@@ -7,14 +7,23 @@ import Foundation
 public struct PriceParser: Sendable {
     /// The outcome of reading one string.
     public struct Result: Hashable, Sendable {
-        /// The current price, nil when no price could be read.
-        public var amount: Decimal?
+        /// The current price, nil when no price could be read (derived from `exact`, built on demand).
+        public var amount: Decimal? {
+            get { storedAmount ?? exact?.decimal }
+            set { storedAmount = newValue; if newValue == nil { exact = nil } }
+        }
+        private var storedAmount: Decimal?
         /// The ISO 4217 code, nil when none was written, none was implied, or the symbol was ambiguous.
         public var currency: String?
         /// The currency token as written (`€`, `EUR`, `US$`, `kr`).
         public var currencyRaw: String?
-        /// Why the amount or currency is missing, when it is.
-        public var reason: String?
+        /// Why the amount or currency is missing, when it is (the text is built on demand).
+        public var reason: String? {
+            get { storedReason ?? deferredReason?.text }
+            set { storedReason = newValue; deferredReason = nil }
+        }
+        private var storedReason: String?
+        var deferredReason: DeferredReason?
         /// The amount exactly as read (digits and scale), nil with `amount`.
         public var exact: ExactAmount?
         /// The upper end of a range (`da 9,90 a 19,90 €` → 19.90); `amount` is the lower end.
@@ -37,7 +46,9 @@ public struct PriceParser: Sendable {
     /// none. A currency written in the text wins over it.
     public var currencyHint: String?
     /// The shop's locale (`it-IT`): its decimal mark and, through its region, `$`/`kr`/`¥`.
-    public var locale: LocaleHints?
+    public var locale: LocaleHints? { didSet { localeMark = locale?.decimalMark } }
+    /// The locale's decimal mark, worked out once.
+    private var localeMark: Character?
 
     /// Creates a parser with optional hints.
     public init(
@@ -48,13 +59,38 @@ public struct PriceParser: Sendable {
         self.defaultCurrency = defaultCurrency
         self.currencyHint = currencyHint
         self.locale = locale.map(LocaleHints.init)
+        localeMark = self.locale?.decimalMark
     }
 
     /// Parses text into a `Result`.
     public func parse(_ text: String) -> Result {
-        let tokens = PriceScanner.scan(text)
-        let candidates = PriceCandidates.classify(tokens)
+        var copy = text
+        return copy.withUTF8 { parse(bytes: $0, text: text) }
+    }
+
+    /// Parses UTF-8 bytes into a `Result` — the batch path: no `String` is built for the text unless a reason
+    /// needs to quote it.
+    public func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Result {
+        parse(bytes: bytes, text: nil)
+    }
+
+    private func parse(bytes: UnsafeBufferPointer<UInt8>, text: String?) -> Result {
+        let tokens = PriceScanner.scan(bytes)
         var result = Result()
+        func quoted() -> String { text ?? String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(320)), as: UTF8.self) }
+        // The common shape, "49,90 €" / "€ 49,90": one number and its currency, nothing else.
+        if tokens.count == 2, let (numberIndex, currencyIndex) = Self.simpleShape(tokens),
+            let number = tokens[numberIndex].number
+        {
+            resolveCurrency(tokenIndex: currencyIndex, tokens: tokens, into: &result)
+            switch NumberResolver.resolve(number, decimalHint: decimalSeparatorHint, currency: result.currency,
+                                          localeMark: localeMark) {
+            case .success(let exact): result.exact = ExactAmount(mantissa: exact.mantissa, scale: exact.scale)
+            case .failure(let failure): result.reason = Self.describe(failure)
+            }
+            return result
+        }
+        let candidates = PriceCandidates.classify(tokens)
         let selection = PriceSelection(candidates: candidates, tokens: tokens)
         let currencyIndex = selection.chosen.flatMap { candidates[$0].currencyToken } ?? firstCurrency(in: tokens)
         resolveCurrency(tokenIndex: currencyIndex, tokens: tokens, into: &result)
@@ -63,23 +99,33 @@ public struct PriceParser: Sendable {
             result.unitPrice = amount(candidates[unitIndex], result.currency).map(\.decimal)
         }
         guard let chosen = selection.chosen else {
-            result.reason = selection.failure ?? "no number in \"\(text.prefix(80))\""
+            if let failure = selection.failure { result.reason = failure } else { result.deferredReason = .noNumber(quoted()) }
             return result
         }
         switch NumberResolver.resolve(candidates[chosen].number, decimalHint: decimalSeparatorHint,
-                                      currency: result.currency, localeMark: locale?.decimalMark) {
+                                      currency: result.currency, localeMark: localeMark) {
         case .success(let exact):
             result.exact = ExactAmount(mantissa: exact.mantissa, scale: exact.scale)
-            result.amount = result.exact?.decimal
         case .failure(let failure):
-            result.reason = failure == .tooManyDigits ? "too many digits for a price" : "irregular digit grouping"
+            result.reason = Self.describe(failure)
             return result
         }
         result.isFromPrice = candidates[chosen].isFrom
         result.maximum = selection.maximum.flatMap { amount(candidates[$0], result.currency) }.map(\.decimal)
         result.previous = selection.previous.flatMap { amount(candidates[$0], result.currency) }.map(\.decimal)
-        if result.currency == nil, result.reason == nil { result.reason = "no currency in \"\(text.prefix(80))\"" }
+        if result.currency == nil, result.deferredReason == nil { result.deferredReason = .noCurrency(quoted()) }
         return result
+    }
+
+    /// `[currency, number]` or `[number, currency]`: the indexes of the number and the currency.
+    private static func simpleShape(_ tokens: [PriceToken]) -> (Int, Int)? {
+        if tokens[0].isCurrency, tokens[1].number != nil { return (1, 0) }
+        if tokens[1].isCurrency, tokens[0].number != nil { return (0, 1) }
+        return nil
+    }
+
+    private static func describe(_ failure: NumberResolver.Failure) -> String {
+        failure == .tooManyDigits ? "too many digits for a price" : "irregular digit grouping"
     }
 
     /// Parses text into `Money`, or nil when amount or currency is missing.
@@ -91,7 +137,7 @@ public struct PriceParser: Sendable {
 
     private func amount(_ candidate: PriceCandidate, _ currency: String?) -> ExactAmount? {
         let resolved = NumberResolver.resolve(candidate.number, decimalHint: decimalSeparatorHint, currency: currency,
-                                              localeMark: locale?.decimalMark)
+                                              localeMark: localeMark)
         guard case .success(let exact) = resolved else { return nil }
         return ExactAmount(mantissa: exact.mantissa, scale: exact.scale)
     }
@@ -104,9 +150,27 @@ public struct PriceParser: Sendable {
         let resolver = CurrencyResolver(hint: currencyHint, defaultCurrency: defaultCurrency, locale: locale)
         if let tokenIndex, case .currency(let raw, let meaning) = tokens[tokenIndex].kind {
             result.currencyRaw = raw
-            (result.currency, result.reason) = resolver.resolve(meaning, raw: raw)
+            let resolved = resolver.resolve(meaning, raw: raw)
+            result.currency = resolved.code
+            if let options = resolved.ambiguous { result.deferredReason = .ambiguous(raw: raw, options: options) }
             return
         }
         result.currency = resolver.hintCode ?? defaultCurrency
+    }
+}
+
+/// A reason whose text is only built when someone reads it (the batch path never does).
+enum DeferredReason: Hashable, Sendable {
+    case noNumber(String)
+    case noCurrency(String)
+    case ambiguous(raw: String, options: [String])
+
+    var text: String {
+        switch self {
+        case .noNumber(let text): "no number in \"\(text.prefix(80))\""
+        case .noCurrency(let text): "no currency in \"\(text.prefix(80))\""
+        case .ambiguous(let raw, let options):
+            "ambiguous currency \"\(raw)\" (\(options.prefix(4).joined(separator: ", ")) …): give a currency hint or a locale"
+        }
     }
 }

@@ -12,11 +12,14 @@ struct PriceScanner {
     /// Scans `text` and returns its tokens.
     static func scan(_ text: String, maxBytes: Int = PriceScanner.maxBytes) -> [PriceToken] {
         var copy = text
-        return copy.withUTF8 { buffer in
-            var scanner = PriceScanner(bytes: UnsafeBufferPointer(rebasing: buffer.prefix(maxBytes)))
-            scanner.run()
-            return scanner.tokens
-        }
+        return copy.withUTF8 { scan($0, maxBytes: maxBytes) }
+    }
+
+    /// Scans UTF-8 bytes and returns their tokens.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, maxBytes: Int = PriceScanner.maxBytes) -> [PriceToken] {
+        var scanner = PriceScanner(bytes: UnsafeBufferPointer(rebasing: bytes.prefix(maxBytes)))
+        scanner.run()
+        return scanner.tokens
     }
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
@@ -28,29 +31,38 @@ struct PriceScanner {
         while index < bytes.count {
             let start = index
             let byte = bytes[index]
-            if byte >= 0x30 && byte <= 0x39 {
-                let number = readNumber()
-                tokens.append(PriceToken(kind: .number(number), start: start, end: index))
+            if byte < 0x80 {
+                if byte >= 0x30 && byte <= 0x39 {
+                    let number = readNumber()
+                    tokens.append(PriceToken(kind: .number(number), start: start, end: index))
+                } else if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+                    readWord()
+                } else if byte <= 0x20 {
+                    index += 1  // spaces, tabs, line breaks, control characters
+                } else {
+                    index += 1
+                    if byte == 0x24 {
+                        appendDollar(start: start)
+                    } else {
+                        tokens.append(PriceToken(kind: .symbol(UInt32(byte)), start: start, end: index))
+                    }
+                }
                 continue
             }
             let (scalar, length) = UTF8Scalar.decode(bytes, at: index)
             if UTF8Scalar.isSpace(scalar) {
                 index += length
-            } else if UTF8Scalar.isLetter(scalar) {
-                readWord()
+            } else if let (raw, meaning) = CurrencyTable.symbol(scalar) {
+                index += length
+                tokens.append(PriceToken(kind: .currency(raw: raw, meaning: meaning), start: start, end: index))
             } else if UTF8Scalar.isDash(scalar) {
                 index += length
                 tokens.append(PriceToken(kind: .symbol(0x2D), start: start, end: index))
+            } else if UTF8Scalar.isLetter(scalar) {
+                readWord()
             } else {
                 index += length
-                let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-                if scalar == 0x24 {
-                    appendDollar(start: start)
-                } else if let meaning = CurrencyTable.meaning(of: raw) {
-                    tokens.append(PriceToken(kind: .currency(raw: raw, meaning: meaning), start: start, end: index))
-                } else {
-                    tokens.append(PriceToken(kind: .symbol(scalar), start: start, end: index))
-                }
+                tokens.append(PriceToken(kind: .symbol(scalar), start: start, end: index))
             }
         }
     }
@@ -65,7 +77,7 @@ struct PriceScanner {
                 return
             }
         }
-        tokens.append(PriceToken(kind: .currency(raw: "$", meaning: .ambiguous(CurrencyTable.dollarCodes)),
+        tokens.append(PriceToken(kind: .currency(raw: "$", meaning: CurrencyTable.dollars),
                                  start: start, end: index))
     }
 
@@ -85,20 +97,37 @@ struct PriceScanner {
                 break
             }
         }
-        var raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        if index < bytes.count, bytes[index] == 0x2E, CurrencyTable.tokens[raw + "."] != nil {
-            index += 1
-            raw += "."
+        let length = index - start
+        if length <= 8 {
+            var key = CurrencyTable.pack(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            if length < 8, index < bytes.count, bytes[index] == 0x2E,
+                let dotted = CurrencyTable.packed[key | UInt64(0x2E) << (8 * UInt64(length))]
+            {
+                index += 1  // "руб.", "Fr.", "kr."
+                tokens.append(PriceToken(kind: .currency(raw: dotted.raw, meaning: dotted.meaning), start: start, end: index))
+                return
+            }
+            if index < bytes.count, bytes[index] == 0x24, length <= 3 {
+                let prefix = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                if CurrencyTable.dollarPrefixes.contains(prefix) {
+                    tokens.append(PriceToken(kind: .word(prefix), start: start, end: index))
+                    return  // the `$` that follows merges with it
+                }
+            }
+            if let found = CurrencyTable.packed[key] {
+                tokens.append(PriceToken(kind: .currency(raw: found.raw, meaning: found.meaning), start: start, end: index))
+                return
+            }
+            key = 0
+        } else if length <= CurrencyTable.longestWordBytes {
+            let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+            if let meaning = CurrencyTable.meaning(of: raw) {
+                tokens.append(PriceToken(kind: .currency(raw: raw, meaning: meaning), start: start, end: index))
+                return
+            }
         }
-        if index < bytes.count, bytes[index] == 0x24, CurrencyTable.dollarPrefixes.contains(raw) {
-            tokens.append(PriceToken(kind: .word(raw), start: start, end: index))
-            return  // the `$` that follows merges with it
-        }
-        if let meaning = CurrencyTable.meaning(of: raw) {
-            tokens.append(PriceToken(kind: .currency(raw: raw, meaning: meaning), start: start, end: index))
-        } else {
-            tokens.append(PriceToken(kind: .word(UTF8Scalar.asciiLowercased(raw)), start: start, end: index))
-        }
+        let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        tokens.append(PriceToken(kind: .word(UTF8Scalar.asciiLowercased(raw)), start: start, end: index))
     }
 
     /// Digits with `.`, `,`, `'`, `’` between digits, a space of any width before exactly three digits, and an

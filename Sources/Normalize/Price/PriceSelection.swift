@@ -14,6 +14,15 @@ struct PriceSelection: Sendable {
     var failure: String?
 
     init(candidates: [PriceCandidate], tokens: [PriceToken]) {
+        if candidates.count == 1 {  // the common case, without intermediate arrays
+            switch candidates[0].role {
+            case .price: chosen = 0
+            case .unitPrice: unitPrice = 0
+            case .rejected: break
+            }
+            if chosen == nil { failure = Self.failure(candidates) }
+            return
+        }
         unitPrice = candidates.firstIndex { if case .unitPrice = $0.role { true } else { false } }
         let prices = candidates.indices.filter { candidates[$0].role == .price }
         guard !prices.isEmpty else {

@@ -24,6 +24,14 @@ struct PriceToken: Sendable {
     }
 }
 
+extension PriceToken.Kind {
+    /// `.`, `:`, `#`, `°`: punctuation between an introducer word and its number ("n. 123", "Nr.: 5").
+    var isPunctuation: Bool {
+        if case .symbol(let value) = self { return value == 0x2E || value == 0x3A || value == 0x23 || value == 0xB0 }
+        return false
+    }
+}
+
 /// The digits of a number as written and the separators between its digit groups, kept allocation-free.
 struct NumberToken: Sendable {
     /// All digits read as one integer (`1.299,00` → 129900).

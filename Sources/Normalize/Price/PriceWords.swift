@@ -35,7 +35,7 @@ enum PriceWords {
     static let unitIntroducers: Set<String> = ["al", "per", "pro", "je", "le", "la", "a", "the", "por", "il"]
     /// After a number: "4,8 su 5", "4.5 out of 5", "4 von 5", "4 sur 5", "4 de 5", "stelle", "stars".
     static let ratingFollowers: Set<String> = [
-        "su", "of", "von", "sur", "de", "sobre", "stelle", "stella", "stars", "star", "sterne", "étoiles",
+        "su", "of", "out", "von", "sur", "de", "sobre", "stelle", "stella", "stars", "star", "sterne", "étoiles",
         "estrellas", "recensioni", "reviews", "bewertungen", "avis", "reseñas", "voti", "ratings", "valutazioni",
     ]
     /// Before a number that is a phone, order or article number, or a year.

@@ -37,7 +37,12 @@ public struct PromoParser: Sendable {
         for index in tokens.indices {
             guard let number = tokens[index].number, index + 1 < tokens.count, tokens[index + 1].isSymbol("%")
             else { continue }
-            if terms.words(before: index, count: 3).contains(where: Self.taxWords.contains) { continue }
+            let after = terms.folded[(index + 1)...].prefix(3).compactMap { $0 }
+            if terms.words(before: index, count: 3).contains(where: Self.taxWords.contains)
+                || after.contains(where: Self.taxWords.contains)
+            {
+                continue
+            }
             guard case .success(let amount) = NumberResolver.resolve(number, decimalHint: nil, currency: nil,
                                                                       localeMark: ",")
             else { continue }

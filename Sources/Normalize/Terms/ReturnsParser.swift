@@ -23,11 +23,13 @@ public enum ReturnsParser {
         if terms.contains(any: freePhrases) { result.isFree = true }
         if terms.contains(any: paidPhrases) { result.isFree = false }
         let spans = TermsDays.find(in: terms)
-        let preferred = spans.first { span in
+        let before = spans.first { span in
             terms.words(before: span.index, count: 6).contains(where: ShippingParser.returnWords.contains)
-                || terms.folded[(span.index + 1)...].prefix(6).contains { $0.map(ShippingParser.returnWords.contains) == true }
         }
-        if let span = preferred ?? spans.first { result.days = span.max }
+        let after = spans.first { span in
+            terms.folded[(span.index + 1)...].prefix(4).contains { $0.map(ShippingParser.returnWords.contains) == true }
+        }
+        if let span = before ?? after ?? spans.first { result.days = span.max }
         return result
     }
 }

@@ -43,11 +43,16 @@ enum TermsDays {
                 second = value
                 next += 2
             }
+            var leadingBusiness = false
+            if next + 1 < tokens.count, text.folded[next].map(businessWords.contains) == true {
+                leadingBusiness = true  // "3-5 business days", "2 Werk-tage"
+                next += 1
+            }
             guard next < tokens.count, let unitWord = text.folded[next], let factor = units[unitWord] else {
                 index += 1
                 continue
             }
-            let business = businessWords.contains(unitWord)
+            let business = leadingBusiness || businessWords.contains(unitWord)
                 || (next + 1 < tokens.count && text.folded[next + 1].map(businessWords.contains) == true)
             func days(_ value: Int) -> Int { factor == 0 ? (value + 23) / 24 : value * factor }
             let upTo = second == nil && text.words(before: index, count: 2).contains(where: upToWords.contains)

@@ -1,0 +1,42 @@
+import AuditModel
+import Foundation
+import Testing
+
+@testable import Normalize
+
+/// One row of the price table: a string as a shop writes it and what it must read as.
+struct PriceRow: Sendable, CustomTestStringConvertible {
+    let text: String
+    let amount: String
+    let currency: String
+    let raw: String
+    let hint: String?
+
+    init(_ text: String, _ amount: String, _ currency: String, _ raw: String, hint: String?) {
+        self.text = text
+        self.amount = amount
+        self.currency = currency
+        self.raw = raw
+        self.hint = hint
+    }
+
+    var testDescription: String { "\(text) → \(amount) \(currency)" }
+}
+
+@Suite("Price table: shop formats across currencies")
+struct PriceTableTests {
+    @Test("the table is large and wide enough")
+    func coverage() {
+        #expect(PriceTable.rows.count >= 500)
+        #expect(Set(PriceTable.rows.map(\.currency)).count >= 30)
+    }
+
+    @Test("every row parses to its amount, ISO code and raw token", arguments: PriceTable.rows)
+    func row(_ row: PriceRow) {
+        let result = PriceParser(currencyHint: row.hint).parse(row.text)
+        #expect(result.exact?.text == row.amount)
+        #expect(result.amount.map(Money.format) == row.amount)
+        #expect(result.currency == row.currency)
+        #expect(result.currencyRaw == row.raw)
+    }
+}
