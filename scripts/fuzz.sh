@@ -45,5 +45,6 @@ cd "$work"
 # -detect_leaks=0: LeakSanitizer reports, at exit only, the one-time state of the static Regex literals in
 # Dates/DateMentions.swift (a few KB held by the standard library's regex program for the process lifetime, not
 # growing with inputs). Crashes, overflows and use-after-free are still caught by AddressSanitizer.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
 exec "./$target-fuzz" -max_total_time="$seconds" -max_len=512 -timeout=5 -rss_limit_mb=2048 -detect_leaks=0 \
   -print_final_stats=1 "corpus-$target"

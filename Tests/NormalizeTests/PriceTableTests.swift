@@ -38,5 +38,8 @@ struct PriceTableTests {
         #expect(result.amount.map(Money.format) == row.amount)
         #expect(result.currency == row.currency)
         #expect(result.currencyRaw == row.raw)
+        var bytes = row.text
+        let fromBytes = bytes.withUTF8 { PriceParser(currencyHint: row.hint).parse(utf8: $0) }
+        #expect(fromBytes == result, "the byte path reads the same")
     }
 }
