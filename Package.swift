@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "FetchTests", dependencies: ["Fetch"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract"]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report"], exclude: ["Golden"]),
         .testTarget(name: "OmniAuditTests", dependencies: ["OmniAudit", "Normalize", "omniaudit"]),
     ],
     swiftLanguageModes: [.v6]
