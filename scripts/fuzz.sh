@@ -30,8 +30,8 @@ swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name NormalizeFu
 # Seeds: the price table strings and a few terms sentences.
 if [ -z "$(ls -A "$work/corpus-$target")" ]; then
   i=0
-  sed -n 's/^ *PriceRow("\(.*\)", "[^"]*", "[^"]*", "[^"]*", hint: .*/\1/p' \
-    "$root/Tests/NormalizeTests/Data/PriceTable.swift" | awk 'NR % 4 == 1' | while IFS= read -r line; do
+  python3 -c 'import json, sys; [print(json.loads(l)["text"]) for l in open(sys.argv[1], encoding="utf-8")]' \
+    "$root/fixtures/prices/price-table.jsonl" | awk 'NR % 4 == 1' | while IFS= read -r line; do
     printf '%s' "$line" > "$work/corpus-$target/seed-$i"; i=$((i + 1))
   done || true
   for s in "Spedizione gratuita sopra i 49 €, consegna in 2-4 giorni lavorativi" "reso gratuito entro 30 giorni" \

@@ -4,7 +4,7 @@
 #   Benchmarks/price-parser/run.sh [LINES]      # default 200000
 #
 # Makes a venv under /tmp (pip install price-parser), generates LINES JSONL requests by cycling the test price
-# table (Tests/NormalizeTests/Data/PriceTable.swift), builds omniaudit in release mode, then prints strings/s for
+# table (fixtures/prices/price-table.jsonl), builds omniaudit in release mode, then prints strings/s for
 #   - price-parser in-process (Price.fromstring in a Python loop, no I/O: the reference's best case),
 #   - price-parser as a JSONL filter (json.loads → Price.fromstring → json.dumps), like for like,
 #   - `omniaudit parse price --jsonl` (whole process: start-up, reading, parsing, writing),
@@ -20,7 +20,7 @@ if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet price-parser
 fi
-"$venv/bin/python" "$root/Benchmarks/price-parser/generate.py" "$root/Tests/NormalizeTests/Data/PriceTable.swift" \
+"$venv/bin/python" "$root/Benchmarks/price-parser/generate.py" "$root/fixtures/prices/price-table.jsonl" \
   "$lines" > "$work/input.jsonl"
 
 (cd "$root" && swift build -c release --product omniaudit 2>&1 | tail -1)

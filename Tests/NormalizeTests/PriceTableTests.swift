@@ -5,22 +5,28 @@ import Testing
 @testable import Normalize
 
 /// One row of the price table: a string as a shop writes it and what it must read as.
-struct PriceRow: Sendable, CustomTestStringConvertible {
+struct PriceRow: Sendable, Decodable, CustomTestStringConvertible {
     let text: String
     let amount: String
     let currency: String
     let raw: String
     let hint: String?
 
-    init(_ text: String, _ amount: String, _ currency: String, _ raw: String, hint: String?) {
-        self.text = text
-        self.amount = amount
-        self.currency = currency
-        self.raw = raw
-        self.hint = hint
-    }
-
     var testDescription: String { "\(text) → \(amount) \(currency)" }
+}
+
+/// The table in `fixtures/prices/price-table.jsonl`, written by `Benchmarks/price-parser/make_table.py` with the
+/// expected values worked out in Python, independently of the parser (one JSON object per line).
+enum PriceTable {
+    static let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("fixtures/prices/price-table.jsonl")
+
+    static let rows: [PriceRow] = {
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").compactMap { line in
+            try? JSONDecoder().decode(PriceRow.self, from: Data(line.utf8))
+        }
+    }()
 }
 
 @Suite("Price table: shop formats across currencies")
