@@ -91,19 +91,20 @@ struct PriceBlockReader {
     func claims(in block: Node) -> [PriceClaim] {
         var found: [(node: Node, role: PriceClaim.Role?)] = []
         collect(block, struck: false, into: &found)
-        let strongCurrent = found.filter { $0.role == .current }.compactMap { claim($0.node, role: .current)?.price.value }
-        var claims: [PriceClaim] = []
-        for (node, role) in found {
-            guard var claim = claim(node, role: role ?? .current) else { continue }
+        // Each element is read once; an unlabelled one is current until the sale prices are known.
+        let read = found.compactMap { node, role in
+            claim(node, role: role ?? .current).map { (claim: $0, labelled: role != nil, regular: Self.tokens(node).contains("regular")) }
+        }
+        let strongCurrent = read.filter { $0.labelled && $0.claim.role == .current }.map(\.claim.price.value)
+        return read.map { entry in
+            var claim = entry.claim
             // A "regular" price beside a sale price is the list price, unless it is the same amount (a theme
             // that prints both blocks and hides one with CSS when nothing is on sale).
-            if role == nil, Self.tokens(node).contains("regular"), !strongCurrent.isEmpty,
-                !strongCurrent.contains(claim.price.value) {
+            if !entry.labelled, entry.regular, !strongCurrent.isEmpty, !strongCurrent.contains(claim.price.value) {
                 claim.role = .list
             }
-            claims.append(claim)
+            return claim
         }
-        return claims
     }
 
     /// A claim for one element: its `data-price-amount` or `content` attribute when present, else its visible text.
