@@ -50,6 +50,8 @@ let package = Package(
 
         // Fetch-only crawl benchmark (Benchmarks/crawl/run.sh); not part of the product.
         .executableTarget(name: "crawl-bench", dependencies: ["Fetch", "Extract"], path: "Benchmarks/crawl/CrawlOnly"),
+        // In-process price-parsing benchmark (Benchmarks/price-parser/run.sh); not part of the product.
+        .executableTarget(name: "price-bench", dependencies: ["Normalize"], path: "Benchmarks/price-parser/InProcess"),
 
         .testTarget(name: "AuditModelTests", dependencies: ["AuditModel"]),
         .testTarget(

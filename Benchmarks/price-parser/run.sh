@@ -8,6 +8,7 @@
 #   - price-parser in-process (Price.fromstring in a Python loop, no I/O: the reference's best case),
 #   - price-parser as a JSONL filter (json.loads → Price.fromstring → json.dumps), like for like,
 #   - `omniaudit parse price --jsonl` (whole process: start-up, reading, parsing, writing),
+#   - `PriceParser.parse` in a Swift loop (price-bench: the like-for-like peer of the Python loop),
 # and the ratios. Best of 3 runs each. Performance is compared in the same run, never against stored figures.
 set -euo pipefail
 lines="${1:-200000}"
@@ -24,7 +25,9 @@ fi
   "$lines" > "$work/input.jsonl"
 
 (cd "$root" && swift build -c release --product omniaudit 2>&1 | tail -1)
+(cd "$root" && swift build -c release --product price-bench 2>&1 | tail -1)
 bin="$(cd "$root" && swift build -c release --show-bin-path)/omniaudit"
+bench="$(cd "$root" && swift build -c release --show-bin-path)/price-bench"
 
 read -r _ swift_wall < <("$venv/bin/python" "$root/Benchmarks/price-parser/time_cmd.py" 3 "$lines" "$work/input.jsonl" \
   "$work/swift.jsonl" "$bin" parse price --jsonl | sed -n 1p)
@@ -33,6 +36,7 @@ read -r _ swift_cpu < <("$venv/bin/python" "$root/Benchmarks/price-parser/time_c
 out_lines=$(wc -l < "$work/swift.jsonl")
 
 "$venv/bin/python" "$root/Benchmarks/price-parser/reference.py" "$work/input.jsonl" "$work/python.jsonl" > "$work/python.txt"
+read -r _ swift_loop_wall swift_loop_cpu _ < <("$bench" "$work/input.jsonl")
 read -r _ py_loop_wall py_loop_cpu < <(grep '^loop' "$work/python.txt")
 read -r _ py_jsonl_wall py_jsonl_cpu < <(grep '^jsonl' "$work/python.txt")
 
@@ -40,7 +44,9 @@ echo "strings: $lines (output lines: $out_lines); rates in strings/s, best of 3,
 echo "price-parser $("$venv/bin/pip" show price-parser | sed -n 's/^Version: //p'), in-process loop:  $py_loop_wall / $py_loop_cpu"
 echo "price-parser as a JSONL filter:            $py_jsonl_wall / $py_jsonl_cpu"
 echo "omniaudit parse price --jsonl (release):   $swift_wall / $swift_cpu"
+echo "PriceParser.parse in-process loop:         $swift_loop_wall / $swift_loop_cpu"
 python3 -c "
+print('in-process vs in-process:  %.1fx wall, %.1fx CPU' % ($swift_loop_wall / $py_loop_wall, $swift_loop_cpu / $py_loop_cpu))
 print('ratio vs in-process loop: %.1fx wall, %.1fx CPU' % ($swift_wall / $py_loop_wall, $swift_cpu / $py_loop_cpu))
 print('ratio vs JSONL filter:    %.1fx wall, %.1fx CPU' % ($swift_wall / $py_jsonl_wall, $swift_cpu / $py_jsonl_cpu))"
 "$venv/bin/python" "$root/Benchmarks/price-parser/agreement.py" "$work/swift.jsonl" "$work/python.jsonl"
