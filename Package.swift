@@ -53,15 +53,18 @@ let package = Package(
         // In-process price-parsing benchmark (Benchmarks/price-parser/run.sh); not part of the product.
         .executableTarget(name: "price-bench", dependencies: ["Normalize"], path: "Benchmarks/price-parser/InProcess"),
 
+        // The fault-injecting HTTP server the crawler tests start (Tests/Support/fault_server.py), shared by tests.
+        .target(name: "TestSupport", path: "Tests/Support/Swift"),
+
         .testTarget(name: "AuditModelTests", dependencies: ["AuditModel"]),
         .testTarget(
             name: "NormalizeTests",
             dependencies: ["Normalize", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "FetchTests", dependencies: ["Fetch"]),
+        .testTarget(name: "FetchTests", dependencies: ["Fetch", "TestSupport"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract"]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"], exclude: ["Golden"]),
-        .testTarget(name: "OmniAuditTests", dependencies: ["OmniAudit", "Normalize", "omniaudit"]),
+        .testTarget(name: "OmniAuditTests", dependencies: ["OmniAudit", "Normalize", "omniaudit", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import Fetch
 import Foundation
+import TestSupport
 import Testing
 
 /// The crawler against a real fault-injecting HTTP server on 127.0.0.1.

@@ -1,5 +1,6 @@
 import Fetch
 import Foundation
+import TestSupport
 import Testing
 
 /// The event loop itself: several hosts under a global limit, without busy-waiting; one-off fetches.

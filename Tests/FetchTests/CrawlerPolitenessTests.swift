@@ -1,5 +1,6 @@
 import Fetch
 import Foundation
+import TestSupport
 import Testing
 
 /// Politeness, robots.txt, conditional GET and request identity against the fault server.

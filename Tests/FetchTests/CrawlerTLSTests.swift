@@ -1,5 +1,6 @@
 import Fetch
 import Foundation
+import TestSupport
 import Testing
 
 /// TLS certificates are verified: a self-signed certificate is refused, never silently accepted.

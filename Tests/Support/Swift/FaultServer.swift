@@ -1,23 +1,28 @@
 import Foundation
 
-/// (A copy of FetchTests/FaultServer.swift without the stats helpers: test targets cannot share sources.)
 /// Starts `Tests/Support/fault_server.py` on 127.0.0.1 (port 0) and stops it; one server per test.
-final class FaultServer: @unchecked Sendable {
+public final class FaultServer: @unchecked Sendable {
     // Safe: the properties are set once in `init` and `Process` is only stopped from `stop()`.
     let process = Process()
-    let port: Int
+    /// The port the server listens on.
+    public let port: Int
+    /// `http`, or `https` with a certificate.
+    public let scheme: String
     private let stdin = Pipe()
 
     /// The script's path, found from this file's location.
-    static var script: String {
+    public static var script: String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Support/fault_server.py").path
+            .appendingPathComponent("fault_server.py").path
     }
 
-    init(products: Int = 6) throws {
+    /// Starts a server with `products` product pages, over TLS when a certificate is given.
+    public init(products: Int = 6, tls: (cert: String, key: String)? = nil) throws {
         let stdout = Pipe()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", Self.script, "--products", String(products), "--lifetime", "120"]
+            + (tls.map { ["--tls", $0.cert, $0.key] } ?? [])
+        scheme = tls == nil ? "http" : "https"
         process.standardOutput = stdout
         process.standardInput = stdin
         try process.run()
@@ -36,10 +41,10 @@ final class FaultServer: @unchecked Sendable {
     }
 
     /// An absolute URL on the server.
-    func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+    public func url(_ path: String) -> String { "\(scheme)://127.0.0.1:\(port)\(path)" }
 
     /// Stops the server and waits for it (bounded).
-    func stop() {
+    public func stop() {
         if process.isRunning { process.terminate() }
         try? stdin.fileHandleForWriting.close()
         let deadline = Date().addingTimeInterval(5)
