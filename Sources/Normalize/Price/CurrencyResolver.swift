@@ -2,7 +2,9 @@
 /// the locale's region. An ambiguous token nothing resolves stays unresolved, with a reason.
 struct CurrencyResolver: Sendable {
     /// An explicit ISO code (or a token such as `C$`) naming the currency the text is in.
-    var hint: String?
+    var hint: String? { didSet { hintCode = Self.code(of: hint) } }
+    /// The hint as an ISO code: a code as is, a token through the table.
+    private(set) var hintCode: String?
     /// The currency to assume when the text names none.
     var defaultCurrency: String?
     /// The locale's hints.
@@ -22,8 +24,14 @@ struct CurrencyResolver: Sendable {
         }
     }
 
-    /// The hint as an ISO code: a code as is, a token through the table.
-    var hintCode: String? {
+    init(hint: String?, defaultCurrency: String?, locale: LocaleHints?) {
+        self.hint = hint
+        self.defaultCurrency = defaultCurrency
+        self.locale = locale
+        hintCode = Self.code(of: hint)
+    }
+
+    private static func code(of hint: String?) -> String? {
         guard let hint else { return nil }
         let upper = hint.uppercased()
         if CurrencyTable.isoCodes.contains(upper) { return upper }

@@ -37,10 +37,6 @@ enum CurrencyTable {
         "R": .code("ZAR"), "ISK": .code("ISK"),
     ]
 
-    /// Word tokens that may be glued in front of a `$` (`US$`, `C$`, `NZ$`).
-    static let dollarPrefixes: Set<String> = ["US", "U", "USD", "C", "CA", "CAD", "A", "AU", "AUD", "NZ", "HK", "S",
-                                               "SG", "MX", "Mex", "NT", "R", "RD"]
-
     /// ISO 4217 codes recognised when written as three capital letters.
     static let isoCodes: Set<String> = [
         "EUR", "USD", "GBP", "CHF", "JPY", "CAD", "AUD", "SEK", "NOK", "DKK", "ISK", "PLN", "CZK", "HUF", "RON",
@@ -53,67 +49,26 @@ enum CurrencyTable {
     /// Currencies with three minor digits (`12.345 KWD` is twelve dinars).
     static let threeMinorDigits: Set<String> = ["KWD", "BHD", "OMR", "JOD", "TND", "IQD", "LYD"]
 
-    /// Currency words are at most this many UTF-8 bytes (`درهم`); longer words are not looked up.
-    static let longestWordBytes = 9
+    /// Every token and ISO code, in a fixed order; a scanned currency token is its index here.
+    static let entries: [(raw: String, meaning: Meaning)] =
+        tokens.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }
+        + isoCodes.sorted().map { ($0, .code($0)) }
 
-    static let dollars = Meaning.ambiguous(dollarCodes)
-    static let yen = Meaning.ambiguous(["JPY", "CNY"])
+    /// `entries` by their bytes as written (case-sensitive).
+    private static let lookup = WordTable(entries.map(\.raw))
 
-    /// Single-scalar currency signs, without a dictionary lookup (the scanner's hot path).
-    static func symbol(_ scalar: UInt32) -> (String, Meaning)? {
+    /// The index in `entries` of the token `key` packs, nil when it is no currency.
+    static func entry(_ key: WordKey) -> Int? { lookup.index(of: key) }
+
+    /// Whether a non-letter scalar is a currency sign that stands alone (`€`, `£`, `₹` …; `円` and `원` are
+    /// letters, read as words).
+    static func isSign(_ scalar: UInt32) -> Bool {
         switch scalar {
-        case 0x20AC: ("€", .code("EUR"))
-        case 0xA3: ("£", .code("GBP"))
-        case 0xA5: ("¥", yen)
-        case 0xFFE5: ("￥", yen)
-        case 0x20B9: ("₹", .code("INR"))
-        case 0x20BD: ("₽", .code("RUB"))
-        case 0x20BA: ("₺", .code("TRY"))
-        case 0x20AA: ("₪", .code("ILS"))
-        case 0x20A9: ("₩", .code("KRW"))
-        case 0x20B8: ("₸", .code("KZT"))
-        case 0x20B4: ("₴", .code("UAH"))
-        case 0x20B1: ("₱", .code("PHP"))
-        case 0x0E3F: ("฿", .code("THB"))
-        case 0x20AB: ("₫", .code("VND"))
-        case 0x20A6: ("₦", .code("NGN"))
-        case 0x20A8: ("₨", .code("INR"))
-        case 0x20A1: ("₡", .code("CRC"))
-        case 0x20B2: ("₲", .code("PYG"))
-        case 0x20BE: ("₾", .code("GEL"))
-        case 0x20BC: ("₼", .code("AZN"))
-        case 0x058F: ("֏", .code("AMD"))
-        case 0x20AD: ("₭", .code("LAK"))
-        case 0x17DB: ("៛", .code("KHR"))
-        case 0x09F3: ("৳", .code("BDT"))
-        default: nil
+        case 0x20AC, 0xA3, 0xA5, 0xFFE5, 0x20B9, 0x20BD, 0x20BA, 0x20AA, 0x20A9, 0x20B8, 0x20B4, 0x20B1, 0x0E3F,
+            0x20AB, 0x20A6, 0x20A8, 0x20A1, 0x20B2, 0x20BE, 0x20BC, 0x058F, 0x20AD, 0x17DB, 0x09F3:
+            true
+        default:
+            false
         }
-    }
-
-    /// Every token and ISO code of at most 8 UTF-8 bytes, keyed by its bytes packed into an integer: the scanner
-    /// looks words up without building a string.
-    static let packed: [UInt64: (raw: String, meaning: Meaning)] = {
-        var table: [UInt64: (raw: String, meaning: Meaning)] = [:]
-        for code in isoCodes { table[pack(Array(code.utf8))] = (code, .code(code)) }
-        for (token, meaning) in tokens where token.utf8.count <= 8 { table[pack(Array(token.utf8))] = (token, meaning) }
-        return table
-    }()
-
-    /// Up to 8 bytes as one integer (first byte lowest); callers check the length.
-    static func pack<C: Collection<UInt8>>(_ bytes: C) -> UInt64 {
-        var value: UInt64 = 0
-        var shift: UInt64 = 0
-        for byte in bytes {
-            value |= UInt64(byte) << shift
-            shift += 8
-        }
-        return value
-    }
-
-    /// The meaning of a token as written, nil when it is no currency.
-    static func meaning(of token: String) -> Meaning? {
-        if let meaning = tokens[token] { return meaning }
-        if token.utf8.count == 3, isoCodes.contains(token) { return .code(token) }
-        return nil
     }
 }

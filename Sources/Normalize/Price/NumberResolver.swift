@@ -5,23 +5,17 @@
 /// is resolved by the explicit hint, then a three-minor-digit currency, then the locale, else read as grouping
 /// (`0.299` always decimal). Spaces and apostrophes always group.
 enum NumberResolver {
-    /// An exact amount: `mantissa × 10^-scale`.
-    struct Amount: Sendable, Hashable {
-        var mantissa: UInt64
-        var scale: Int
-    }
-
     /// Why a number was refused.
     enum Failure: Error, Sendable {
         case tooManyDigits, irregularGrouping
     }
 
     static func resolve(
-        _ number: NumberToken, decimalHint: Character?, currency: String?, localeMark: Character?
-    ) -> Result<Amount, Failure> {
+        _ number: NumberToken, decimalHint: UInt8?, currency: String?, localeMark: UInt8?
+    ) -> Result<ExactAmount, Failure> {
         if number.overflow { return .failure(.tooManyDigits) }
         let count = number.separatorCount
-        guard count > 0 else { return .success(Amount(mantissa: number.mantissa, scale: 0)) }
+        guard count > 0 else { return .success(ExactAmount(mantissa: number.mantissa, scale: 0)) }
         let last = number.kind(at: count - 1)
         var decimalIndex: Int? = nil
         if number.dashMark == 0, last == 0x2E || last == 0x2C {
@@ -36,17 +30,14 @@ enum NumberResolver {
             }
         }
         guard groupingIsRegular(number, decimalIndex: decimalIndex) else { return .failure(.irregularGrouping) }
-        return .success(Amount(mantissa: number.mantissa, scale: decimalIndex == nil ? 0 : number.lastLength))
+        return .success(ExactAmount(mantissa: number.mantissa, scale: decimalIndex == nil ? 0 : number.lastLength))
     }
 
     /// The ambiguous single mark before three digits.
-    private static func isDecimal(mark: UInt8, decimalHint: Character?, currency: String?, localeMark: Character?)
-        -> Bool
-    {
-        let character = Character(Unicode.Scalar(mark))
-        if let decimalHint { return decimalHint == character }
-        if let currency, CurrencyTable.threeMinorDigits.contains(currency) { return character == "." }
-        if let localeMark { return localeMark == character }
+    private static func isDecimal(mark: UInt8, decimalHint: UInt8?, currency: String?, localeMark: UInt8?) -> Bool {
+        if let decimalHint { return decimalHint == mark }
+        if let currency, CurrencyTable.threeMinorDigits.contains(currency) { return mark == 0x2E }
+        if let localeMark { return localeMark == mark }
         return false
     }
 

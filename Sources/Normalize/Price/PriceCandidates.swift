@@ -1,11 +1,11 @@
 /// The numbers of a price text with their role: a price candidate (with its currency token and the words before
-/// it), a unit price, or something that only looks like a price (with the reason).
-struct PriceCandidate: Sendable {
+/// it), a unit price, or something that only looks like a price (with the reason). A plain value.
+struct PriceCandidate: Sendable, BitwiseCopyable {
     /// What the number is.
-    enum Role: Sendable, Equatable {
+    enum Role: Sendable, Equatable, BitwiseCopyable {
         case price
-        case unitPrice(unit: String)
-        case rejected(String)
+        case unitPrice(PriceUnit)
+        case rejected(Rejection)
     }
 
     /// The index of the number token.
@@ -20,16 +20,51 @@ struct PriceCandidate: Sendable {
     var isFrom = false
 }
 
+/// Why a number is not a price.
+enum Rejection: Sendable, Hashable, BitwiseCopyable {
+    case fractionRatingOrDate, percentage, measure(WordKey), rating, phone, identifier, year, dateOrTime
+
+    var text: String {
+        switch self {
+        case .fractionRatingOrDate: "a fraction, rating or date"
+        case .percentage: "a percentage"
+        case .measure(let word): "a quantity or measure (\(word.text))"
+        case .rating: "a rating"
+        case .phone: "a phone or reference number"
+        case .identifier: "an identifier, phone number or year"
+        case .year: "a year"
+        case .dateOrTime: "a date or time"
+        }
+    }
+}
+
+/// The unit of a unit price: a unit word, with a count when one is written (`/100 g`).
+struct PriceUnit: Sendable, Hashable, BitwiseCopyable {
+    var count: UInt64?
+    var word: WordKey
+
+    var text: String { count.map { "\($0) \(word.text)" } ?? word.text }
+}
+
 /// Classifies every number of a token list.
 enum PriceCandidates {
-    static let phoneReason = "a phone or reference number"
-    static let identifierReason = "an identifier, phone number or year"
-
+    /// The candidates of `tokens`, in order.
     static func classify(_ tokens: [PriceToken]) -> [PriceCandidate] {
-        var result: [PriceCandidate] = []
+        tokens.withUnsafeBufferPointer { tokens in
+            [PriceCandidate](unsafeUninitializedCapacity: max(tokens.count, 1)) { storage, initialized in
+                initialized = classify(tokens, into: storage)
+            }
+        }
+    }
+
+    /// Writes the candidates of `tokens` into `result` (room for one per token is enough) and returns their count.
+    static func classify(_ tokens: UnsafeBufferPointer<PriceToken>, into result: UnsafeMutableBufferPointer<PriceCandidate>)
+        -> Int
+    {
+        var count = 0
         var previousNumberEnd = -1
-        for (index, token) in tokens.enumerated() {
-            guard let number = token.number else { continue }
+        for index in tokens.indices {
+            guard let number = tokens[index].number else { continue }
             var candidate = PriceCandidate(token: index, number: number, currencyToken: currency(of: index, in: tokens),
                                            role: .price)
             candidate.role = role(of: index, number: number, hasCurrency: candidate.currencyToken != nil, in: tokens)
@@ -42,24 +77,25 @@ enum PriceCandidates {
                     if PriceWords.from.contains(word) { candidate.isFrom = true }
                 }
             }
-            if let last = result.last, last.token == index - 1, last.role == .rejected(phoneReason) || last.role == .rejected(identifierReason),
-                candidate.currencyToken == nil
+            if count > 0, result[count - 1].token == index - 1, candidate.currencyToken == nil,
+                result[count - 1].role == .rejected(.phone) || result[count - 1].role == .rejected(.identifier)
             {
-                candidate.role = .rejected(phoneReason)  // "+39 02 1234 5678": every group of the number
+                candidate.role = .rejected(.phone)  // "+39 02 1234 5678": every group of the number
             }
             previousNumberEnd = candidate.currencyToken.map { max($0, index) } ?? index
-            result.append(candidate)
+            result.initializeElement(at: count, to: candidate)
+            count += 1
         }
-        return result
+        return count
     }
 
     /// A currency token right before the number (when nothing numeric precedes it) or right after it.
-    private static func currency(of index: Int, in tokens: [PriceToken]) -> Int? {
+    private static func currency(of index: Int, in tokens: UnsafeBufferPointer<PriceToken>) -> Int? {
         let before = index > 0 && tokens[index - 1].isCurrency ? index - 1 : nil
         let after = index + 1 < tokens.count && tokens[index + 1].isCurrency ? index + 1 : nil
         if let before, let after {
             // "$ 25 USD": the specific one; "9,90 € 19,90 €": a prefix that follows a number belongs to it.
-            if case .currency(_, .ambiguous) = tokens[before].kind { return after }
+            if case .ambiguous? = tokens[before].currency?.meaning { return after }
             return before > 0 && tokens[before - 1].number != nil ? after : before
         }
         if let before, before > 0, tokens[before - 1].number != nil, tokens[before - 1].end == tokens[before].start {
@@ -68,55 +104,55 @@ enum PriceCandidates {
         return before ?? after
     }
 
-    private static func role(of index: Int, number: NumberToken, hasCurrency: Bool, in tokens: [PriceToken])
+    private static func role(of index: Int, number: NumberToken, hasCurrency: Bool, in tokens: UnsafeBufferPointer<PriceToken>)
         -> PriceCandidate.Role
     {
         var next = index + 1
         if next < tokens.count, tokens[next].isCurrency { next += 1 }
         let following = next < tokens.count ? tokens[next] : nil
         if let following, following.isSymbol("/") {
-            if next + 1 < tokens.count, let unit = unit(at: next + 1, in: tokens) { return .unitPrice(unit: unit) }
-            if !hasCurrency { return .rejected("a fraction, rating or date") }
+            if next + 1 < tokens.count, let unit = unit(at: next + 1, in: tokens) { return .unitPrice(unit) }
+            if !hasCurrency { return .rejected(.fractionRatingOrDate) }
         }
         if let word = following?.word, PriceWords.unitIntroducers.contains(word), next + 1 < tokens.count,
             let unit = unit(at: next + 1, in: tokens), hasCurrency
         {
-            return .unitPrice(unit: unit)
+            return .unitPrice(unit)
         }
-        if let following, following.isSymbol("%") { return .rejected("a percentage") }
+        if let following, following.isSymbol("%") { return .rejected(.percentage) }
         if let word = following?.word, following?.start == tokens[index].end || !hasCurrency {
-            if PriceWords.measures.contains(word) { return .rejected("a quantity or measure (\(word))") }
-            if PriceWords.ratingFollowers.contains(word) { return .rejected("a rating") }
+            if PriceWords.measures.contains(word) { return .rejected(.measure(word)) }
+            if PriceWords.ratingFollowers.contains(word) { return .rejected(.rating) }
         }
         if hasCurrency { return .price }
         if index > 0 {
             let before = tokens[index - 1]
-            if before.isSymbol("+") || before.isSymbol("#") { return .rejected(phoneReason) }
+            if before.isSymbol("+") || before.isSymbol("#") { return .rejected(.phone) }
             let introducer = before.word ?? (index > 1 && before.kind.isPunctuation ? tokens[index - 2].word : nil)
             if let word = introducer, PriceWords.identifierIntroducers.contains(word) {
-                return .rejected(identifierReason)
+                return .rejected(.identifier)
             }
-            if before.isSymbol("©") { return .rejected("a year") }
-            if before.isSymbol("/") { return .rejected("a fraction, rating or date") }
-            if let word = before.word, PriceWords.ratingFollowers.contains(word) { return .rejected("a rating") }
+            if before.isSymbol("©") { return .rejected(.year) }
+            if before.isSymbol("/") { return .rejected(.fractionRatingOrDate) }
+            if let word = before.word, PriceWords.ratingFollowers.contains(word) { return .rejected(.rating) }
         }
         if number.separatorCount == 0, number.lastLength >= 8 || (number.lastLength >= 2 && number.startsWithZero) {
-            return .rejected(phoneReason)
+            return .rejected(.phone)
         }
         if number.separatorCount == 0, number.lastLength == 4, (1900...2100).contains(number.mantissa),
             tokens.count > 1
         {
-            return .rejected("a year")
+            return .rejected(.year)
         }
-        if isDateOrTime(at: index, in: tokens) { return .rejected("a date or time") }
+        if isDateOrTime(at: index, in: tokens) { return .rejected(.dateOrTime) }
         if following?.number != nil, !(next < tokens.count && next + 1 < tokens.count && tokens[next + 1].isCurrency) {
-            return .rejected(phoneReason)  // "12 34 56": a run of bare numbers
+            return .rejected(.phone)  // "12 34 56": a run of bare numbers
         }
         return .price
     }
 
     /// `10:30`, `2026-11-20`, `20-11-2026`: numbers glued by `:` once or by `-` twice.
-    private static func isDateOrTime(at index: Int, in tokens: [PriceToken]) -> Bool {
+    private static func isDateOrTime(at index: Int, in tokens: UnsafeBufferPointer<PriceToken>) -> Bool {
         func glued(_ position: Int, _ symbol: Unicode.Scalar) -> Bool {
             position + 2 < tokens.count && tokens[position + 1].isSymbol(symbol)
                 && tokens[position + 1].start == tokens[position].end && tokens[position + 2].number != nil
@@ -134,12 +170,12 @@ enum PriceCandidates {
     }
 
     /// The unit after a `/` or "al": a unit word, or a number and a unit word (`/100 g`).
-    private static func unit(at index: Int, in tokens: [PriceToken]) -> String? {
-        if let word = tokens[index].word, PriceWords.unitWords.contains(word) { return word }
+    private static func unit(at index: Int, in tokens: UnsafeBufferPointer<PriceToken>) -> PriceUnit? {
+        if let word = tokens[index].word, PriceWords.unitWords.contains(word) { return PriceUnit(word: word) }
         if let amount = tokens[index].number, index + 1 < tokens.count, let word = tokens[index + 1].word,
             PriceWords.unitWords.contains(word)
         {
-            return "\(amount.mantissa) \(word)"
+            return PriceUnit(count: amount.mantissa, word: word)
         }
         return nil
     }

@@ -5,50 +5,24 @@ import Foundation
 /// `invece di 59,90 € ora 49,90 €`) into an exact amount and an ISO 4217 currency. Pure and allocation-light;
 /// never crashes: text that is no price (a rating, a weight, a phone number, a year) gives `nil` with a reason.
 public struct PriceParser: Sendable {
-    /// The outcome of reading one string.
-    public struct Result: Hashable, Sendable {
-        /// The current price, nil when no price could be read (derived from `exact`, built on demand).
-        public var amount: Decimal? {
-            get { storedAmount ?? exact?.decimal }
-            set { storedAmount = newValue; if newValue == nil { exact = nil } }
-        }
-        private var storedAmount: Decimal?
-        /// The ISO 4217 code, nil when none was written, none was implied, or the symbol was ambiguous.
-        public var currency: String?
-        /// The currency token as written (`€`, `EUR`, `US$`, `kr`).
-        public var currencyRaw: String?
-        /// Why the amount or currency is missing, when it is (the text is built on demand).
-        public var reason: String? {
-            get { storedReason ?? deferredReason?.text }
-            set { storedReason = newValue; deferredReason = nil }
-        }
-        private var storedReason: String?
-        var deferredReason: DeferredReason?
-        /// The amount exactly as read (digits and scale), nil with `amount`.
-        public var exact: ExactAmount?
-        /// The upper end of a range (`da 9,90 a 19,90 €` → 19.90); `amount` is the lower end.
-        public var maximum: Decimal?
-        /// A former / reference price in the same text (`was £20 now £15` → 20).
-        public var previous: Decimal?
-        /// A unit price in the text (`2,50 €/kg` → 2.50), never taken as the price.
-        public var unitPrice: Decimal?
-        /// The unit of `unitPrice` (`kg`, `100 g`).
-        public var unit: String?
-        /// The price is a "from" price (`a partire da 9,90 €`).
-        public var isFromPrice = false
-    }
-
     /// The decimal separator to assume when the text alone is ambiguous (`1.299`): `,` for it-IT, de-DE …
-    public var decimalSeparatorHint: Character?
+    public var decimalSeparatorHint: Character? { didSet { decimalMark = Self.mark(decimalSeparatorHint) } }
     /// The currency to assume when the text names none.
-    public var defaultCurrency: String?
+    public var defaultCurrency: String? { didSet { resolver.defaultCurrency = defaultCurrency } }
     /// The currency the text is known to be in (`CAD`): resolves `$`, `kr`, `¥` and applies when the text names
     /// none. A currency written in the text wins over it.
-    public var currencyHint: String?
+    public var currencyHint: String? { didSet { resolver.hint = currencyHint } }
     /// The shop's locale (`it-IT`): its decimal mark and, through its region, `$`/`kr`/`¥`.
-    public var locale: LocaleHints? { didSet { localeMark = locale?.decimalMark } }
-    /// The locale's decimal mark, worked out once.
-    private var localeMark: Character?
+    public var locale: LocaleHints? {
+        didSet {
+            localeMark = Self.mark(locale?.decimalMark)
+            resolver.locale = locale
+        }
+    }
+    /// The hints worked out once: the separators as bytes and the currency resolver.
+    private var decimalMark: UInt8?
+    private var localeMark: UInt8?
+    private var resolver: CurrencyResolver
 
     /// Creates a parser with optional hints.
     public init(
@@ -59,73 +33,102 @@ public struct PriceParser: Sendable {
         self.defaultCurrency = defaultCurrency
         self.currencyHint = currencyHint
         self.locale = locale.map(LocaleHints.init)
-        localeMark = self.locale?.decimalMark
+        decimalMark = Self.mark(decimalSeparatorHint)
+        localeMark = Self.mark(self.locale?.decimalMark)
+        resolver = CurrencyResolver(hint: currencyHint, defaultCurrency: defaultCurrency, locale: self.locale)
+    }
+
+    /// A separator character as its ASCII byte; a character that is no ASCII separator marks nothing.
+    private static func mark(_ character: Character?) -> UInt8? {
+        guard let character else { return nil }
+        guard let value = character.asciiValue, value == 0x2E || value == 0x2C else { return 0 }
+        return value
     }
 
     /// Parses text into a `Result`.
     public func parse(_ text: String) -> Result {
+        var result = Result()
         var copy = text
-        return copy.withUTF8 { parse(bytes: $0, text: text) }
+        copy.withUTF8 { parse(bytes: $0, text: text, into: &result) }
+        return result
     }
 
     /// Parses UTF-8 bytes into a `Result` — the batch path: no `String` is built for the text unless a reason
     /// needs to quote it.
     public func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Result {
-        parse(bytes: bytes, text: nil)
+        var result = Result()
+        parse(bytes: bytes, text: nil, into: &result)
+        return result
     }
 
-    private func parse(bytes: UnsafeBufferPointer<UInt8>, text: String?) -> Result {
-        let tokens = PriceScanner.scan(bytes)
-        var result = Result()
-        func quoted() -> String { text ?? String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(320)), as: UTF8.self) }
-        // The common shape, "49,90 €" / "€ 49,90": one number and its currency, nothing else.
-        if tokens.count == 2, let (numberIndex, currencyIndex) = Self.simpleShape(tokens),
-            let number = tokens[numberIndex].number
-        {
-            resolveCurrency(tokenIndex: currencyIndex, tokens: tokens, into: &result)
-            switch NumberResolver.resolve(number, decimalHint: decimalSeparatorHint, currency: result.currency,
-                                          localeMark: localeMark) {
-            case .success(let exact): result.exact = ExactAmount(mantissa: exact.mantissa, scale: exact.scale)
-            case .failure(let failure): result.reason = Self.describe(failure)
-            }
-            return result
+    // The result is filled in place: closures that return nothing keep the (large) result from being copied.
+    private func parse(bytes whole: UnsafeBufferPointer<UInt8>, text: String?, into result: inout Result) {
+        let bytes = UnsafeBufferPointer(rebasing: whole.prefix(PriceScanner.maxBytes))
+        // One token slot per byte is always enough; small texts keep their tokens on the stack.
+        withUnsafeTemporaryAllocation(of: PriceToken.self, capacity: max(bytes.count, 1)) { storage in
+            let count = PriceScanner.scan(bytes, into: storage)
+            parse(tokens: UnsafeBufferPointer(rebasing: storage[..<count]), bytes: bytes, text: text, into: &result)
         }
-        let candidates = PriceCandidates.classify(tokens)
+    }
+
+    private func parse(
+        tokens: UnsafeBufferPointer<PriceToken>, bytes: UnsafeBufferPointer<UInt8>, text: String?,
+        into result: inout Result
+    ) {
+        // The common shape, "49,90 €" / "€ 49,90": one number and its currency, nothing else.
+        if tokens.count == 2, let (number, currencyIndex) = Self.simpleShape(tokens) {
+            resolveCurrency(tokenIndex: currencyIndex, tokens: tokens, into: &result)
+            switch NumberResolver.resolve(number, decimalHint: decimalMark, currency: result.currency,
+                                          localeMark: localeMark) {
+            case .success(let exact): result.exact = exact
+            case .failure(let failure): result.why = .number(failure)
+            }
+            return
+        }
+        withUnsafeTemporaryAllocation(of: PriceCandidate.self, capacity: max(tokens.count, 1)) { storage in
+            let count = PriceCandidates.classify(tokens, into: storage)
+            let candidates = UnsafeBufferPointer(rebasing: storage[..<count])
+            select(from: candidates, tokens: tokens, into: &result) {
+                text ?? String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(320)), as: UTF8.self)
+            }
+        }
+    }
+
+    /// Picks the current price among the candidates and fills `result`.
+    private func select(
+        from candidates: UnsafeBufferPointer<PriceCandidate>, tokens: UnsafeBufferPointer<PriceToken>,
+        into result: inout Result, quoted: () -> String
+    ) {
         let selection = PriceSelection(candidates: candidates, tokens: tokens)
         let currencyIndex = selection.chosen.flatMap { candidates[$0].currencyToken } ?? firstCurrency(in: tokens)
         resolveCurrency(tokenIndex: currencyIndex, tokens: tokens, into: &result)
         if let unitIndex = selection.unitPrice, case .unitPrice(let unit) = candidates[unitIndex].role {
-            result.unit = unit
-            result.unitPrice = amount(candidates[unitIndex], result.currency).map(\.decimal)
+            result.priceUnit = unit
+            result.exactUnitPrice = amount(candidates[unitIndex], result.currency)
         }
         guard let chosen = selection.chosen else {
-            if let failure = selection.failure { result.reason = failure } else { result.deferredReason = .noNumber(quoted()) }
-            return result
+            result.why = selection.failure ?? .noNumber(quoted())
+            return
         }
-        switch NumberResolver.resolve(candidates[chosen].number, decimalHint: decimalSeparatorHint,
+        switch NumberResolver.resolve(candidates[chosen].number, decimalHint: decimalMark,
                                       currency: result.currency, localeMark: localeMark) {
         case .success(let exact):
-            result.exact = ExactAmount(mantissa: exact.mantissa, scale: exact.scale)
+            result.exact = exact
         case .failure(let failure):
-            result.reason = Self.describe(failure)
-            return result
+            result.why = .number(failure)
+            return
         }
         result.isFromPrice = candidates[chosen].isFrom
-        result.maximum = selection.maximum.flatMap { amount(candidates[$0], result.currency) }.map(\.decimal)
-        result.previous = selection.previous.flatMap { amount(candidates[$0], result.currency) }.map(\.decimal)
-        if result.currency == nil, result.deferredReason == nil { result.deferredReason = .noCurrency(quoted()) }
-        return result
+        result.exactMaximum = selection.maximum.flatMap { amount(candidates[$0], result.currency) }
+        result.exactPrevious = selection.previous.flatMap { amount(candidates[$0], result.currency) }
+        if result.currency == nil, result.why == nil { result.why = .noCurrency(quoted()) }
     }
 
-    /// `[currency, number]` or `[number, currency]`: the indexes of the number and the currency.
-    private static func simpleShape(_ tokens: [PriceToken]) -> (Int, Int)? {
-        if tokens[0].isCurrency, tokens[1].number != nil { return (1, 0) }
-        if tokens[1].isCurrency, tokens[0].number != nil { return (0, 1) }
+    /// `[currency, number]` or `[number, currency]`: the number and the index of the currency.
+    private static func simpleShape(_ tokens: UnsafeBufferPointer<PriceToken>) -> (NumberToken, Int)? {
+        if tokens[0].isCurrency, let number = tokens[1].number { return (number, 0) }
+        if tokens[1].isCurrency, let number = tokens[0].number { return (number, 1) }
         return nil
-    }
-
-    private static func describe(_ failure: NumberResolver.Failure) -> String {
-        failure == .tooManyDigits ? "too many digits for a price" : "irregular digit grouping"
     }
 
     /// Parses text into `Money`, or nil when amount or currency is missing.
@@ -136,41 +139,30 @@ public struct PriceParser: Sendable {
     }
 
     private func amount(_ candidate: PriceCandidate, _ currency: String?) -> ExactAmount? {
-        let resolved = NumberResolver.resolve(candidate.number, decimalHint: decimalSeparatorHint, currency: currency,
+        let resolved = NumberResolver.resolve(candidate.number, decimalHint: decimalMark, currency: currency,
                                               localeMark: localeMark)
         guard case .success(let exact) = resolved else { return nil }
-        return ExactAmount(mantissa: exact.mantissa, scale: exact.scale)
+        return exact
     }
 
-    private func firstCurrency(in tokens: [PriceToken]) -> Int? {
+    private func firstCurrency(in tokens: UnsafeBufferPointer<PriceToken>) -> Int? {
         tokens.firstIndex(where: \.isCurrency)
     }
 
-    private func resolveCurrency(tokenIndex: Int?, tokens: [PriceToken], into result: inout Result) {
-        let resolver = CurrencyResolver(hint: currencyHint, defaultCurrency: defaultCurrency, locale: locale)
-        if let tokenIndex, case .currency(let raw, let meaning) = tokens[tokenIndex].kind {
-            result.currencyRaw = raw
-            let resolved = resolver.resolve(meaning, raw: raw)
-            result.currency = resolved.code
-            if let options = resolved.ambiguous { result.deferredReason = .ambiguous(raw: raw, options: options) }
+    private func resolveCurrency(tokenIndex: Int?, tokens: UnsafeBufferPointer<PriceToken>, into result: inout Result) {
+        if let tokenIndex, case .currency(let entry) = tokens[tokenIndex].kind {
+            let (raw, meaning) = CurrencyTable.entries[Int(entry)]
+            result.rawEntry = entry
+            switch meaning {
+            case .code(let code):
+                result.currency = code
+            case .ambiguous:
+                let resolved = resolver.resolve(meaning, raw: raw)
+                result.currency = resolved.code
+                if resolved.ambiguous != nil { result.why = .ambiguous(entry) }
+            }
             return
         }
         result.currency = resolver.hintCode ?? defaultCurrency
-    }
-}
-
-/// A reason whose text is only built when someone reads it (the batch path never does).
-enum DeferredReason: Hashable, Sendable {
-    case noNumber(String)
-    case noCurrency(String)
-    case ambiguous(raw: String, options: [String])
-
-    var text: String {
-        switch self {
-        case .noNumber(let text): "no number in \"\(text.prefix(80))\""
-        case .noCurrency(let text): "no currency in \"\(text.prefix(80))\""
-        case .ambiguous(let raw, let options):
-            "ambiguous currency \"\(raw)\" (\(options.prefix(4).joined(separator: ", ")) …): give a currency hint or a locale"
-        }
     }
 }

@@ -1,30 +1,44 @@
 /// Splits a price text into tokens in one pass over its UTF-8 bytes: numbers with their separators, currency
 /// tokens (symbols, words, ISO codes, `US$`-style compounds), words and symbols. Spaces of every width are
-/// dropped; token offsets keep adjacency visible.
+/// dropped; token offsets keep adjacency visible. Tokens are written into storage the caller provides (one
+/// slot per byte is always enough), so scanning allocates nothing.
 struct PriceScanner {
     private let bytes: UnsafeBufferPointer<UInt8>
+    private let tokens: UnsafeMutableBufferPointer<PriceToken>
     private var index = 0
-    private(set) var tokens: [PriceToken] = []
+    private var count = 0
 
     /// Texts longer than this are cut: no shop writes a price in more.
     static let maxBytes = 512
 
-    /// Scans `text` and returns its tokens.
+    /// Scans `text` (cut at `maxBytes`) and returns its tokens.
     static func scan(_ text: String, maxBytes: Int = PriceScanner.maxBytes) -> [PriceToken] {
         var copy = text
-        return copy.withUTF8 { scan($0, maxBytes: maxBytes) }
+        return copy.withUTF8 { whole in
+            let bytes = UnsafeBufferPointer(rebasing: whole.prefix(maxBytes))
+            return [PriceToken](unsafeUninitializedCapacity: max(bytes.count, 1)) { storage, initialized in
+                initialized = scan(bytes, into: storage)
+            }
+        }
     }
 
-    /// Scans UTF-8 bytes and returns their tokens.
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, maxBytes: Int = PriceScanner.maxBytes) -> [PriceToken] {
-        var scanner = PriceScanner(bytes: UnsafeBufferPointer(rebasing: bytes.prefix(maxBytes)))
+    /// Scans `bytes` into `storage`, which has room for at least `bytes.count` tokens, and returns the number
+    /// of tokens written.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, into storage: UnsafeMutableBufferPointer<PriceToken>) -> Int {
+        precondition(storage.count >= bytes.count, "one token slot per byte")
+        var scanner = PriceScanner(bytes: bytes, tokens: storage)
         scanner.run()
-        return scanner.tokens
+        return scanner.count
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeMutableBufferPointer<PriceToken>) {
         self.bytes = bytes
-        tokens.reserveCapacity(8)
+        self.tokens = tokens
+    }
+
+    private mutating func append(_ kind: PriceToken.Kind, from start: Int) {
+        tokens.initializeElement(at: count, to: PriceToken(kind: kind, start: start, end: index))
+        count += 1
     }
 
     private mutating func run() {
@@ -34,17 +48,17 @@ struct PriceScanner {
             if byte < 0x80 {
                 if byte >= 0x30 && byte <= 0x39 {
                     let number = readNumber()
-                    tokens.append(PriceToken(kind: .number(number), start: start, end: index))
+                    append(.number(number), from: start)
                 } else if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
                     readWord()
                 } else if byte <= 0x20 {
                     index += 1  // spaces, tabs, line breaks, control characters
                 } else {
                     index += 1
-                    if byte == 0x24 {
-                        appendDollar(start: start)
+                    if byte == 0x24, let dollar = CurrencyTable.entry(WordKey(slice(start, index))) {
+                        append(.currency(Int32(dollar)), from: start)
                     } else {
-                        tokens.append(PriceToken(kind: .symbol(UInt32(byte)), start: start, end: index))
+                        append(.symbol(UInt32(byte)), from: start)
                     }
                 }
                 continue
@@ -52,37 +66,28 @@ struct PriceScanner {
             let (scalar, length) = UTF8Scalar.decode(bytes, at: index)
             if UTF8Scalar.isSpace(scalar) {
                 index += length
-            } else if let (raw, meaning) = CurrencyTable.symbol(scalar) {
+            } else if CurrencyTable.isSign(scalar), let sign = CurrencyTable.entry(WordKey(slice(start, start + length))) {
                 index += length
-                tokens.append(PriceToken(kind: .currency(raw: raw, meaning: meaning), start: start, end: index))
+                append(.currency(Int32(sign)), from: start)
             } else if UTF8Scalar.isDash(scalar) {
                 index += length
-                tokens.append(PriceToken(kind: .symbol(0x2D), start: start, end: index))
+                append(.symbol(0x2D), from: start)
             } else if UTF8Scalar.isLetter(scalar) {
                 readWord()
             } else {
                 index += length
-                tokens.append(PriceToken(kind: .symbol(scalar), start: start, end: index))
+                append(.symbol(scalar), from: start)
             }
         }
     }
 
-    /// `$` alone, or glued to a prefix word before it (`US$`, `C$`) or an ISO code after it is read later.
-    private mutating func appendDollar(start: Int) {
-        if let last = tokens.last, last.end == start, case .word = last.kind {
-            let prefix = String(decoding: UnsafeBufferPointer(rebasing: bytes[last.start..<last.end]), as: UTF8.self)
-            if CurrencyTable.dollarPrefixes.contains(prefix), let meaning = CurrencyTable.tokens[prefix + "$"] {
-                tokens[tokens.count - 1] = PriceToken(
-                    kind: .currency(raw: prefix + "$", meaning: meaning), start: last.start, end: index)
-                return
-            }
-        }
-        tokens.append(PriceToken(kind: .currency(raw: "$", meaning: CurrencyTable.dollars),
-                                 start: start, end: index))
+    private func slice(_ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[start..<end])
     }
 
-    /// Letters (any script) with inner dots between non-ASCII letters (`د.إ`) and a trailing dot when the
-    /// dotted form is a currency (`руб.`, `Fr.`).
+    /// Letters (any script) with inner dots between non-ASCII letters (`د.إ`), then: a currency glued to a `$`
+    /// after it (`US$`, `C$`, `R$`), a currency with a trailing dot (`руб.`, `Fr.`), a currency word or code, or
+    /// a plain word.
     private mutating func readWord() {
         let start = index
         while index < bytes.count {
@@ -98,36 +103,19 @@ struct PriceScanner {
             }
         }
         let length = index - start
-        if length <= 8 {
-            var key = CurrencyTable.pack(UnsafeBufferPointer(rebasing: bytes[start..<index]))
-            if length < 8, index < bytes.count, bytes[index] == 0x2E,
-                let dotted = CurrencyTable.packed[key | UInt64(0x2E) << (8 * UInt64(length))]
-            {
-                index += 1  // "руб.", "Fr.", "kr."
-                tokens.append(PriceToken(kind: .currency(raw: dotted.raw, meaning: dotted.meaning), start: start, end: index))
-                return
-            }
-            if index < bytes.count, bytes[index] == 0x24, length <= 3 {
-                let prefix = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-                if CurrencyTable.dollarPrefixes.contains(prefix) {
-                    tokens.append(PriceToken(kind: .word(prefix), start: start, end: index))
-                    return  // the `$` that follows merges with it
-                }
-            }
-            if let found = CurrencyTable.packed[key] {
-                tokens.append(PriceToken(kind: .currency(raw: found.raw, meaning: found.meaning), start: start, end: index))
-                return
-            }
-            key = 0
-        } else if length <= CurrencyTable.longestWordBytes {
-            let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-            if let meaning = CurrencyTable.meaning(of: raw) {
-                tokens.append(PriceToken(kind: .currency(raw: raw, meaning: meaning), start: start, end: index))
-                return
-            }
+        if length < WordKey.capacity, index < bytes.count, bytes[index] == 0x24 || bytes[index] == 0x2E,
+            let glued = CurrencyTable.entry(WordKey(slice(start, index + 1)))
+        {
+            index += 1  // "US$", "R$", "руб.", "Fr.", "kr."
+            append(.currency(Int32(glued)), from: start)
+            return
         }
-        let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        tokens.append(PriceToken(kind: .word(UTF8Scalar.asciiLowercased(raw)), start: start, end: index))
+        let word = slice(start, index)
+        if let found = CurrencyTable.entry(WordKey(word)) {
+            append(.currency(Int32(found)), from: start)
+        } else {
+            append(.word(WordKey(word, lowercased: true)), from: start)
+        }
     }
 
     /// Digits with `.`, `,`, `'`, `’` between digits, a space of any width before exactly three digits, and an

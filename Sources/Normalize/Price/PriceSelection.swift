@@ -11,50 +11,64 @@ struct PriceSelection: Sendable {
     /// The candidate index of a unit price.
     var unitPrice: Int?
     /// Why there is no price, when every number was rejected.
-    var failure: String?
+    var failure: PriceParser.Result.Why?
 
-    init(candidates: [PriceCandidate], tokens: [PriceToken]) {
-        if candidates.count == 1 {  // the common case, without intermediate arrays
-            switch candidates[0].role {
-            case .price: chosen = 0
-            case .unitPrice: unitPrice = 0
-            case .rejected: break
+    init(candidates: UnsafeBufferPointer<PriceCandidate>, tokens: UnsafeBufferPointer<PriceToken>) {
+        var unitPrice: Int?
+        var priceCount = 0, withCurrency = 0
+        for index in candidates.indices {
+            switch candidates[index].role {
+            case .price:
+                priceCount += 1
+                if candidates[index].currencyToken != nil { withCurrency += 1 }
+            case .unitPrice:
+                if unitPrice == nil { unitPrice = index }
+            case .rejected:
+                break
             }
-            if chosen == nil { failure = Self.failure(candidates) }
-            return
         }
-        unitPrice = candidates.firstIndex { if case .unitPrice = $0.role { true } else { false } }
-        let prices = candidates.indices.filter { candidates[$0].role == .price }
-        guard !prices.isEmpty else {
+        self.unitPrice = unitPrice
+        guard priceCount > 0 else {
             failure = Self.failure(candidates)
             return
         }
-        if let (low, high) = Self.range(prices, candidates, tokens) {
+        if priceCount > 1, let (low, high) = Self.range(candidates, tokens) {
             chosen = low
             maximum = high
             return
         }
-        let withCurrency = prices.filter { candidates[$0].currencyToken != nil }
-        let pool = withCurrency.isEmpty ? prices : withCurrency
-        if let current = pool.first(where: { candidates[$0].isCurrent && !candidates[$0].isPrevious }) {
+        // The pool: the prices with a currency when there are any, else every price.
+        func inPool(_ index: Int) -> Bool {
+            candidates[index].role == .price && (withCurrency == 0 || candidates[index].currencyToken != nil)
+        }
+        func first(where matches: (Int) -> Bool) -> Int? {
+            candidates.indices.first { inPool($0) && matches($0) }
+        }
+        if let current = first(where: { candidates[$0].isCurrent && !candidates[$0].isPrevious }) {
             chosen = current
-            previous = pool.first { $0 != current && candidates[$0].isPrevious }
-        } else if let former = pool.first(where: { candidates[$0].isPrevious }),
-            let other = pool.first(where: { !candidates[$0].isPrevious })
+            previous = first { $0 != current && candidates[$0].isPrevious }
+        } else if let former = first(where: { candidates[$0].isPrevious }),
+            let other = first(where: { !candidates[$0].isPrevious })
         {
             chosen = other
             previous = former
         } else {
-            chosen = pool.first
+            chosen = first { _ in true }
         }
     }
 
-    /// Two prices joined by a dash or a range word ("a", "to", "bis"), with at most currency tokens between.
-    private static func range(_ prices: [Int], _ candidates: [PriceCandidate], _ tokens: [PriceToken]) -> (Int, Int)? {
-        guard prices.count >= 2 else { return nil }
-        for (first, second) in zip(prices, prices.dropFirst()) {
-            let low = candidates[first], high = candidates[second]
-            guard !low.isPrevious, !high.isPrevious, !high.isCurrent, second == first + 1 else { continue }
+    /// Two neighbouring prices joined by a dash or a range word ("a", "to", "bis"), with at most currency tokens
+    /// between.
+    private static func range(_ candidates: UnsafeBufferPointer<PriceCandidate>, _ tokens: UnsafeBufferPointer<PriceToken>)
+        -> (Int, Int)?
+    {
+        var first = candidates.startIndex
+        while first + 1 < candidates.endIndex {
+            defer { first += 1 }
+            let low = candidates[first], high = candidates[first + 1]
+            guard low.role == .price, high.role == .price, !low.isPrevious, !high.isPrevious, !high.isCurrent else {
+                continue
+            }
             var joined = false
             for position in (low.token + 1)..<high.token {
                 let token = tokens[position]
@@ -66,16 +80,16 @@ struct PriceSelection: Sendable {
                 joined = false
                 break
             }
-            if joined { return (first, second) }
+            if joined { return (first, first + 1) }
         }
         return nil
     }
 
-    private static func failure(_ candidates: [PriceCandidate]) -> String? {
+    private static func failure(_ candidates: UnsafeBufferPointer<PriceCandidate>) -> PriceParser.Result.Why? {
         for candidate in candidates {
             switch candidate.role {
-            case .rejected(let why): return "\(why), not a price"
-            case .unitPrice(let unit): return "only a unit price (per \(unit))"
+            case .rejected(let why): return .rejected(why)
+            case .unitPrice(let unit): return .unitOnly(unit)
             case .price: continue
             }
         }

@@ -1,11 +1,13 @@
-/// One piece of a price text: a number, a currency token, a word or a symbol, with its byte range.
-struct PriceToken: Sendable {
+/// One piece of a price text: a number, a currency token, a word or a symbol, with its byte range. A plain
+/// value (no strings, no references), so a text's tokens live in temporary storage.
+struct PriceToken: Sendable, BitwiseCopyable {
     /// What the piece is.
-    enum Kind: Sendable {
+    enum Kind: Sendable, BitwiseCopyable {
         case number(NumberToken)
-        case currency(raw: String, meaning: CurrencyTable.Meaning)
-        /// A word, lower-cased (ASCII letters only are folded).
-        case word(String)
+        /// A currency token: its index in `CurrencyTable.entries`.
+        case currency(Int32)
+        /// A word, its ASCII letters lower-cased.
+        case word(WordKey)
         /// Any other character, as a Unicode scalar value (`/`, `%`, `-` for every dash, `+`, `©` …).
         case symbol(UInt32)
     }
@@ -16,8 +18,13 @@ struct PriceToken: Sendable {
     var end: Int
 
     var number: NumberToken? { if case .number(let value) = kind { value } else { nil } }
-    var word: String? { if case .word(let value) = kind { value } else { nil } }
+    var word: WordKey? { if case .word(let value) = kind { value } else { nil } }
     var isCurrency: Bool { if case .currency = kind { true } else { false } }
+    var isWord: Bool { if case .word = kind { true } else { false } }
+    /// The currency token as written and what it means, nil for other pieces.
+    var currency: (raw: String, meaning: CurrencyTable.Meaning)? {
+        if case .currency(let entry) = kind { CurrencyTable.entries[Int(entry)] } else { nil }
+    }
 
     func isSymbol(_ scalar: Unicode.Scalar) -> Bool {
         if case .symbol(let value) = kind { value == scalar.value } else { false }
@@ -33,7 +40,7 @@ extension PriceToken.Kind {
 }
 
 /// The digits of a number as written and the separators between its digit groups, kept allocation-free.
-struct NumberToken: Sendable {
+struct NumberToken: Sendable, BitwiseCopyable {
     /// All digits read as one integer (`1.299,00` → 129900).
     var mantissa: UInt64 = 0
     /// More than 19 significant digits.

@@ -38,6 +38,17 @@ enum UTF8Scalar {
     /// ASCII letters and letters of any script (Cyrillic, Arabic, Hangul, CJK …), but not currency signs.
     static func isLetter(_ scalar: UInt32) -> Bool {
         if scalar < 0x80 { return (scalar | 0x20) >= 0x61 && (scalar | 0x20) <= 0x7A }
+        // The blocks shops write in, without a Unicode property lookup: Latin-1 and Latin Extended letters,
+        // basic Cyrillic, Arabic letters, Hangul syllables and CJK ideographs.
+        switch scalar {
+        case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x410...0x44F, 0x621...0x63A, 0x641...0x64A, 0xAC00...0xD7A3,
+            0x4E00...0x9FFF:
+            return true
+        case 0xD7, 0xF7, 0x2000...0x206F, 0x20A0...0x20CF:
+            return false  // ×, ÷, general punctuation, currency signs
+        default:
+            break
+        }
         guard let value = Unicode.Scalar(scalar) else { return false }
         switch value.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,

@@ -44,9 +44,9 @@ public struct PromoParser: Sendable {
                 continue
             }
             guard case .success(let amount) = NumberResolver.resolve(number, decimalHint: nil, currency: nil,
-                                                                      localeMark: ",")
+                                                                      localeMark: 0x2C)
             else { continue }
-            let value = ExactAmount(mantissa: amount.mantissa, scale: amount.scale).decimal
+            let value = amount.decimal
             if value > 0, value <= 100 { return value }
         }
         return nil

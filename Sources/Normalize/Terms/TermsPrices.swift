@@ -14,14 +14,13 @@ enum TermsPrices {
         var found: [Found] = []
         for candidate in PriceCandidates.classify(text.tokens) where candidate.role == .price {
             guard let currencyIndex = candidate.currencyToken,
-                case .currency(let raw, let meaning) = text.tokens[currencyIndex].kind,
+                let (raw, meaning) = text.tokens[currencyIndex].currency,
                 let code = resolver.resolve(meaning, raw: raw).code
             else { continue }
             let resolved = NumberResolver.resolve(candidate.number, decimalHint: nil, currency: code,
-                                                  localeMark: hints?.decimalMark)
+                                                  localeMark: hints?.decimalMark?.asciiValue)
             guard case .success(let amount) = resolved else { continue }
-            let exact = ExactAmount(mantissa: amount.mantissa, scale: amount.scale)
-            found.append(Found(index: candidate.token, money: Money(amount: exact.decimal, currency: code)))
+            found.append(Found(index: candidate.token, money: Money(amount: amount.decimal, currency: code)))
         }
         return found
     }

@@ -15,7 +15,12 @@ struct TermsText: Sendable {
 
     init(_ text: String) {
         tokens = PriceScanner.scan(text, maxBytes: TermsText.maxBytes)
-        folded = tokens.map { token in token.word.map(TermsText.fold) }
+        let bytes = Array(text.utf8)
+        folded = tokens.map { token in
+            guard token.isWord else { return nil }
+            let word = String(decoding: bytes[token.start..<token.end], as: UTF8.self)
+            return TermsText.fold(UTF8Scalar.asciiLowercased(word))
+        }
         line = " " + folded.compactMap { $0 }.joined(separator: " ") + " "
     }
 
