@@ -14,4 +14,12 @@ struct ExactAmountTests {
             #expect(exact.text == Money.format(exact.decimal))
         }
     }
+
+    @Test("every mantissa and scale, negative scales included, prints as Money.format does")
+    func wholeRange() async {
+        await propertyCheck(input: Gen.uint64(in: 0...UInt64.max), Gen.int(in: -3...30)) { mantissa, scale in
+            let exact = ExactAmount(mantissa: mantissa, scale: scale)
+            #expect(exact.text == Money.format(exact.decimal))
+        }
+    }
 }

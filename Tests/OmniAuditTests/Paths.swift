@@ -15,9 +15,12 @@ enum Paths {
         return repo(".build/debug/omniaudit")
     }
 
-    /// Runs the CLI; returns exit status, stdout and stderr.
-    static func run(_ arguments: [String], in directory: String = root.path) throws -> (status: Int32, out: String, err: String) {
+    /// Runs the CLI, stdin read from the file `input` if given; returns exit status, stdout and stderr.
+    static func run(_ arguments: [String], in directory: String = root.path, input: String? = nil) throws
+        -> (status: Int32, out: String, err: String)
+    {
         let process = Process()
+        if let input { process.standardInput = FileHandle(forReadingAtPath: input) }
         process.executableURL = URL(fileURLWithPath: cli)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)

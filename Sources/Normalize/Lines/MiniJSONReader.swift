@@ -78,27 +78,19 @@ struct MiniJSONReader {
         return matches
     }
 
-    /// Reads an object key and returns its index in `keys` (compared as bytes, no string built), or nil for
-    /// any other key. Keys with escapes fall back to a decoded comparison.
-    mutating func readKey(_ keys: [StaticString]) throws(Failure) -> Int? {
+    /// Reads an object key and hands its bytes to `match` (an unescaped key is not copied).
+    mutating func readKey<Match>(_ match: (UnsafeBufferPointer<UInt8>) -> Match) throws(Failure) -> Match {
         skipSpace()
         let start = offset + 1
-        let save = offset
         guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw fail("expected a string") }
         var end = start
         while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
         if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
             offset = end + 1
-            let length = end - start
-            guard let base = bytes.baseAddress else { return nil }
-            for position in keys.indices where keys[position].utf8CodeUnitCount == length {
-                if memcmp(base + start, keys[position].utf8Start, length) == 0 { return position }
-            }
-            return nil
+            return match(UnsafeBufferPointer(rebasing: bytes[start..<end]))
         }
-        offset = save
-        let decoded = try readString()
-        return keys.firstIndex { $0.description == decoded }
+        var decoded = try readString()
+        return decoded.withUTF8(match)
     }
 
     mutating func readString() throws(Failure) -> String {

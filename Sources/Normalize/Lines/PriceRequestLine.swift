@@ -1,3 +1,5 @@
+import Foundation
+
 /// One request line of `omniaudit parse price --jsonl`: `{"text": …, "currency_hint": …,
 /// "decimal_separator_hint": …}`, any key null or missing, unknown keys ignored. Decoded by a small,
 /// allocation-light JSON reader (the batch path has to be fast).
@@ -21,8 +23,6 @@ public struct PriceRequestLine: Sendable, Hashable {
         /// What was wrong and at which byte of the line.
         public var description: String
     }
-
-    static let keys: [StaticString] = ["text", "currency_hint", "decimal_separator_hint"]
 
     /// A decoded line whose text may still be a byte range of the line (the batch path avoids the copy).
     struct Raw {
@@ -50,14 +50,14 @@ public struct PriceRequestLine: Sendable, Hashable {
             try reader.expect(UInt8(ascii: "{"))
             if try !reader.consumeIf(UInt8(ascii: "}")) {
                 repeat {
-                    let key = try reader.readKey(Self.keys)
+                    let key = try reader.readKey(Self.field)
                     try reader.expect(UInt8(ascii: ":"))
                     switch key {
                     case 0: request.text = try reader.readStringValue()
                     case 1: request.currencyHint = try reader.readStringOrNull()
                     case 2:
                         if let hint = try reader.readStringOrNull() {
-                            guard hint.count == 1, let mark = hint.first else {
+                            guard let mark = hint.first, hint.utf8.count <= 4, hint.count == 1 else {
                                 throw MiniJSONReader.Failure(message: "decimal_separator_hint must be one character",
                                                              offset: reader.offset)
                             }
@@ -73,5 +73,17 @@ public struct PriceRequestLine: Sendable, Hashable {
             throw DecodingError(description: "\(error.message) at byte \(error.offset + 1)")
         }
         return request
+    }
+
+    /// The index of a request key: 0 `text`, 1 `currency_hint`, 2 `decimal_separator_hint`, nil for others.
+    private static func field(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        func equals(_ literal: StaticString) -> Bool {
+            guard let base = key.baseAddress, key.count == literal.utf8CodeUnitCount else { return false }
+            return memcmp(base, literal.utf8Start, key.count) == 0
+        }
+        if equals("text") { return 0 }
+        if equals("currency_hint") { return 1 }
+        if equals("decimal_separator_hint") { return 2 }
+        return nil
     }
 }
