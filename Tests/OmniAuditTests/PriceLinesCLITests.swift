@@ -33,7 +33,8 @@ struct PriceLinesCLITests {
         let folder = try Paths.temporaryFolder()
         let input = folder + "/input.jsonl"
         // CRLF on some lines, no line break after the last.
-        let body = lines.enumerated().map { $0.offset % 7 == 0 ? $0.element + "\r" : $0.element }.joined(separator: "\n")
+        let body = lines.enumerated().map { $0.offset % 7 == 0 ? $0.element + "\r" : $0.element }
+            .joined(separator: "\n")
         try body.write(toFile: input, atomically: true, encoding: .utf8)
         #expect(body.utf8.count > 2 * (1 << 20), "more than two blocks, each split across the cores")
 
@@ -51,9 +52,11 @@ struct PriceLinesCLITests {
         }
         let expectedLines = String(decoding: expected, as: UTF8.self).split(separator: "\n").map(String.init)
         #expect(out == expectedLines)
-        let reported = result.err.split(separator: "\n").map { $0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces) }
+        let reported = result.err.split(separator: "\n")
+            .map { $0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces) }
         #expect(reported == ["line 1235", "line 30001", "line 50000", "line 99999"])
         #expect(errors.count == 4)
-        #expect(out.contains { $0.contains("\"currency\": \"CAD\", \"currency_raw\": \"$\"") }, "--currency-hint applies")
+        #expect(out.contains { $0.contains("\"currency\": \"CAD\", \"currency_raw\": \"$\"") },
+                "--currency-hint applies")
     }
 }

@@ -48,7 +48,8 @@ public struct PriceLineProcessor: Sendable {
         if key != currentKey { switchParser(to: key) }
         switch request.text {
         case .null: output.append(contentsOf: Self.nullLine)
-        case .range(let range): Self.write(current.parse(utf8: UnsafeBufferPointer(rebasing: line[range])), into: &output)
+        case .range(let range):
+            Self.write(current.parse(utf8: UnsafeBufferPointer(rebasing: line[range])), into: &output)
         case .decoded(let text): Self.write(current.parse(text), into: &output)
         }
         return nil

@@ -54,13 +54,6 @@ enum CurrencyTable {
         tokens.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }
         + isoCodes.sorted().map { ($0, .code($0)) }
 
-    /// Each entry's token as a JSON string literal, for the batch writer.
-    static let quotedRaw: [[UInt8]] = entries.map { entry in
-        var bytes: [UInt8] = []
-        JSONText.appendQuoted(entry.raw, to: &bytes)
-        return bytes
-    }
-
     /// `entries` by their bytes as written (case-sensitive).
     private static let lookup = WordTable(entries.map(\.raw))
 

@@ -58,9 +58,9 @@ enum PriceCandidates {
     }
 
     /// Writes the candidates of `tokens` into `result` (room for one per token is enough) and returns their count.
-    static func classify(_ tokens: UnsafeBufferPointer<PriceToken>, into result: UnsafeMutableBufferPointer<PriceCandidate>)
-        -> Int
-    {
+    static func classify(
+        _ tokens: UnsafeBufferPointer<PriceToken>, into result: UnsafeMutableBufferPointer<PriceCandidate>
+    ) -> Int {
         var count = 0
         var previousNumberEnd = -1
         for index in tokens.indices {

@@ -54,7 +54,8 @@ extension PriceParser {
                 case .ambiguous(let entry):
                     switch CurrencyTable.entries[Int(entry)] {
                     case (let raw, .ambiguous(let options)):
-                        "ambiguous currency \"\(raw)\" (\(options.prefix(4).joined(separator: ", ")) …): give a currency hint or a locale"
+                        "ambiguous currency \"\(raw)\" (\(options.prefix(4).joined(separator: ", ")) …): "
+                            + "give a currency hint or a locale"
                     case (let raw, .code(let code)):
                         "currency \"\(raw)\" is \(code)"  // not reached: only ambiguous tokens are recorded
                     }

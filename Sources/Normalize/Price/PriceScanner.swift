@@ -66,7 +66,9 @@ struct PriceScanner {
             let (scalar, length) = UTF8Scalar.decode(bytes, at: index)
             if UTF8Scalar.isSpace(scalar) {
                 index += length
-            } else if CurrencyTable.isSign(scalar), let sign = CurrencyTable.entry(WordKey(slice(start, start + length))) {
+            } else if CurrencyTable.isSign(scalar),
+                let sign = CurrencyTable.entry(WordKey(slice(start, start + length)))
+            {
                 index += length
                 append(.currency(Int32(sign)), from: start)
             } else if UTF8Scalar.isDash(scalar) {

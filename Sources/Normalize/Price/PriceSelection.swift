@@ -59,9 +59,9 @@ struct PriceSelection: Sendable {
 
     /// Two neighbouring prices joined by a dash or a range word ("a", "to", "bis"), with at most currency tokens
     /// between.
-    private static func range(_ candidates: UnsafeBufferPointer<PriceCandidate>, _ tokens: UnsafeBufferPointer<PriceToken>)
-        -> (Int, Int)?
-    {
+    private static func range(
+        _ candidates: UnsafeBufferPointer<PriceCandidate>, _ tokens: UnsafeBufferPointer<PriceToken>
+    ) -> (Int, Int)? {
         var first = candidates.startIndex
         while first + 1 < candidates.endIndex {
             defer { first += 1 }
