@@ -28,11 +28,9 @@ struct InspectCommand: ParsableCommand {
             do {
                 let settings = try ConfigLoader.load(path: config)
                 try inspector.useFeedMapping(from: settings, channel: channel)
-            } catch let error as ConfigError {
+            } catch {
                 Console.error(error.description)
                 throw ExitCode(AuditExitCode.config.rawValue)
-            } catch {
-                throw ValidationError("\(error)")
             }
         }
         if format == .summary {

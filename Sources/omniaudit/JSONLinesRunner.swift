@@ -118,10 +118,17 @@ private struct Workers {
         processors.withUnsafeMutableBufferPointer { processors in
             outputs.withUnsafeMutableBufferPointer { outputs in
                 errors.withUnsafeMutableBufferPointer { errors in
-                    // Each part writes only its own slots.
+                    // Each part works on its own slots, moved out into locals for the run: neighbouring slots
+                    // share cache lines, and writing them from two cores would make the cores fight over them.
                     nonisolated(unsafe) let (processors, outputs, errors, parts) = (processors, outputs, errors, parts)
                     DispatchQueue.concurrentPerform(iterations: parts.count) { index in
-                        processors[index].process(lines: parts[index], into: &outputs[index], errors: &errors[index])
+                        var processor = (processors.baseAddress! + index).move()
+                        var output = (outputs.baseAddress! + index).move()
+                        var problems = (errors.baseAddress! + index).move()
+                        processor.process(lines: parts[index], into: &output, errors: &problems)
+                        (processors.baseAddress! + index).initialize(to: processor)
+                        (outputs.baseAddress! + index).initialize(to: output)
+                        (errors.baseAddress! + index).initialize(to: problems)
                     }
                 }
             }

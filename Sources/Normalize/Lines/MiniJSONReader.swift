@@ -70,12 +70,18 @@ struct MiniJSONReader {
 
     private mutating func matchLiteral(_ literal: StaticString) -> Bool {
         let count = literal.utf8CodeUnitCount
-        guard offset + count <= bytes.count else { return false }
-        let matches = literal.withUTF8Buffer { word in
-            (0..<count).allSatisfy { bytes[offset + $0] == word[$0] }
-        }
-        if matches { offset += count }
-        return matches
+        guard offset + count <= bytes.count, let base = bytes.baseAddress,
+            memcmp(base + offset, literal.utf8Start, count) == 0
+        else { return false }
+        offset += count
+        return true
+    }
+
+    /// Consumes `literal` (after spaces) when the text continues with it: the fast path for a known key
+    /// written with its quotes (`"text"`).
+    mutating func consume(_ literal: StaticString) -> Bool {
+        skipSpace()
+        return matchLiteral(literal)
     }
 
     /// Reads an object key and hands its bytes to `match` (an unescaped key is not copied).

@@ -50,7 +50,16 @@ public struct PriceRequestLine: Sendable, Hashable {
             try reader.expect(UInt8(ascii: "{"))
             if try !reader.consumeIf(UInt8(ascii: "}")) {
                 repeat {
-                    let key = try reader.readKey(Self.field)
+                    let key: Int?
+                    if reader.consume("\"text\"") {
+                        key = 0
+                    } else if reader.consume("\"currency_hint\"") {
+                        key = 1
+                    } else if reader.consume("\"decimal_separator_hint\"") {
+                        key = 2
+                    } else {
+                        key = try reader.readKey(Self.field)  // escaped or unknown keys
+                    }
                     try reader.expect(UInt8(ascii: ":"))
                     switch key {
                     case 0: request.text = try reader.readStringValue()
