@@ -9,7 +9,9 @@
 #   - price-parser as a JSONL filter (json.loads → Price.fromstring → json.dumps), like for like,
 #   - `omniaudit parse price --jsonl` (whole process: start-up, reading, parsing, writing),
 #   - `PriceParser.parse` in a Swift loop (price-bench: the like-for-like peer of the Python loop),
-# and the ratios. Best of 3 runs each. Performance is compared in the same run, never against stored figures.
+# and the ratios. Each figure is the best pass over all the strings: best of 3 for the Python runs and the CLI,
+# best of at least 10 passes and 5 seconds for price-bench. Performance is compared in the same run, never
+# against stored figures.
 set -euo pipefail
 lines="${1:-200000}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -40,7 +42,7 @@ read -r _ swift_loop_wall swift_loop_cpu _ < <("$bench" "$work/input.jsonl")
 read -r _ py_loop_wall py_loop_cpu < <(grep '^loop' "$work/python.txt")
 read -r _ py_jsonl_wall py_jsonl_cpu < <(grep '^jsonl' "$work/python.txt")
 
-echo "strings: $lines (output lines: $out_lines); rates in strings/s, best of 3, wall clock / CPU time"
+echo "strings: $lines (output lines: $out_lines); rates in strings/s, best pass, wall clock / CPU time"
 echo "price-parser $("$venv/bin/pip" show price-parser | sed -n 's/^Version: //p'), in-process loop:  $py_loop_wall / $py_loop_cpu"
 echo "price-parser as a JSONL filter:            $py_jsonl_wall / $py_jsonl_cpu"
 echo "omniaudit parse price --jsonl (release):   $swift_wall / $swift_cpu"
