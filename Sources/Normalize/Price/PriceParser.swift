@@ -153,14 +153,9 @@ public struct PriceParser: Sendable {
         if let tokenIndex, case .currency(let entry) = tokens[tokenIndex].kind {
             let (raw, meaning) = CurrencyTable.entries[Int(entry)]
             result.rawEntry = entry
-            switch meaning {
-            case .code(let code):
-                result.currency = code
-            case .ambiguous:
-                let resolved = resolver.resolve(meaning, raw: raw)
-                result.currency = resolved.code
-                if resolved.ambiguous != nil { result.why = .ambiguous(entry) }
-            }
+            let resolved = resolver.resolve(meaning, raw: raw)
+            result.currency = resolved.code
+            if resolved.ambiguous != nil { result.why = .ambiguous(entry) }
             return
         }
         result.currency = resolver.hintCode ?? defaultCurrency
