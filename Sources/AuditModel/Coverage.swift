@@ -26,6 +26,11 @@ public struct ChannelCoverage: Hashable, Sendable, Codable {
     public var problems: [Problem]
     /// Products observed in this channel.
     public var products: Int
+    /// Pages not fetched because robots.txt disallows them (also listed under `skipped`): they count against
+    /// the coverage, since their products were never checked.
+    public var blocked: Int
+    /// Pages read that showed no product (also listed under `problems`): they count against the coverage.
+    public var productless: Int
     /// For a web channel read through the crawler: what fetching did (absent for other channels).
     public var crawl: CrawlSummary?
 
@@ -37,14 +42,16 @@ public struct ChannelCoverage: Hashable, Sendable, Codable {
         failed = []
         problems = []
         products = 0
+        blocked = 0
+        productless = 0
         crawl = nil
     }
 
-    /// Inputs attempted: read plus failed.
-    public var attempted: Int { read + failed.count }
+    /// Inputs attempted: read plus failed plus robots-blocked.
+    public var attempted: Int { read + failed.count + blocked }
 
-    /// Share of attempted inputs that were read, 1 when nothing was attempted.
-    public var ratio: Double { attempted == 0 ? 1 : Double(read) / Double(attempted) }
+    /// Share of attempted inputs that were read and, for pages, showed a product; 1 when nothing was attempted.
+    public var ratio: Double { attempted == 0 ? 1 : Double(max(0, read - productless)) / Double(attempted) }
 
     /// True when the channel could not be read at all.
     public var unreadable: Bool { read == 0 && !failed.isEmpty }

@@ -43,11 +43,15 @@ public struct Finding: Hashable, Sendable, Codable {
     public var status: Status
     /// Why it is suppressed, when it is.
     public var suppression: String?
+    /// For a finding about one page (e.g. `structured-vs-visible`): the page's URL or path; part of the identity.
+    public var page: String?
 
-    /// Creates a finding; the fingerprint is computed from rule, product, field and channels.
+    /// Creates a finding. The fingerprint is computed from rule, product id, field, the *set* of channels
+    /// involved and, for page findings, the page: never from values or counts, so it survives price moves,
+    /// duplicate pages and a reordered `match`.
     public init(
-        rule: String, severity: Severity, product: String, field: String, observations: [ChannelValue],
-        message: String, status: Status = .new
+        rule: String, severity: Severity, product: String, field: String, page: String? = nil,
+        observations: [ChannelValue], message: String, status: Status = .new
     ) {
         self.rule = rule
         self.severity = severity
@@ -56,6 +60,7 @@ public struct Finding: Hashable, Sendable, Codable {
         self.observations = observations
         self.message = message
         self.status = status
-        self.fingerprint = Fingerprint.make([rule, product, field] + observations.map(\.channel).sorted())
+        self.page = page
+        self.fingerprint = Fingerprint.make([rule, product, field] + Set(observations.map(\.channel)).sorted() + [page ?? ""])
     }
 }

@@ -41,7 +41,7 @@ public struct Reconciler: Sendable {
     private func configure(_ finding: Finding) -> Finding {
         var finding = finding
         if let severity = context.settings(for: finding.rule).severity { finding.severity = severity }
-        if let suppression = suppressions.first(where: { $0.covers(rule: finding.rule, product: finding.product, on: day) }) {
+        if let suppression = suppressions.first(where: { $0.covers(finding, on: day) }) {
             finding.status = .suppressed
             finding.suppression = suppression.reason
         }

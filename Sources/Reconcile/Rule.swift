@@ -30,12 +30,22 @@ public struct RuleExample: Sendable {
     public var reference: String?
     /// The audit day for date rules (default 2026-11-23).
     public var asOf = Date(timeIntervalSince1970: 1_795_435_200)
+    /// Rule settings for the example (tolerances), by rule id.
+    public var settings: [String: RuleSettings] = [:]
+    /// Channels whose currency is declared in the config, for the example.
+    public var declaredCurrencies: [String: String] = [:]
+    /// For an example that triggers: the finding it must produce (field, expected channels, message).
+    public var finding: ExpectedFinding?
 
     /// Creates an example.
-    public init(_ summary: String, triggers: Bool, reference: String? = nil, _ observations: [Observation]) {
+    public init(_ summary: String, triggers: Bool, reference: String? = nil, settings: [String: RuleSettings] = [:],
+                declaredCurrencies: [String: String] = [:], finding: ExpectedFinding? = nil, _ observations: [Observation]) {
         self.summary = summary
         self.triggers = triggers
         self.reference = reference
+        self.settings = settings
+        self.declaredCurrencies = declaredCurrencies
+        self.finding = finding
         self.observations = observations
     }
 
@@ -45,6 +55,24 @@ public struct RuleExample: Sendable {
         for observation in observations where !channels.contains(observation.channel) {
             channels.append(observation.channel)
         }
-        return RuleContext(channels: channels, reference: reference, asOf: asOf)
+        return RuleContext(channels: channels, reference: reference, settings: settings, asOf: asOf,
+                           declaredCurrencies: declaredCurrencies)
+    }
+}
+
+/// The finding a triggering rule example must produce: what the report says, checked by the example tests.
+public struct ExpectedFinding: Sendable {
+    /// The field compared, e.g. `price`.
+    public var field: String
+    /// The channels whose values are marked expected, in report order (duplicates kept).
+    public var expected: [String]
+    /// The message, word for word.
+    public var message: String
+
+    /// Creates an expected finding.
+    public init(field: String, expected: [String], message: String) {
+        self.field = field
+        self.expected = expected
+        self.message = message
     }
 }

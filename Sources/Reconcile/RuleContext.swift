@@ -17,12 +17,16 @@ public struct RuleContext: Sendable {
     public var settings: [String: RuleSettings]
     /// The audit day (noon UTC of the day in the shop's timezone), for date rules; nil skips them.
     public var asOf: Date?
+    /// Per channel, the currency the config declares it prices in (`currency:`): a product shown in that
+    /// currency there is not a `currency-mismatch`.
+    public var declaredCurrencies: [String: String]
 
     /// Creates a context.
     public init(channels: [String], reference: String? = nil, fullCatalogChannels: Set<String>? = nil,
                 unreadableChannels: Set<String> = [], failedInputs: [String: Set<String>] = [:],
-                settings: [String: RuleSettings] = [:], asOf: Date? = nil) {
+                settings: [String: RuleSettings] = [:], asOf: Date? = nil, declaredCurrencies: [String: String] = [:]) {
         self.asOf = asOf
+        self.declaredCurrencies = declaredCurrencies
         self.channels = channels
         self.reference = reference
         self.fullCatalogChannels = fullCatalogChannels ?? Set(channels)

@@ -3,8 +3,13 @@ public enum RuleRegistry {
     /// Every rule, in documentation order.
     public static let all: [any Rule] = [
         PriceMismatch(),
+        ListPriceMismatch(),
+        CurrencyMismatch(),
         AvailabilityMismatch(),
+        StockCountMismatch(),
+        ChannelInternalConflict(),
         MissingInChannel(),
+        AmbiguousIdentity(),
         StructuredVsVisible(),
         StructuredDataConflict(),
         AmbiguousPrice(),

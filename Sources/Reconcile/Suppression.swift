@@ -1,9 +1,13 @@
+import AuditModel
 import Foundation
 
-/// A decision to accept a known finding for a while: by rule and product, with a reason and an expiry.
+/// A decision to accept a known finding for a while: by rule and product, or by the finding's fingerprint,
+/// with a reason and an expiry.
 public struct Suppression: Hashable, Sendable {
-    /// The rule id.
-    public var rule: String
+    /// The rule id; nil when the suppression names a fingerprint only.
+    public var rule: String?
+    /// The fingerprint of one finding (as in the report), when the suppression names one.
+    public var fingerprint: String?
     /// The product label (`sku:BA-1042`), or nil for every product.
     public var product: String?
     /// Why it is accepted; shown in the report.
@@ -12,15 +16,17 @@ public struct Suppression: Hashable, Sendable {
     public var expires: String?
 
     /// Creates a suppression.
-    public init(rule: String, product: String?, reason: String, expires: String?) {
+    public init(rule: String?, product: String?, reason: String, expires: String?, fingerprint: String? = nil) {
         self.rule = rule
+        self.fingerprint = fingerprint
         self.product = product
         self.reason = reason
         self.expires = expires
     }
 
-    /// True when it covers a finding on a day (`yyyy-MM-dd`).
-    public func covers(rule: String, product: String, on day: String) -> Bool {
-        rule == self.rule && (self.product == nil || self.product == product) && (expires.map { day <= $0 } ?? true)
+    /// True when it covers a finding on a day (`yyyy-MM-dd`): every part it names matches.
+    public func covers(_ finding: Finding, on day: String) -> Bool {
+        (rule.map { $0 == finding.rule } ?? true) && (product.map { $0 == finding.product } ?? true)
+            && (fingerprint.map { $0 == finding.fingerprint } ?? true) && (expires.map { day <= $0 } ?? true)
     }
 }

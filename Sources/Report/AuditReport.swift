@@ -46,18 +46,24 @@ public struct AuditReport: Codable, Sendable {
         public var failOn: Severity?
         /// The minimum share of inputs read, per channel.
         public var minCoverage: Double
-        /// True when no active finding is at or above `failOn`.
+        /// True exactly when the exit code is 0: the audit is complete and no active finding is at or above `failOn`.
         public var passed: Bool
         /// The process exit code the audit ends with.
         public var exitCode: Int32
-        public init(failOn: Severity?, minCoverage: Double, passed: Bool, exitCode: Int32) {
+        /// Active findings at or above `failOn`.
+        public var blocking: Int
+        /// Why the audit is incomplete (exit code 2), one sentence each; empty for a complete audit.
+        public var reasons: [String]
+        public init(failOn: Severity?, minCoverage: Double, passed: Bool, exitCode: Int32, blocking: Int = 0, reasons: [String] = []) {
             self.failOn = failOn
             self.minCoverage = minCoverage
             self.passed = passed
             self.exitCode = exitCode
+            self.blocking = blocking
+            self.reasons = reasons
         }
         enum CodingKeys: String, CodingKey {
-            case failOn = "fail_on", minCoverage = "min_coverage", passed, exitCode = "exit_code"
+            case failOn = "fail_on", minCoverage = "min_coverage", passed, exitCode = "exit_code", blocking, reasons
         }
     }
 
@@ -108,17 +114,20 @@ public struct AuditReport: Codable, Sendable {
     public var products: [String: [String: [Observation]]]
     /// The findings, highest severity first.
     public var findings: [Finding]
+    /// What was compared: products seen in several channels or one, and per field how many were compared.
+    public var comparisons: Comparisons
 
     /// Creates a report.
     public init(tool: Tool, run: Run, complete: Bool, gate: Gate, coverage: [ChannelCoverage],
-                products: [String: [String: [Observation]]], findings: [Finding]) {
+                products: [String: [String: [Observation]]], findings: [Finding], comparisons: Comparisons? = nil) {
         self.tool = tool
         self.run = run
         self.complete = complete
         self.gate = gate
         self.summary = Summary(findings: findings, products: products.count)
-        self.coverage = Dictionary(uniqueKeysWithValues: coverage.map { ($0.channel, $0) })
+        self.coverage = Dictionary(coverage.map { ($0.channel, $0) }, uniquingKeysWith: { first, _ in first })
         self.products = products
         self.findings = findings
+        self.comparisons = comparisons ?? Comparisons(products: products.values.map { $0.values.flatMap { $0 } }, channels: run.channels)
     }
 }

@@ -22,7 +22,7 @@ struct AuditCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not use the HTTP cache (conditional GET): download every page again.")
     var noCache = false
 
-    @Flag(name: .shortAndLong, help: "Print only errors.")
+    @Flag(name: .shortAndLong, help: "Print only errors and the one-line verdict (no progress).")
     var quiet = false
 
     enum FailOn: String, ExpressibleByArgument, CaseIterable {
@@ -40,13 +40,13 @@ struct AuditCommand: ParsableCommand {
         if let failOn { settings.gate.failOn = Severity(rawValue: failOn.rawValue) }
         if let out { settings.report.out = out }
         if noCache { settings.disableCache() }
-        var now = Date()
-        if let asOf {
-            guard let date = DayClock.date(from: asOf) else { throw ValidationError("--as-of must be a date like 2026-11-23") }
-            now = date.addingTimeInterval(12 * 3600)
-        }
         let progress: (@Sendable (String) -> Void)? = quiet ? nil : { @Sendable line in Console.error(line) }
-        var audit = Audit(config: settings, version: OmniAuditVersion.current, now: now, progress: progress)
+        var audit = Audit(config: settings, version: OmniAuditVersion.current, progress: progress)
+        if let asOf {
+            // The day as given: it is already the shop's day, whatever its timezone.
+            guard asOf.count == 10, DayClock.date(from: asOf) != nil else { throw ValidationError("--as-of must be a date like 2026-11-23") }
+            audit.asOf = asOf
+        }
         let cancellation = AuditCancellation()
         audit.cancellation = cancellation
         let signals = Interrupts.install(cancellation)
@@ -59,7 +59,8 @@ struct AuditCommand: ParsableCommand {
             Console.error("cannot write reports to \(settings.report.out): \(error.localizedDescription)")
             throw ExitCode(AuditExitCode.incomplete.rawValue)
         }
-        if !quiet { print(Summary.line(report, written: written)) }
+        // The verdict line is printed even with --quiet: it is the one line a CI log must show.
+        print(Summary.line(report, written: quiet ? [] : written))
         throw ExitCode(report.gate.exitCode)
     }
 }

@@ -10,15 +10,20 @@ enum Console {
     }
 }
 
-/// The one-paragraph result printed after an audit.
+/// The one-paragraph result printed after an audit: the verdict line first, then why it is incomplete, then
+/// the files written.
 enum Summary {
     static func line(_ report: AuditReport, written: [String]) -> String {
         let counts = report.summary.bySeverity
         let verdict = report.gate.exitCode == AuditExitCode.incomplete.rawValue ? "INCOMPLETE"
             : report.gate.passed ? "PASS" : "FAIL"
-        return "\(verdict): \(report.summary.active) findings (\(counts["error"] ?? 0) errors, "
+        let compared = report.comparisons
+        let lines = ["\(verdict): \(report.summary.active) findings (\(counts["error"] ?? 0) errors, "
             + "\(counts["warning"] ?? 0) warnings, \(counts["notice"] ?? 0) notices) across "
-            + "\(report.summary.products) products; exit code \(report.gate.exitCode).\n"
-            + written.map { "  wrote \($0)" }.joined(separator: "\n")
+            + "\(report.summary.products) products, \(compared.multiChannel) of them in 2+ channels "
+            + "(prices compared for \(compared.fields["price"] ?? 0)); exit code \(report.gate.exitCode)."]
+            + report.gate.reasons.map { "  incomplete: \($0)" }
+            + written.map { "  wrote \($0)" }
+        return lines.joined(separator: "\n")
     }
 }

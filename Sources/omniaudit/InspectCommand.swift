@@ -16,18 +16,25 @@ struct InspectCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: json, text, or summary (counts only, constant memory).")
     var format: Inspector.Format = .json
 
-    @Option(name: .long, help: "The config that defines the feed mapping (for --as feed).")
-    var config = "omniaudit.yml"
+    @Option(name: .long, help: """
+        The config whose channel settings to read with: the feed mapping for --as feed (default omniaudit.yml); \
+        the shop's locale and currency and the selectors for --as page (default: none).
+        """)
+    var config: String?
 
-    @Option(name: .long, help: "The feed channel of the config whose mapping to use (default: the first feed channel).")
+    @Option(name: .long, help: "The channel of the config whose settings to use (default: the first of the kind).")
     var channel: String?
 
     func run() throws {
         var inspector = Inspector(kind: self.as)
-        if self.as == .feed {
+        if self.as == .feed || config != nil {
             do {
-                let settings = try ConfigLoader.load(path: config)
-                try inspector.useFeedMapping(from: settings, channel: channel)
+                let settings = try ConfigLoader.load(path: config ?? "omniaudit.yml")
+                if self.as == .feed {
+                    try inspector.useFeedMapping(from: settings, channel: channel)
+                } else {
+                    try inspector.usePageSettings(from: settings, channel: channel)
+                }
             } catch {
                 Console.error(error.description)
                 throw ExitCode(AuditExitCode.config.rawValue)

@@ -47,7 +47,7 @@ import Testing
 
     @Test func wrongItemsPathSaysWhereItLooked() {
         let result = extractor.extract(Data(#"{"items": []}"#.utf8), source: "p.json")
-        #expect(result.problems.first?.message == "no items at \"data.products[]\"")
+        #expect(result.problems.first?.message == "no items at \"data.products[]\": the items path selects nothing")
     }
 
     @Test(arguments: ["a..b", "a[x]", "[-1]", ".a"])

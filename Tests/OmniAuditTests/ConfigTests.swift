@@ -34,7 +34,7 @@ import Testing
 
     @Test func relativePathsResolveAgainstTheConfigFolder() throws {
         let config = try parse(valid)
-        guard case .feed(let feed) = config.channels[0].kind else { Issue.record("not a feed"); return }
+        let feed = try #require(config.channels[0].feed)
         #expect(feed.source == folder + "/feed.json")
     }
 

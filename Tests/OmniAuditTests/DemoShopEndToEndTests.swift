@@ -37,6 +37,21 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: out + "/omniaudit.html"))
     }
 
+    /// The demo audit's JSON and HTML reports, byte for byte: any change to what a user reads is reviewed here.
+    /// `OMNIAUDIT_RECORD=1 swift test` rewrites the golden files.
+    @Test(arguments: ["omniaudit.json", "omniaudit.html"])
+    func matchesTheGoldenReport(file: String) throws {
+        let out = try Paths.temporaryFolder()
+        _ = try audit(out: out)
+        let actual = try String(contentsOfFile: out + "/" + file, encoding: .utf8)
+        let golden = Paths.repo("fixtures/demo-shop/golden/" + file)
+        if ProcessInfo.processInfo.environment["OMNIAUDIT_RECORD"] == "1" {
+            try FileManager.default.createDirectory(atPath: Paths.repo("fixtures/demo-shop/golden"), withIntermediateDirectories: true)
+            try actual.write(toFile: golden, atomically: true, encoding: .utf8)
+        }
+        #expect(actual == (try String(contentsOfFile: golden, encoding: .utf8)), "record with OMNIAUDIT_RECORD=1 and review the diff")
+    }
+
     @Test func theJSONReportIsByteIdenticalAcrossRuns() throws {
         let first = try audit(out: try Paths.temporaryFolder()).data
         let second = try audit(out: try Paths.temporaryFolder()).data

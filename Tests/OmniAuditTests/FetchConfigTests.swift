@@ -24,8 +24,7 @@ struct FetchConfigTests {
     }
 
     static func web(_ config: AuditConfig) -> WebChannel? {
-        guard case .web(let web)? = config.channels.first?.kind else { return nil }
-        return web
+        config.channels.first?.web
     }
 
     @Test("defaults: robots on, 16/4 concurrency, 16 MiB pages, cache next to the config, versioned User-Agent")

@@ -76,7 +76,7 @@ import Testing
         let context = RuleContext(channels: ["inspect"])
         let rules: [any Rule] = [StructuredVsVisible(), StructuredDataConflict(), AmbiguousPrice()]
         let conflicts = Set(result.observations.flatMap { observation in
-            rules.flatMap { $0.check(MatchedProduct(label: "page", observations: [observation]), context: context) }.map(\.rule)
+            rules.flatMap { $0.check(MatchedProduct(id: "page", observations: [observation]), context: context) }.map(\.rule)
         })
         #expect(conflicts == Set(expected.conflicts), "\(name): conflicts")
         #expect(!result.problems.isEmpty == expected.problems, "\(name): problems \(result.problems)")

@@ -17,7 +17,7 @@ import Testing
             observation("app", url: "https://s/c"),
             observation("app", sku: "Z"),
         ])
-        #expect(products.map(\.label) == ["sku:A", "sku:B", "url:https://s/c", "sku:Z"])
+        #expect(products.map(\.id) == ["sku:A", "sku:B", "url:https://s/c", "sku:Z"])
         #expect(products.map { $0.observations.count } == [2, 2, 2, 1])
     }
 
@@ -31,7 +31,7 @@ import Testing
             observation("web", sku: "M-S", url: "https://s/maglia"), observation("web", sku: "M-L", url: "https://s/maglia"),
             observation("app", sku: "M-S"), observation("app", url: "https://s/maglia"),
         ])
-        #expect(products.map(\.label) == ["sku:M-S", "sku:M-L"])
+        #expect(products.map(\.id) == ["sku:M-S", "sku:M-L"])
         #expect(products.map { $0.observations.count } == [3, 1])
     }
 

@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct ReconcilerTests {
     func product(_ pairs: [(String, String)]) -> MatchedProduct {
-        MatchedProduct(label: "sku:EX-1", observations: pairs.map { channel, price in
+        MatchedProduct(id: "sku:EX-1", observations: pairs.map { channel, price in
             var observation = Observation(channel: channel, key: ProductKey(sku: "EX-1"))
             observation.price = Observed(Money(amount: Decimal(string: price)!, currency: "EUR"),
                                          Evidence(source: channel, locator: "p", raw: price))
@@ -19,13 +19,14 @@ import Testing
             .findings(products: [product([("web", "10.00"), ("app", "12.00"), ("merchant", "10.00")])], coverage: [])
         let finding = try #require(findings.first)
         #expect(finding.observations.filter(\.expected).map(\.channel) == ["app"])
-        #expect(finding.message == "Price differs: web shows 10.00 EUR, merchant shows 10.00 EUR where the reference channel app shows 12.00 EUR.")
+        #expect(finding.message == "Price differs: web shows 10.00 EUR (−2.00 EUR, −16.7 %), merchant shows 10.00 EUR "
+            + "(−2.00 EUR, −16.7 %) where the reference channel app shows 12.00 EUR.")
     }
 
     @Test func theMajorityDecidesWithoutAReference() throws {
         let findings = Reconciler(context: RuleContext(channels: ["web", "app", "merchant"]), day: "2026-11-23")
             .findings(products: [product([("web", "10.00"), ("app", "12.00"), ("merchant", "10.00")])], coverage: [])
-        #expect(try #require(findings.first).message == "Price differs: app shows 12.00 EUR where web shows 10.00 EUR.")
+        #expect(try #require(findings.first).message == "Price differs: app shows 12.00 EUR (+2.00 EUR, +20.0 %) where web and merchant show 10.00 EUR.")
     }
 
     @Test func toleranceAndSeverityComeFromSettings() {
@@ -50,7 +51,7 @@ import Testing
     @Test func failedInputsAreUnverifiableNotMissing() {
         var coverage = ChannelCoverage(channel: "web")
         coverage.failed = [.init(input: "https://s/p/x.html", reason: "not found")]
-        let appOnly = MatchedProduct(label: "sku:X", observations: [Observation(channel: "app", key: ProductKey(sku: "X", url: "https://s/p/x.html"))])
+        let appOnly = MatchedProduct(id: "sku:X", observations: [Observation(channel: "app", key: ProductKey(sku: "X", url: "https://s/p/x.html"))])
         let context = RuleContext(channels: ["web", "app"], failedInputs: ["web": ["https://s/p/x.html"]])
         let findings = Reconciler(context: context, day: "d").findings(products: [appOnly], coverage: [coverage])
         #expect(findings.map(\.rule) == ["unverifiable"])
@@ -62,9 +63,9 @@ import Testing
     @Test func findingsAreSortedBySeverityRuleProduct() {
         let context = RuleContext(channels: ["web", "app"])
         let products = [
-            MatchedProduct(label: "sku:B", observations: [Observation(channel: "app", key: ProductKey(sku: "B"))]),
+            MatchedProduct(id: "sku:B", observations: [Observation(channel: "app", key: ProductKey(sku: "B"))]),
             product([("web", "1.00"), ("app", "2.00")]),
-            MatchedProduct(label: "sku:A", observations: [Observation(channel: "web", key: ProductKey(sku: "A"))]),
+            MatchedProduct(id: "sku:A", observations: [Observation(channel: "web", key: ProductKey(sku: "A"))]),
         ]
         let findings = Reconciler(context: context, day: "d").findings(products: products, coverage: [])
         #expect(findings.map(\.product) == ["sku:EX-1", "sku:A", "sku:B"])

@@ -15,7 +15,23 @@ import Testing
         let products = Matcher(fields: [.sku, .gtin, .url]).match(example.observations)
         let findings = products.flatMap { rule.check($0, context: example.context) }
         #expect(!findings.isEmpty == example.triggers, "\(id): \(example.summary)")
-        #expect(findings.allSatisfy { $0.rule == id })
+        #expect(findings.allSatisfy { $0.rule == id && $0.severity == rule.defaultSeverity })
+        if let expected = example.finding {
+            #expect(findings.count == 1, "\(id): \(example.summary)")
+            let finding = try #require(findings.first)
+            #expect(finding.field == expected.field, "\(id): \(example.summary)")
+            #expect(finding.observations.filter(\.expected).map(\.channel) == expected.expected, "\(id): \(example.summary)")
+            #expect(finding.message == expected.message, "\(id): \(example.summary)")
+        }
+    }
+
+    /// Every triggering example of a product rule states the finding it must produce.
+    @Test func triggeringExamplesStateTheirFinding() {
+        for rule in RuleRegistry.all {
+            for example in rule.examples where example.triggers {
+                #expect(example.finding != nil, "\(rule.id): \(example.summary)")
+            }
+        }
     }
 
     @Test func everyRuleDescribesItself() {

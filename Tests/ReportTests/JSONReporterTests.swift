@@ -21,7 +21,7 @@ import Testing
         #expect(a == b)
         let object = try JSONSerialization.jsonObject(with: a) as? [String: Any]
         #expect(object?["schema"] as? String == "omniaudit.report/v1")
-        #expect(Set(object?.keys.map { $0 } ?? []) == ["schema", "tool", "run", "complete", "gate", "summary", "coverage", "products", "findings"])
+        #expect(Set(object?.keys.map { $0 } ?? []) == ["schema", "tool", "run", "complete", "gate", "summary", "coverage", "products", "findings", "comparisons"])
         #expect(String(decoding: a, as: UTF8.self).contains(#""amount" : "49.90""#))
     }
 }

@@ -34,7 +34,7 @@ enum SampleReport {
             tool: .init(version: "0.0.0-test"),
             run: .init(asOf: "2026-11-23", shop: "Bottega <Aurora>", configDigest: "0123456789abcdef", reference: nil,
                        channels: ["web", "app"]),
-            complete: true, gate: .init(failOn: .error, minCoverage: 0.9, passed: false, exitCode: 1),
+            complete: true, gate: .init(failOn: .error, minCoverage: 0.9, passed: false, exitCode: 1, blocking: 1),
             coverage: [webCoverage, appCoverage], products: ["sku:BA-1003": ["web": [observation]]], findings: findings)
     }
 }

@@ -27,8 +27,12 @@ struct ItemReader {
         key.mpn = value(.mpn).flatMap { Identifiers.sku($0.text) }
         key.url = value(.url).flatMap { URLNormalizer.normalize($0.text) }
         if key.isEmpty {
+            let mapped = [JSONFeedExtractor.Field.sku, .gtin, .mpn, .url].compactMap { field in
+                extractor.fields[field].map { "\(field.rawValue) at \"\($0)\"" }
+            }
             problems.append(Problem(source: source, position: locator,
-                                    message: "item has no sku, gtin, mpn or url, so it cannot be matched"))
+                                    message: "item has no sku, gtin, mpn or url, so it cannot be matched (looked for "
+                                        + (mapped.isEmpty ? "none: map one under fields" : mapped.joined(separator: ", ")) + ")"))
             return nil
         }
         var observation = Observation(
@@ -61,7 +65,8 @@ struct ItemReader {
     private func money(_ field: JSONFeedExtractor.Field, currency: String?, problems: inout [Problem]) -> Observed<Money>? {
         guard let found = value(field) else {
             if field == .price, extractor.fields[.price] != nil {
-                problems.append(Problem(source: source, position: locator, message: "item has no price"))
+                problems.append(Problem(source: source, position: locator,
+                                        message: "item has no price at \"\(extractor.fields[.price]?.description ?? "")\""))
             }
             return nil
         }

@@ -10,9 +10,15 @@ public struct FeedExtraction: Sendable {
     public var problems: [Problem]
 }
 
+/// Reads the bytes of one feed format into observations; one type per format, chosen by the feed's `format:`.
+public protocol FeedExtractor: Sendable {
+    /// Extracts every item of a feed document; never throws: what cannot be read is a problem with its position.
+    func extract(_ data: Data, source: String) -> FeedExtraction
+}
+
 /// Reads a JSON product feed (an app API export) through a field mapping such as
 /// `{ sku: id, price: pricing.sale, availability: stock.status }`.
-public struct JSONFeedExtractor: Sendable {
+public struct JSONFeedExtractor: FeedExtractor {
     /// The observation fields a mapping may name.
     public enum Field: String, CaseIterable, Sendable {
         case sku, gtin, mpn, url, title, price, listPrice = "list_price", currency, availability, stock
@@ -54,10 +60,16 @@ public struct JSONFeedExtractor: Sendable {
         let selected = items.select(in: root)
         var problems: [Problem] = []
         if selected.isEmpty {
-            problems.append(Problem(source: source, message: "no items at \"\(items)\""))
+            problems.append(Problem(source: source, message: "no items at \"\(items)\": the items path selects nothing"))
         }
         var observations: [Observation] = []
         for (item, locator) in selected {
+            if case .array = item {
+                let path = items.description.isEmpty ? "[]" : "\(items)[]"
+                problems.append(Problem(source: source, position: locator.isEmpty ? "top level" : locator,
+                                        message: "the items path \"\(items)\" selects an array, not items: write items: \"\(path)\""))
+                continue
+            }
             let reader = ItemReader(extractor: self, item: item, locator: locator, source: source)
             if let observation = reader.observation(problems: &problems) { observations.append(observation) }
         }

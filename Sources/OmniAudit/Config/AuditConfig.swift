@@ -22,6 +22,9 @@ public struct AuditConfig: Sendable {
         public var failOn: Severity?
         /// The minimum share of a channel's inputs that must be read (exit 2 below it).
         public var minCoverage: Double
+        /// The minimum share of a channel's products that must carry a price (exit 2 below it): a mapping typo
+        /// that leaves every item without a price must not pass as "no price mismatch".
+        public var minFieldCoverage: Double = 0.5
     }
 
     /// Where and how reports are written.
@@ -50,6 +53,8 @@ public struct AuditConfig: Sendable {
     public var suppressions: [Suppression]
     public var gate: Gate
     public var report: ReportSettings
+    /// Query parameters that never identify a product when URLs are matched (`tracking-parameters:`), besides `utm_*`.
+    public var trackingParameters: [String] = []
 
     /// How a local path is shown in reports and messages: relative to the config folder when inside it.
     public func display(_ location: String) -> String { PathResolver(baseDirectory: baseDirectory).display(location) }
@@ -57,9 +62,9 @@ public struct AuditConfig: Sendable {
     /// Turns the HTTP cache off for every web channel (`omniaudit audit --no-cache`).
     public mutating func disableCache() {
         for index in channels.indices {
-            if case .web(var web) = channels[index].kind {
+            if var web = channels[index].web {
                 web.cache = nil
-                channels[index].kind = .web(web)
+                channels[index].source = web
             }
         }
     }
@@ -67,17 +72,22 @@ public struct AuditConfig: Sendable {
 
 /// One channel of the shop.
 public struct ChannelConfig: Sendable {
-    /// How the channel is read.
-    public enum Kind: Sendable {
-        case web(WebChannel)
-        case feed(FeedChannel)
-    }
-
     /// The channel name (the key under `channels:`).
     public var name: String
-    public var kind: Kind
-    /// True when the channel should list every product (`catalog: full`, the default).
+    /// The kind's name (`web`, `feed`).
+    public var kind: String
+    /// The kind's settings, which also know how to read the channel.
+    public var source: any ChannelSource
+    /// True when the channel should list every product (`catalog: full`; the default depends on the kind).
     public var fullCatalog: Bool
+    /// The currency the channel prices in, when the config declares one (`currency: USD`): the default for prices
+    /// that state none, and a declared difference that `currency-mismatch` does not report.
+    public var currency: String?
+
+    /// The web settings, for a web channel.
+    public var web: WebChannel? { source as? WebChannel }
+    /// The feed settings, for a feed channel.
+    public var feed: FeedChannel? { source as? FeedChannel }
 }
 
 /// A web channel: pages listed by sitemaps, seed URLs and folders of saved pages.

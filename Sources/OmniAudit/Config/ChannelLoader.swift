@@ -4,37 +4,43 @@ import Foundation
 
 /// Loads one entry of `channels:` by its `kind`.
 enum ChannelLoader {
-    static let kinds = ["web", "feed"]
-    static let plannedKinds = ["email", "sms", "store"]
     static let webKeys = [
-        "kind", "catalog", "sitemaps", "urls", "include", "exclude", "mirror", "selectors", "robots", "follow", "cache",
-        "fetch",
+        "sitemaps", "urls", "include", "exclude", "mirror", "selectors", "robots", "follow", "cache", "fetch",
     ]
-    static let feedKeys = ["kind", "catalog", "format", "source", "items", "fields", "currency"]
+    static let feedKeys = ["format", "source", "items", "fields"]
+    /// Keys every kind accepts.
+    static let commonKeys = ["kind", "catalog", "currency"]
 
     static func channel(name: String, node: ConfigNode, resolver: PathResolver) throws(ConfigError) -> ChannelConfig {
         let members = try node.mapping(allowed: [])
+        let names = ChannelKinds.all.map(\.name)
         guard let kindNode = members.first(where: { $0.key == "kind" })?.value else {
-            throw node.error("channel '\(name)' needs a kind", hint: "kind: web or kind: feed")
+            throw node.error("channel '\(name)' needs a kind", hint: "kind: " + names.joined(separator: " or kind: "))
         }
         let kind = try kindNode.string()
-        if plannedKinds.contains(kind) {
-            throw kindNode.error("channel kind '\(kind)' is not supported by this version", hint: "supported kinds: \(kinds.joined(separator: ", "))")
+        if ChannelKinds.planned.contains(kind) {
+            throw kindNode.error("channel kind '\(kind)' is not supported by this version", hint: "supported kinds: \(names.joined(separator: ", "))")
         }
-        _ = try kindNode.word(kinds)
-        let allowed = kind == "web" ? webKeys : feedKeys
-        let checked = try node.mapping(allowed: allowed)
-        var fullCatalog = true
-        if let catalog = checked.first(where: { $0.key == "catalog" })?.value {
-            fullCatalog = try catalog.word(["full", "partial"]) == "full"
+        guard let entry = ChannelKinds.entry(try kindNode.word(names)) else { throw kindNode.error("unknown kind '\(kind)'") }
+        let checked = try node.mapping(allowed: commonKeys + entry.keys)
+        var fullCatalog = entry.fullCatalog
+        var currency: String?
+        for (key, value) in checked {
+            switch key {
+            case "catalog": fullCatalog = try value.word(["full", "partial"]) == "full"
+            case "currency": currency = try SectionLoader.currency(value)
+            default: break
+            }
         }
-        let channelKind: ChannelConfig.Kind = kind == "web"
-            ? .web(try web(checked, node: node, resolver: resolver))
-            : .feed(try feed(checked, node: node, resolver: resolver))
-        return ChannelConfig(name: name, kind: channelKind, fullCatalog: fullCatalog)
+        var source = try entry.load(checked, node, resolver)
+        if var feed = source as? FeedChannel {
+            feed.currency = currency
+            source = feed
+        }
+        return ChannelConfig(name: name, kind: entry.name, source: source, fullCatalog: fullCatalog, currency: currency)
     }
 
-    private static func web(_ members: [(key: String, value: ConfigNode)], node: ConfigNode,
+    static func web(_ members: [(key: String, value: ConfigNode)], node: ConfigNode,
                             resolver: PathResolver) throws(ConfigError) -> WebChannel {
         var web = WebChannel(sitemaps: [], urls: [], include: [], exclude: [], mirror: [], selectors: nil)
         web.fetch = FetchLoader.defaults()
@@ -97,7 +103,7 @@ enum ChannelLoader {
         return selectors
     }
 
-    private static func feed(_ members: [(key: String, value: ConfigNode)], node: ConfigNode,
+    static func feed(_ members: [(key: String, value: ConfigNode)], node: ConfigNode,
                              resolver: PathResolver) throws(ConfigError) -> FeedChannel {
         var feed = FeedChannel(format: "json", source: "", items: JSONPath("")!, fields: [:], currency: nil)
         for (key, value) in members {
@@ -119,7 +125,6 @@ enum ChannelLoader {
                     }
                     feed.fields[name] = path
                 }
-            case "currency": feed.currency = try value.string().uppercased()
             default: break
             }
         }

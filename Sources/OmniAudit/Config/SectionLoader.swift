@@ -9,11 +9,7 @@ enum SectionLoader {
         for (key, value) in try node.mapping(allowed: ["name", "currency", "locale", "timezone"]) {
             switch key {
             case "name": shop.name = try value.string()
-            case "currency":
-                shop.currency = try value.string().uppercased()
-                guard shop.currency.count == 3, shop.currency.allSatisfy(\.isLetter) else {
-                    throw value.error("shop.currency must be an ISO 4217 code such as EUR")
-                }
+            case "currency": shop.currency = try currency(value)
             case "locale": shop.locale = try value.string()
             default:
                 shop.timezone = try value.string()
@@ -24,6 +20,15 @@ enum SectionLoader {
         }
         if shop.name.isEmpty { throw node.error("shop.name is required") }
         return shop
+    }
+
+    /// An ISO 4217 code (`EUR`, any letter case).
+    static func currency(_ value: ConfigNode) throws(ConfigError) -> String {
+        let code = try value.string().uppercased()
+        guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            throw value.error("\(value.path) must be an ISO 4217 code such as EUR, found '\(code)'")
+        }
+        return code
     }
 
     static func match(_ node: ConfigNode?) throws(ConfigError) -> [IdentityField] {
@@ -48,12 +53,22 @@ enum SectionLoader {
                     let word = try option.word(["error", "warning", "notice", "off"])
                     if word == "off" { rule.enabled = false } else { rule.severity = Severity(rawValue: word) }
                 case "tolerance":
-                    guard let amount = Decimal(string: try option.string(), locale: Locale(identifier: "en_US_POSIX")),
-                        amount >= 0 else { throw option.error("tolerance must be a non-negative amount such as \"0.01\"") }
-                    rule.absoluteTolerance = amount
+                    let text = try option.string().trimmingCharacters(in: .whitespaces)
+                    if text.hasSuffix("%") {
+                        let number = text.dropLast().trimmingCharacters(in: .whitespaces)
+                        guard let percent = Tolerance.decimal(number), percent >= 0, percent <= 100 else {
+                            throw option.error("tolerance must be a percentage from 0% to 100% such as \"2%\", found '\(text)'")
+                        }
+                        rule.relativeTolerance = percent / 100
+                    } else {
+                        guard let amount = Tolerance.decimal(text), amount >= 0 else {
+                            throw option.error("tolerance must be a non-negative amount such as \"0.01\" or a percentage such as \"2%\", found '\(text)'")
+                        }
+                        rule.absoluteTolerance = amount
+                    }
                 default:
                     let percent = try option.number()
-                    guard percent >= 0 else { throw option.error("tolerance-percent must not be negative") }
+                    guard percent >= 0, percent <= 100 else { throw option.error("tolerance-percent must be from 0 to 100") }
                     rule.relativeTolerance = Decimal(percent) / 100
                 }
             }
@@ -66,11 +81,17 @@ enum SectionLoader {
         guard let node else { return [] }
         var list: [Suppression] = []
         for element in try node.elements() {
-            var rule: String?, product: String?, reason: String?, expires: String?
-            for (key, value) in try element.mapping(allowed: ["rule", "product", "reason", "expires"]) {
+            var rule: String?, product: String?, reason: String?, expires: String?, fingerprint: String?
+            for (key, value) in try element.mapping(allowed: ["rule", "product", "fingerprint", "reason", "expires"]) {
                 switch key {
                 case "rule": rule = try value.word(RuleRegistry.ids)
                 case "product": product = try value.string()
+                case "fingerprint":
+                    let text = try value.string().lowercased()
+                    guard text.count == 16, text.allSatisfy(\.isHexDigit) else {
+                        throw value.error("fingerprint must be the 16 hex digits of a finding's fingerprint in the JSON report")
+                    }
+                    fingerprint = text
                 case "reason": reason = try value.string()
                 default:
                     let day = try value.string()
@@ -80,11 +101,13 @@ enum SectionLoader {
                     expires = day
                 }
             }
-            guard let rule else { throw element.error("a suppression needs a rule") }
+            guard rule != nil || fingerprint != nil else {
+                throw element.error("a suppression needs a rule or a fingerprint", hint: "e.g. rule: price-mismatch, product: \"sku:BA-1042\"")
+            }
             guard let reason, !reason.isEmpty else {
                 throw element.error("a suppression needs a reason", hint: "say why the finding is accepted; it is shown in the report")
             }
-            list.append(Suppression(rule: rule, product: product, reason: reason, expires: expires))
+            list.append(Suppression(rule: rule, product: product, reason: reason, expires: expires, fingerprint: fingerprint))
         }
         return list
     }
@@ -92,12 +115,15 @@ enum SectionLoader {
     static func gate(_ node: ConfigNode?) throws(ConfigError) -> AuditConfig.Gate {
         var gate = AuditConfig.Gate(failOn: .error, minCoverage: 0.9)
         guard let node else { return gate }
-        for (key, value) in try node.mapping(allowed: ["fail-on", "min-coverage"]) {
-            if key == "fail-on" {
-                gate.failOn = Severity(rawValue: try value.word(["error", "warning", "notice", "never"]))
-            } else {
+        for (key, value) in try node.mapping(allowed: ["fail-on", "min-coverage", "min-field-coverage"]) {
+            switch key {
+            case "fail-on": gate.failOn = Severity(rawValue: try value.word(["error", "warning", "notice", "never"]))
+            case "min-coverage":
                 gate.minCoverage = try value.number()
                 guard (0...1).contains(gate.minCoverage) else { throw value.error("min-coverage must be between 0 and 1") }
+            default:
+                gate.minFieldCoverage = try value.number()
+                guard (0...1).contains(gate.minFieldCoverage) else { throw value.error("min-field-coverage must be between 0 and 1") }
             }
         }
         return gate
@@ -115,5 +141,15 @@ enum SectionLoader {
             }
         }
         return report
+    }
+}
+
+/// Reading tolerance numbers strictly: digits with one optional `.` (no exponent, no sign, no locale).
+enum Tolerance {
+    static func decimal(_ text: String) -> Decimal? {
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+            text.filter({ $0 == "." }).count <= 1, text != "."
+        else { return nil }
+        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
     }
 }

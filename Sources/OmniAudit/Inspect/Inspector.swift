@@ -55,6 +55,7 @@ public struct Inspector: Sendable {
 
     public var kind: Kind
     private var feedChannel: (name: String, feed: FeedChannel, shop: AuditConfig.Shop)?
+    private var pageExtractor = PageExtractor(channel: "inspect")
 
     /// Creates an inspector.
     public init(kind: Kind) {
@@ -64,13 +65,30 @@ public struct Inspector: Sendable {
     /// Uses the field mapping of a feed channel of a config (the first feed channel when `channel` is nil).
     public mutating func useFeedMapping(from config: AuditConfig, channel: String?) throws(ConfigError) {
         for entry in config.channels where channel == nil || entry.name == channel {
-            if case .feed(let feed) = entry.kind {
+            if var feed = entry.feed {
+                feed.currency = feed.currency ?? entry.currency
                 feedChannel = (entry.name, feed, config.shop)
                 return
             }
         }
         throw ConfigError(file: config.path, line: 1, column: 1,
                           message: channel.map { "no feed channel named '\($0)'" } ?? "the config has no feed channel")
+    }
+
+    /// Reads pages as a web channel of a config does (the first web channel when `channel` is nil): with the
+    /// shop's locale and currency (or the channel's) and the channel's selectors.
+    public mutating func usePageSettings(from config: AuditConfig, channel: String?) throws(ConfigError) {
+        for entry in config.channels where channel == nil || entry.name == channel {
+            if let web = entry.web {
+                pageExtractor = PageExtractor(
+                    channel: entry.name, defaultCurrency: entry.currency ?? config.shop.currency,
+                    decimalSeparator: LocaleInfo.decimalSeparator(config.shop.locale), selectors: web.selectors,
+                    locale: config.shop.locale)
+                return
+            }
+        }
+        throw ConfigError(file: config.path, line: 1, column: 1,
+                          message: channel.map { "no web channel named '\($0)'" } ?? "the config has no web channel")
     }
 
     /// Reads every input (folders expand to their .html/.htm/.html.gz/.json files) and collects the results.
@@ -87,7 +105,6 @@ public struct Inspector: Sendable {
     /// to go through thousands of pages in flat memory.
     public func inspect(_ inputs: [String], each: (Result) -> Void) {
         let fetcher = FileFetcher()
-        let extractor = PageExtractor(channel: "inspect")
         for input in expand(inputs, fetcher: fetcher) {
             let fetched: Fetched
             do {
@@ -102,7 +119,7 @@ public struct Inspector: Sendable {
             }
             switch kind {
             case .page:
-                let page = PageBody.extract(fetched.body, source: input, with: extractor)
+                let page = PageBody.extract(fetched.body, source: input, with: pageExtractor)
                 each(Result(observations: page.observations, problems: page.problems))
             case .feed:
                 guard let feedChannel else { continue }

@@ -22,9 +22,14 @@ public struct Audit: Sendable {
 
     /// Creates an audit; `now` is reduced to the day in the shop's timezone.
     public init(config: AuditConfig, version: String, now: Date = Date(), progress: (@Sendable (String) -> Void)? = nil) {
+        self.init(config: config, version: version, day: DayClock.day(of: now, timezone: config.shop.timezone), progress: progress)
+    }
+
+    /// Creates an audit for a given audit day (`yyyy-MM-dd`, as `--as-of` gives it), whatever the timezone.
+    public init(config: AuditConfig, version: String, day: String, progress: (@Sendable (String) -> Void)? = nil) {
         self.config = config
         self.version = version
-        self.asOf = DayClock.day(of: now, timezone: config.shop.timezone)
+        self.asOf = day
         self.progress = progress
     }
 
@@ -34,47 +39,54 @@ public struct Audit: Sendable {
         let paths = PathResolver(baseDirectory: config.baseDirectory)
         var reads: [ChannelRead] = []
         for channel in config.channels {
-            let read: ChannelRead = switch channel.kind {
-            case .web(let web):
-                WebSource(name: channel.name, web: web, shop: config.shop, fetcher: fetcher, paths: paths, progress: progress,
-                          cancellation: cancellation).read()
-            case .feed(let feed): FeedSource(name: channel.name, feed: feed, shop: config.shop, fetcher: fetcher, paths: paths).read()
-            }
+            let environment = SourceEnvironment(
+                name: channel.name, shop: config.shop, currency: channel.currency ?? config.shop.currency,
+                fetcher: fetcher, paths: paths, progress: progress, cancellation: cancellation)
+            var read = channel.source.read(environment)
+            read.setAsideKeyless()
             let coverage = read.coverage
             progress?("\(channel.name): \(coverage.read) read, \(coverage.skipped.count) skipped, "
                 + "\(coverage.failed.count) failed, \(coverage.problems.count) problems, \(coverage.products) products")
             reads.append(read)
         }
-        let products = Matcher(fields: config.match).match(reads.flatMap(\.observations))
+        let matcher = Matcher(fields: config.match, urls: IdentityURL(trackingParameters: Set(config.trackingParameters)))
+        let products = matcher.match(reads.flatMap(\.observations))
         let coverage = reads.map(\.coverage)
+        var failedInputs: [String: Set<String>] = [:]
+        for (channel, read) in zip(config.channels, reads) { failedInputs[channel.name, default: []].formUnion(read.failedURLs) }
         let context = RuleContext(
             channels: config.channels.map(\.name), reference: config.reference,
             fullCatalogChannels: Set(config.channels.filter(\.fullCatalog).map(\.name)),
             unreadableChannels: Set(coverage.filter(\.unreadable).map(\.channel)),
-            failedInputs: Dictionary(uniqueKeysWithValues: zip(config.channels.map(\.name), reads.map(\.failedURLs))),
-            settings: config.rules, asOf: DayClock.date(from: asOf).map { $0.addingTimeInterval(12 * 3600) })
+            failedInputs: failedInputs, settings: config.rules, asOf: DayClock.date(from: asOf)?.addingTimeInterval(12 * 3600),
+            declaredCurrencies: config.channels.reduce(into: [:]) { map, channel in map[channel.name] = channel.currency })
         let findings = Reconciler(context: context, suppressions: config.suppressions, day: asOf)
             .findings(products: products, coverage: coverage)
-        let gate = gateVerdict(findings: findings, coverage: coverage, interrupted: cancellation?.isCancelled == true)
+        let comparisons = AuditReport.Comparisons(products: products.map(\.observations), channels: config.channels.map(\.name))
+        let gate = GateVerdict(config: config).decide(
+            findings: findings, coverage: coverage, products: products, interrupted: cancellation?.isCancelled == true)
+        var grouped: [String: [String: [Observation]]] = [:]
+        for product in products { grouped[product.id] = Dictionary(grouping: product.observations, by: \.channel) }
         return AuditReport(
             tool: .init(version: version),
             run: .init(asOf: asOf, shop: config.shop.name, configDigest: config.digest, reference: config.reference,
                        channels: config.channels.map(\.name)),
-            complete: gate.exitCode != AuditExitCode.incomplete.rawValue, gate: gate, coverage: coverage,
-            products: Dictionary(uniqueKeysWithValues: products.map { product in
-                (product.label, Dictionary(grouping: product.observations, by: \.channel))
-            }),
-            findings: findings)
+            complete: gate.reasons.isEmpty, gate: gate, coverage: coverage, products: grouped, findings: findings,
+            comparisons: comparisons)
     }
+}
 
-    private func gateVerdict(findings: [Finding], coverage: [ChannelCoverage], interrupted: Bool) -> AuditReport.Gate {
-        let failOn = config.gate.failOn
-        let blocking = findings.contains { finding in
-            finding.status != .suppressed && failOn.map { finding.severity >= $0 } ?? false
+extension ChannelRead {
+    /// Moves observations without any identifier (no sku, gtin, mpn or URL) out of matching and into the
+    /// channel's problems: they could never be compared, and must not silently become a product.
+    mutating func setAsideKeyless() {
+        let keyless = observations.filter(\.key.isEmpty)
+        guard !keyless.isEmpty else { return }
+        observations.removeAll(where: \.key.isEmpty)
+        coverage.products = observations.count
+        coverage.problems += keyless.map { observation in
+            Problem(source: observation.origin?.source ?? coverage.channel, position: observation.origin?.locator ?? "",
+                    message: "product has no sku, gtin, mpn or canonical URL, so it cannot be matched with other channels")
         }
-        let incomplete = interrupted || coverage.contains { $0.unreadable || $0.ratio < config.gate.minCoverage }
-        let code: AuditExitCode = incomplete ? .incomplete : (blocking ? .findings : .passed)
-        return AuditReport.Gate(failOn: failOn, minCoverage: config.gate.minCoverage, passed: !blocking,
-                                exitCode: code.rawValue)
     }
 }

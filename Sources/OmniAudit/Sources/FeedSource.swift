@@ -3,7 +3,23 @@ import Extract
 import Fetch
 import Foundation
 
-/// Reads a feed channel: fetch the feed, extract its items through the field mapping.
+extension FeedChannel: ChannelSource {
+    public func read(_ environment: SourceEnvironment) -> ChannelRead {
+        FeedSource(name: environment.name, feed: self, shop: environment.shop, fetcher: environment.fetcher,
+                   paths: environment.paths).read()
+    }
+
+    public var deliveredFields: [DeliveredField] {
+        let compared: [(JSONFeedExtractor.Field, String)] = [
+            (.price, "price"), (.listPrice, "list_price"), (.availability, "availability"), (.stock, "stock_count"),
+        ]
+        return compared.compactMap { field, name in
+            fields[field].map { DeliveredField(field: name, hint: "fields.\(field.rawValue) is \"\($0)\"", essential: field == .price) }
+        }
+    }
+}
+
+/// Reads a feed channel: fetch the feed, extract its items with the extractor of its format.
 struct FeedSource {
     let name: String
     let feed: FeedChannel
@@ -12,8 +28,8 @@ struct FeedSource {
     /// How paths are shown in the report.
     let paths: PathResolver
 
-    /// The extractor for this channel's mapping, currency and locale.
-    var extractor: JSONFeedExtractor {
+    /// The extractor for this channel's format, mapping, currency and locale.
+    var extractor: any FeedExtractor {
         JSONFeedExtractor(channel: name, items: feed.items, fields: feed.fields,
                           defaultCurrency: feed.currency ?? shop.currency,
                           decimalSeparator: LocaleInfo.decimalSeparator(shop.locale))

@@ -17,6 +17,8 @@ struct PageCrawl {
     private(set) var problems: [Problem] = []
     private(set) var observations: [Observation] = []
     private(set) var failedURLs: Set<String> = []
+    /// Pages read that showed no product (they count against the coverage).
+    private(set) var productless = 0
 
     private struct Candidate {
         var location: String
@@ -118,6 +120,12 @@ struct PageCrawl {
                         continue
                     }
                     canonicals[canonical] = location
+                }
+                if page.observations.isEmpty {
+                    productless += 1
+                    if !page.problems.contains(where: { $0.message.contains("no product") }) {
+                        problems.append(Problem(source: location, message: "no product found on the page"))
+                    }
                 }
                 observations += page.observations
             }

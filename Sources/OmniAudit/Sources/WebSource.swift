@@ -4,6 +4,21 @@ import Fetch
 import Foundation
 import Normalize
 
+extension WebChannel: ChannelSource {
+    public func read(_ environment: SourceEnvironment) -> ChannelRead {
+        var shop = environment.shop
+        shop.currency = environment.currency
+        return WebSource(name: environment.name, web: self, shop: shop, fetcher: environment.fetcher,
+                         paths: environment.paths, progress: environment.progress,
+                         cancellation: environment.cancellation).read()
+    }
+
+    public var deliveredFields: [DeliveredField] {
+        [DeliveredField(field: "price", hint: selectors?.price == nil
+            ? "no price in the pages' markup or price block; set selectors.price" : "check selectors.price", essential: true)]
+    }
+}
+
 /// Reads a web channel: sitemaps (and sitemap indexes, robots.txt Sitemap lines), seed URLs, folders of saved
 /// pages and optionally same-host links; every page location ends up read, skipped (with the reason) or failed
 /// (with the reason). Pages are fetched by the `Crawler` and extracted on a small worker pool.
@@ -49,7 +64,9 @@ struct WebSource {
         coverage.read += crawl.read
         coverage.problems = crawl.problems
         coverage.products = crawl.observations.count
+        coverage.productless = crawl.productless
         let stats = crawler.stats
+        coverage.blocked = stats.robotsBlocked
         coverage.crawl = CrawlSummary(fetched: stats.fetched, notModified: stats.notModified, failed: stats.failed,
                                       robotsBlocked: stats.robotsBlocked, bytes: stats.bytes, retries: stats.retries,
                                       redirects: stats.redirects)

@@ -17,7 +17,7 @@ public struct AmbiguousPrice: Rule {
             let shown = PageClaims.distinct((observation.claims ?? []).filter { $0.syntax == .visible })
             guard shown.count > 2 else { return nil }
             let amounts = shown.map(\.price.value.description).joined(separator: ", ")
-            return Finding(rule: id, severity: defaultSeverity, product: product.label, field: "price",
+            return Finding(rule: id, severity: defaultSeverity, product: product.id, field: "price", page: observation.origin?.source,
                            observations: shown.map { PageClaims.value($0, channel: observation.channel, expected: false) },
                            message: "The price block on \(observation.channel) shows \(shown.count) different prices: \(amounts).")
         }
@@ -25,7 +25,7 @@ public struct AmbiguousPrice: Rule {
 
     public var examples: [RuleExample] {
         [
-            RuleExample("sale price, regular price and a third amount", triggers: true,
+            RuleExample("sale price, regular price and a third amount", triggers: true, finding: .init(field: "price", expected: [], message: "The price block on web shows 3 different prices: 49.90 EUR, 59.90 EUR, 44.90 EUR."),
                         [PageClaims.example([(.visible, .current, "49.90"), (.visible, .list, "59.90"), (.visible, .current, "44.90")])]),
             RuleExample("sale price and struck-through regular price", triggers: false,
                         [PageClaims.example([(.visible, .current, "49.90"), (.visible, .list, "59.90")])]),

@@ -28,11 +28,17 @@ public struct AvailabilityMismatch: Rule {
 
     public var examples: [RuleExample] {
         [
-            RuleExample("in stock on the web, sold out in the app", triggers: true, [
+            RuleExample("in stock on the web, sold out in the app", triggers: true, finding: .init(
+                field: "availability", expected: [],
+                message: "Availability differs and no value has a majority: web shows in_stock, app shows out_of_stock; "
+                    + "name a reference channel to decide which is right."), [
                 .example("web", availability: .inStock), .example("app", availability: .outOfStock),
             ]),
-            RuleExample("pre-order in the app, in stock on the web", triggers: true, [
+            RuleExample("pre-order in the app, in stock on the web and in the store feed", triggers: true, finding: .init(
+                field: "availability", expected: ["web", "store"],
+                message: "Availability differs: app shows preorder where web and store show in_stock."), [
                 .example("web", availability: .inStock), .example("app", availability: .preorder),
+                .example("store", availability: .inStock),
             ]),
             RuleExample("\"solo 3 pezzi\" (limited) and in_stock are both buyable", triggers: false, [
                 .example("web", availability: .limited), .example("app", availability: .inStock),

@@ -31,7 +31,7 @@ public struct MissingInChannel: Rule {
                 }
             }
             values.append(Finding.ChannelValue(channel: channel, value: nil, evidence: nil, expected: false))
-            return Finding(rule: id, severity: defaultSeverity, product: product.label, field: "presence",
+            return Finding(rule: id, severity: defaultSeverity, product: product.id, field: "presence",
                            observations: values,
                            message: "Listed in \(shown.joined(separator: ", ")) but missing from \(channel).")
         }
@@ -39,7 +39,7 @@ public struct MissingInChannel: Rule {
 
     public var examples: [RuleExample] {
         [
-            RuleExample("in the app feed, not on the web", triggers: true, [
+            RuleExample("in the app feed, not on the web", triggers: true, finding: .init(field: "presence", expected: ["app"], message: "Listed in app but missing from web."), [
                 .example("app"), .example("web", sku: "EX-2"), .example("app", sku: "EX-2"),
             ]),
             RuleExample("in both channels", triggers: false, [.example("web"), .example("app")]),

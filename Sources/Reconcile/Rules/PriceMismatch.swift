@@ -9,38 +9,57 @@ public struct PriceMismatch: Rule {
     public let rationale = """
         A customer who sees one price in the app and another on the web loses trust, and advertising a price \
         that is not charged can break consumer-protection law. Amounts are compared as decimals, so \
-        `1.299,00 €` and `1299.0` are the same price; a tolerance can be configured.
+        `1.299,00 €` and `1299.0` are the same price. Each channel has one vote; the expected price is the \
+        reference channel's, else the one most channels agree with, and channels within the tolerance of it \
+        (`tolerance: "0.01"` or `tolerance: "2%"` of the expected amount; default exact) are never reported. \
+        Prices in different currencies are compared per currency; the difference itself is `currency-mismatch`.
         """
     public let defaultSeverity = Severity.error
 
     public func check(_ product: MatchedProduct, context: RuleContext) -> [Finding] {
-        let settings = context.settings(for: id)
+        let comparison = MoneyDelta.comparison(rule: self, field: "price", noun: "price", settings: context.settings(for: id))
         let entries = product.observations.compactMap { observation in
             observation.price.map {
                 FieldComparison<Money>.Entry(channel: observation.channel, value: $0.value,
                                              display: $0.value.description, evidence: $0.evidence)
             }
         }
-        // Different currencies are currency-mismatch's business, not a price difference.
-        let currencies = Set(entries.map(\.value.currency))
-        guard currencies.count == 1 else { return [] }
-        let comparison = FieldComparison<Money>(rule: self, field: "price", noun: "price") { a, b in
-            let difference = abs(a.amount - b.amount)
-            let scale = max(abs(a.amount), abs(b.amount))
-            return difference <= settings.absoluteTolerance || difference <= scale * settings.relativeTolerance
-        }
-        return comparison.finding(for: entries, product: product, context: context).map { [$0] } ?? []
+        return MoneyDelta.byCurrency(entries).compactMap { comparison.finding(for: $0, product: product, context: context) }
     }
 
     public var examples: [RuleExample] {
-        [
-            RuleExample("web 49.90 EUR, app 54.90 EUR", triggers: true, [
+        let tolerance = ["price-mismatch": RuleSettings(absoluteTolerance: Decimal(string: "0.01")!)]
+        return [
+            RuleExample("web 49.90 EUR, app 54.90 EUR: no majority, nobody blamed", triggers: true, finding: .init(
+                field: "price", expected: [],
+                message: "Price differs and no value has a majority: web shows 49.90 EUR, app shows 54.90 EUR; "
+                    + "name a reference channel to decide which is right."), [
                 .example("web", price: "49.90"), .example("app", price: "54.90"),
+            ]),
+            RuleExample("the app deviates from web and merchant", triggers: true, finding: .init(
+                field: "price", expected: ["web", "merchant"],
+                message: "Price differs: app shows 12.00 EUR (+2.00 EUR, +20.0 %) where web and merchant show 10.00 EUR."), [
+                .example("web", price: "10.00"), .example("app", price: "12.00"), .example("merchant", price: "10.00"),
+            ]),
+            RuleExample("two web pages are one vote: they do not outvote the app", triggers: true, finding: .init(
+                field: "price", expected: [],
+                message: "Price differs and no value has a majority: web shows 100.00 EUR, app shows 120.00 EUR; "
+                    + "name a reference channel to decide which is right."), [
+                .example("web", price: "100.00"), .example("web", price: "100.00"), .example("app", price: "120.00"),
+            ]),
+            RuleExample("the reference channel decides", triggers: true, reference: "app", finding: .init(
+                field: "price", expected: ["app"],
+                message: "Price differs: web shows 10.00 EUR (−2.00 EUR, −16.7 %), merchant shows 10.00 EUR (−2.00 EUR, "
+                    + "−16.7 %) where the reference channel app shows 12.00 EUR."), [
+                .example("web", price: "10.00"), .example("app", price: "12.00"), .example("merchant", price: "10.00"),
             ]),
             RuleExample("1.299,00 € on the web and 1299.0 in the app are the same price", triggers: false, [
                 .example("web", price: "1299.00"), .example("app", price: "1299.0"),
             ]),
-            RuleExample("different currencies are not compared here", triggers: false, [
+            RuleExample("10.00, 10.01 and 10.02 with tolerance 0.01 all agree with 10.01", triggers: false, settings: tolerance, [
+                .example("a", price: "10.00"), .example("b", price: "10.01"), .example("c", price: "10.02"),
+            ]),
+            RuleExample("prices in two currencies are not compared with each other", triggers: false, [
                 .example("web", price: "49.90", currency: "EUR"), .example("us", price: "54.90", currency: "USD"),
             ]),
         ]

@@ -29,8 +29,8 @@ public struct SaleWindow: Rule {
                 when = "outside its validity window"
             }
             return Finding(
-                rule: id, severity: defaultSeverity, product: product.label, field: "price",
-                observations: [
+                rule: id, severity: defaultSeverity, product: product.id, field: "price", page: observation.origin?.source,
+                           observations: [
                     .init(channel: observation.channel, value: price.value.description, evidence: price.evidence, expected: false),
                     .init(channel: observation.channel, value: when, evidence: window.evidence, expected: false),
                 ],
@@ -46,7 +46,7 @@ public struct SaleWindow: Rule {
             return observation
         }
         return [
-            RuleExample("priceValidUntil 2025-12-31 on 2026-11-23", triggers: true, [observation(until: "2025-12-31")]),
+            RuleExample("priceValidUntil 2025-12-31 on 2026-11-23", triggers: true, finding: .init(field: "price", expected: [], message: "On web the price 49.90 EUR is marked valid until 2025-12-31, which has passed (audit day 2026-11-23)."), [observation(until: "2025-12-31")]),
             RuleExample("priceValidUntil 2026-12-31 on 2026-11-23", triggers: false, [observation(until: "2026-12-31")]),
         ]
     }

@@ -21,14 +21,15 @@ public struct StructuredDataConflict: Rule {
             else { return nil }
             let values = markup.map { PageClaims.value($0, channel: observation.channel, expected: !PageClaims.differ($0.price.value, first.price.value, settings)) }
             let stated = markup.map { "\($0.syntax.rawValue) \($0.price.value)" }.joined(separator: ", ")
-            return Finding(rule: id, severity: defaultSeverity, product: product.label, field: "price", observations: values,
+            return Finding(rule: id, severity: defaultSeverity, product: product.id, field: "price", page: observation.origin?.source,
+                           observations: values,
                            message: "The page's markup states different prices: \(stated).")
         }
     }
 
     public var examples: [RuleExample] {
         [
-            RuleExample("og:price:amount 0 beside a JSON-LD price of 49.90", triggers: true,
+            RuleExample("og:price:amount 0 beside a JSON-LD price of 49.90", triggers: true, finding: .init(field: "price", expected: ["web"], message: "The page's markup states different prices: json-ld 49.90 EUR, opengraph 0.00 EUR."),
                         [PageClaims.example([(.jsonLD, .current, "49.90"), (.openGraph, .current, "0")])]),
             RuleExample("JSON-LD and microdata agree", triggers: false,
                         [PageClaims.example([(.jsonLD, .current, "49.90"), (.microdata, .current, "49.9")])]),

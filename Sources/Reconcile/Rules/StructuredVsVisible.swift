@@ -29,7 +29,8 @@ public struct StructuredVsVisible: Rule {
                 Finding.ChannelValue(channel: observation.channel, value: "\(shown.value.rawValue) (visible)", evidence: shown.evidence, expected: true),
                 Finding.ChannelValue(channel: observation.channel, value: "\(markup.value.rawValue) (markup)", evidence: markup.evidence, expected: false),
             ]
-            return Finding(rule: id, severity: defaultSeverity, product: product.label, field: "availability", observations: values,
+            return Finding(rule: id, severity: defaultSeverity, product: product.id, field: "availability", page: observation.origin?.source,
+                           observations: values,
                            message: "On \(observation.channel) the page shows \(shown.value.rawValue) but its markup says \(markup.value.rawValue).")
         }
     }
@@ -47,16 +48,17 @@ public struct StructuredVsVisible: Rule {
             let values = [PageClaims.value(shown, channel: observation.channel, expected: true)]
                 + deviating.map { PageClaims.value($0, channel: observation.channel, expected: false) }
             let stated = deviating.map { "\($0.syntax.rawValue) says \($0.price.value)" }.joined(separator: ", ")
-            return Finding(rule: id, severity: defaultSeverity, product: product.label, field: "price", observations: values,
+            return Finding(rule: id, severity: defaultSeverity, product: product.id, field: "price", page: observation.origin?.source,
+                           observations: values,
                            message: "On \(observation.channel) the page shows \(shown.price.value) but its \(stated).")
         }
     }
 
     public var examples: [RuleExample] {
         [
-            RuleExample("JSON-LD says 54.90, the page shows 49.90", triggers: true,
+            RuleExample("JSON-LD says 54.90, the page shows 49.90", triggers: true, finding: .init(field: "price", expected: ["web"], message: "On web the page shows 49.90 EUR but its json-ld says 54.90 EUR."),
                         [PageClaims.example([(.jsonLD, .current, "54.90"), (.visible, .current, "49.90")])]),
-            RuleExample("JSON-LD says in stock, the page shows sold out", triggers: true, [{
+            RuleExample("JSON-LD says in stock, the page shows sold out", triggers: true, finding: .init(field: "availability", expected: ["web"], message: "On web the page shows out_of_stock but its markup says in_stock."), [{
                 var observation = PageClaims.example([])
                 observation.availability = Observed(.inStock, Evidence(source: "example:web", locator: "json-ld", raw: "InStock"))
                 observation.visibleAvailability = Observed(.outOfStock, Evidence(source: "example:web", locator: "button", raw: "Esaurito"))

@@ -38,20 +38,26 @@ public struct HTMLReporter: Reporter {
 
     private func banner(_ report: AuditReport) -> String {
         let failOn = report.gate.failOn?.rawValue ?? "never"
-        let blocking = report.findings.filter { finding in
-            finding.status != .suppressed && report.gate.failOn.map { finding.severity >= $0 } ?? false
-        }.count
+        let blocking = report.gate.blocking
         let (kind, title, detail): (String, String, String)
         if !report.complete || report.gate.exitCode == 2 {
-            (kind, title, detail) = ("incomplete", "INCOMPLETE — the audit could not read everything",
-                                     "Some inputs could not be checked; see Coverage. Exit code \(report.gate.exitCode).")
+            (kind, title, detail) = ("incomplete", "INCOMPLETE — the audit could not check everything",
+                                     "Exit code \(report.gate.exitCode). Why:")
         } else if report.gate.passed {
             (kind, title, detail) = ("pass", "PASS — no finding at or above “\(failOn)”", "Exit code 0.")
         } else {
             (kind, title, detail) = ("fail", "FAIL — \(blocking) finding\(blocking == 1 ? "" : "s") at or above “\(failOn)”",
                                      "The release gate stops here. Exit code \(report.gate.exitCode).")
         }
-        return "<div class=\"banner \(kind)\" id=\"verdict\" data-exit-code=\"\(report.gate.exitCode)\"><strong>\(title.html)</strong>\(detail.html)</div>\n"
+        let reasons = report.gate.reasons.isEmpty ? ""
+            : "<ul class=\"reasons\">" + report.gate.reasons.map { "<li>\($0.html)</li>" }.joined() + "</ul>"
+        let compared = report.comparisons
+        let scope = "<p class=\"scope\">\(compared.multiChannel) of \(report.summary.products) products were found in two or "
+            + "more channels and compared; \(compared.singleChannel) in one channel only. Compared per field: "
+            + AuditReport.Comparisons.comparedFields.map { "\($0.html) \(compared.fields[$0] ?? 0)" }.joined(separator: ", ")
+            + ".</p>"
+        return "<div class=\"banner \(kind)\" id=\"verdict\" data-exit-code=\"\(report.gate.exitCode)\"><strong>\(title.html)</strong>"
+            + "\(detail.html)\(reasons)</div>\n\(scope)\n"
     }
 
     private func cards(_ report: AuditReport) -> String {
@@ -62,6 +68,7 @@ public struct HTMLReporter: Reporter {
             ("notices", "\(summary.bySeverity["notice"] ?? 0)"),
             ("suppressed", "\(summary.byStatus["suppressed"] ?? 0)"),
             ("products", "\(summary.products)"),
+            ("compared", "\(report.comparisons.multiChannel)"),
             ("inputs read", "\(report.coverage.values.map(\.read).reduce(0, +))"),
         ]
         return "<div class=\"cards\">" + items.map { label, value in

@@ -10,6 +10,7 @@ enum HTMLStyle {
         .banner { border-radius: 10px; padding: 18px 22px; margin: 18px 0; color: #fff; }
         .banner strong { font-size: 20px; display: block; }
         .banner.fail { background: var(--fail); } .banner.pass { background: var(--pass); } .banner.incomplete { background: var(--warn); }
+        .banner ul.reasons { margin: 8px 0 0; padding-left: 20px; } .scope { color: #444; margin: -6px 0 14px; }
         .cards { display: flex; gap: 12px; flex-wrap: wrap; }
         .card { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 12px 16px; min-width: 130px; }
         .card b { display: block; font-size: 24px; }

@@ -1,0 +1,81 @@
+import AuditModel
+import Foundation
+import Reconcile
+import Report
+
+/// Decides the release gate: incomplete (exit 2) when anything kept the audit from checking what it should —
+/// interrupted, a channel unreadable, empty or below the coverage gate, a compared field missing from a
+/// channel's products, or two catalogue channels that share no product — else failed (exit 1) on a finding at
+/// or above `gate.fail-on`, else passed. Every reason is stated in the report.
+struct GateVerdict {
+    let config: AuditConfig
+
+    func decide(findings: [Finding], coverage: [ChannelCoverage], products: [MatchedProduct], interrupted: Bool) -> AuditReport.Gate {
+        var reasons: [String] = []
+        if interrupted { reasons.append("interrupted by a signal before every input was read: the report is partial") }
+        for channel in coverage { reasons += channelReasons(channel) }
+        reasons += fieldReasons(products: products, coverage: coverage)
+        reasons += disjointReasons(products: products, coverage: coverage)
+        let failOn = config.gate.failOn
+        let blocking = findings.filter { finding in
+            finding.status != .suppressed && failOn.map { finding.severity >= $0 } ?? false
+        }.count
+        let code: AuditExitCode = !reasons.isEmpty ? .incomplete : (blocking > 0 ? .findings : .passed)
+        return AuditReport.Gate(failOn: failOn, minCoverage: config.gate.minCoverage, passed: code == .passed,
+                                exitCode: code.rawValue, blocking: blocking, reasons: reasons)
+    }
+
+    private func channelReasons(_ channel: ChannelCoverage) -> [String] {
+        let name = channel.channel
+        if channel.unreadable {
+            return ["\(name): could not be read at all (\(channel.failed.count) input\(channel.failed.count == 1 ? "" : "s") failed)"]
+        }
+        var reasons: [String] = []
+        if channel.attempted > 0, channel.products == 0 {
+            reasons.append("\(name): read \(channel.read) input\(channel.read == 1 ? "" : "s") but found no product")
+        }
+        if channel.ratio < config.gate.minCoverage {
+            var parts = ["\(channel.read) read"]
+            if !channel.failed.isEmpty { parts.append("\(channel.failed.count) failed") }
+            if channel.blocked > 0 { parts.append("\(channel.blocked) blocked by robots.txt") }
+            if channel.productless > 0 { parts.append("\(channel.productless) without a product") }
+            reasons.append("\(name): coverage \(Self.format(channel.ratio)) is below gate.min-coverage "
+                + "\(Self.format(config.gate.minCoverage)) (\(parts.joined(separator: ", ")))")
+        }
+        return reasons
+    }
+
+    /// A channel whose products lack a field it is configured to deliver (a mapping typo) was not compared.
+    private func fieldReasons(products: [MatchedProduct], coverage: [ChannelCoverage]) -> [String] {
+        config.channels.flatMap { channel -> [String] in
+            let observations = products.flatMap(\.observations).filter { $0.channel == channel.name }
+            guard !observations.isEmpty else { return [] }
+            return channel.source.deliveredFields.compactMap { delivered in
+                let carrying = observations.filter { AuditReport.Comparisons.carries($0, delivered.field) }.count
+                let share = Double(carrying) / Double(observations.count)
+                let short = delivered.essential ? share < config.gate.minFieldCoverage : carrying == 0
+                guard short else { return nil }
+                return "\(channel.name): only \(carrying) of \(observations.count) products carry \(delivered.field)"
+                    + (delivered.essential ? " (gate.min-field-coverage \(Self.format(config.gate.minFieldCoverage)))" : "")
+                    + "; \(delivered.hint)"
+            }
+        }
+    }
+
+    /// Two catalogue channels that both have products but share none point to a wrong `match` setup.
+    private func disjointReasons(products: [MatchedProduct], coverage: [ChannelCoverage]) -> [String] {
+        let catalogues = config.channels.filter(\.fullCatalog).map(\.name)
+            .filter { name in coverage.contains { $0.channel == name && $0.products > 0 } }
+        var reasons: [String] = []
+        for (index, first) in catalogues.enumerated() {
+            for second in catalogues.dropFirst(index + 1)
+            where !products.contains(where: { $0.channels.contains(first) && $0.channels.contains(second) }) {
+                reasons.append("\(first) and \(second) share no product: nothing could be compared; check `match` "
+                    + "(\(config.match.map(\.rawValue).joined(separator: ", "))) and the identifiers each channel gives")
+            }
+        }
+        return reasons
+    }
+
+    static func format(_ value: Double) -> String { String(format: "%.2f", value) }
+}

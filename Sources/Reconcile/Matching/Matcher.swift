@@ -1,0 +1,115 @@
+import AuditModel
+
+/// Groups observations into products: two observations are the same product when they share a value of a
+/// configured identity field (tried in the configured order), unless joining their groups would give one
+/// product two different values of a configured sku, gtin or mpn; such a refused bridge is kept on the product
+/// (`ambiguous-identity`). Deterministic: the output depends only on the input order.
+public struct Matcher: Sendable {
+    /// The identity fields, in the order they are tried.
+    public var fields: [IdentityField]
+    /// How URLs are compared.
+    public var urls: IdentityURL
+
+    /// Creates a matcher.
+    public init(fields: [IdentityField], urls: IdentityURL = IdentityURL()) {
+        self.fields = fields
+        self.urls = urls
+    }
+
+    /// The fields one product may have only one value of: the configured ones except the URL (variants and
+    /// deep links give one product several URLs).
+    var exclusive: [IdentityField] { IdentityField.allCases.filter { $0 != .url && fields.contains($0) } }
+
+    /// Matches observations (given in channel order, then input order) into products.
+    public func match(_ observations: [Observation]) -> [MatchedProduct] {
+        var groups = UnionFind(observations.map { observation in
+            exclusive.map { field in observation.key.value(of: field).map { [$0] } ?? [] }
+        })
+        var refusals: [(index: Int, field: IdentityField, value: String, other: Int, conflict: IdentityField)] = []
+        for field in fields {
+            var seen: [String: [Int]] = [:]
+            for (index, observation) in observations.enumerated() {
+                guard let raw = observation.key.value(of: field) else { continue }
+                let value = field == .url ? urls.key(raw) : raw
+                var tried: Set<Int> = []
+                for other in seen[value, default: []] where tried.insert(groups.root(other)).inserted {
+                    if let conflict = groups.union(index, other) {
+                        // A bridge: the observation does not itself state the value it would contradict.
+                        if observation.key.value(of: exclusive[conflict]) == nil {
+                            refusals.append((index, field, raw, other, exclusive[conflict]))
+                        }
+                    }
+                }
+                seen[value, default: []].append(index)
+            }
+        }
+        var members: [Int: [Int]] = [:]
+        var order: [Int] = []
+        for index in observations.indices {
+            let root = groups.root(index)
+            if members[root] == nil { order.append(root) }
+            members[root, default: []].append(index)
+        }
+        var ids: [Int: String] = [:]
+        var used: [String: Int] = [:]
+        for root in order {
+            let base = Self.id(of: members[root, default: []].map { observations[$0] })
+            used[base, default: 0] += 1
+            ids[root] = used[base] == 1 ? base : "\(base)#\(used[base] ?? 0)"
+        }
+        return order.map { root in
+            let links = refusals.filter { groups.root($0.index) == root }.map { refusal in
+                RefusedLink(bridge: observations[refusal.index], field: refusal.field, value: refusal.value,
+                            other: ids[groups.root(refusal.other)] ?? "", conflict: refusal.conflict)
+            }
+            return MatchedProduct(id: ids[root] ?? "", observations: members[root, default: []].map { observations[$0] },
+                                  refusedLinks: links)
+        }
+    }
+
+    /// `sku:BA-1042`: the first of sku, gtin, mpn, url that any observation states (a fixed order, so that
+    /// reordering `match` keeps ids); the smallest value when several are stated.
+    static func id(of observations: [Observation]) -> String {
+        for field in IdentityField.allCases {
+            if let value = observations.compactMap({ $0.key.value(of: field) }).min() {
+                return "\(field.rawValue):\(value)"
+            }
+        }
+        return "unidentified"
+    }
+}
+
+/// Union-find over observations whose groups carry the set of values of each exclusive identity field.
+struct UnionFind {
+    private var parent: [Int]
+    private var values: [[Set<String>]]
+
+    init(_ values: [[Set<String>]]) {
+        parent = Array(values.indices)
+        self.values = values
+    }
+
+    mutating func root(_ index: Int) -> Int {
+        var index = index
+        while parent[index] != index {
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        }
+        return index
+    }
+
+    /// Joins the groups of `a` and `b`; returns the index of the exclusive field they disagree on instead when
+    /// joining would give one group two values of it.
+    mutating func union(_ a: Int, _ b: Int) -> Int? {
+        let (left, right) = (root(a), root(b))
+        guard left != right else { return nil }
+        for field in values[left].indices {
+            let (x, y) = (values[left][field], values[right][field])
+            if !x.isEmpty, !y.isEmpty, x != y { return field }
+        }
+        let (keep, drop) = (min(left, right), max(left, right))
+        parent[drop] = keep
+        for field in values[keep].indices { values[keep][field].formUnion(values[drop][field]) }
+        return nil
+    }
+}

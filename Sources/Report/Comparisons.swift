@@ -1,0 +1,42 @@
+import AuditModel
+
+extension AuditReport {
+    /// What the audit could compare: a report that says "no mismatch" must also say how much was looked at.
+    public struct Comparisons: Codable, Sendable, Hashable {
+        /// Products shown by two or more channels: the ones anything could be compared for.
+        public var multiChannel: Int
+        /// Products shown by one channel only.
+        public var singleChannel: Int
+        /// Per compared field, the products for which two or more channels state it.
+        public var fields: [String: Int]
+
+        /// The fields compared across channels.
+        public static let comparedFields = ["price", "list_price", "availability", "stock_count"]
+
+        /// Counts, for products given as their observations.
+        public init(products: [[Observation]], channels: [String]) {
+            multiChannel = products.filter { Set($0.map(\.channel)).count > 1 }.count
+            singleChannel = products.count - multiChannel
+            fields = Dictionary(uniqueKeysWithValues: Self.comparedFields.map { field in
+                (field, products.filter { observations in
+                    Set(observations.filter { Self.carries($0, field) }.map(\.channel)).count > 1
+                }.count)
+            })
+        }
+
+        /// True when an observation states a compared field.
+        public static func carries(_ observation: Observation, _ field: String) -> Bool {
+            switch field {
+            case "price": observation.price != nil
+            case "list_price": observation.listPrice != nil
+            case "availability": observation.availability.map { $0.value != .unknown } ?? false
+            case "stock_count": observation.stockCount != nil
+            default: false
+            }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case multiChannel = "multi_channel", singleChannel = "single_channel", fields
+        }
+    }
+}
