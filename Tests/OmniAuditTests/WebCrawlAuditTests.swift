@@ -74,6 +74,17 @@ struct WebCrawlAuditTests {
         #expect(report.gate.exitCode == 2 && !report.gate.passed && !report.complete)
     }
 
+    @Test("a page is decoded with the charset of its HTTP Content-Type, over a wrong <meta charset>")
+    func contentTypeCharset() throws {
+        let server = try FaultServer()
+        defer { server.stop() }
+        let path = try Self.config(server: server, web: "    urls: [\(server.url("/cyrillic"))]")
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let report = try Self.audit(path, noCache: true)
+        let page = try #require(report.products["sku:K-1"]?["web"]?.first)
+        #expect(page.title?.value == "Кофе")
+    }
+
     @Test("the second run revalidates with ETags (304) and the JSON report stays byte-identical without cache")
     func cacheAndDeterminism() throws {
         let server = try FaultServer()

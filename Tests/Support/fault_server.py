@@ -189,6 +189,13 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/feed.json":
             items = [{"id": "P-%d" % i, "price": "%d.90" % i, "currency": "EUR"} for i in range(1, n + 1)]
             self.send(200, json.dumps({"products": items}).encode(), content_type="application/json")
+        elif path == "/cyrillic":
+            # The header says windows-1251; the page's own meta wrongly says ISO-8859-1 (which would read the same
+            # bytes as "\u00ca\u00ee\u00f4\u00e5"): the header must win.
+            body = ('<html><head><meta charset="iso-8859-1"><title>x</title>'
+                    '<script type="application/ld+json">{"@type": "Product", "sku": "K-1", "name": "\u041a\u043e\u0444\u0435",'
+                    ' "offers": {"price": "12.90", "priceCurrency": "EUR"}}</script></head><body></body></html>')
+            self.send(200, body.encode("cp1251"), content_type="text/html; charset=windows-1251")
         elif path == "/stats":
             with LOCK:
                 body = json.dumps({"hits": HITS, "max_sleeping": SLEEPING[1]}).encode()

@@ -43,10 +43,14 @@ public struct CrawlResult: Sendable {
     public var attempts: Int
     /// Why the URL could not be read, or nil on success.
     public var error: FetchError?
+    /// The response's `Content-Type` header (its charset decides how a page is decoded); nil for files and
+    /// cached copies.
+    public var contentType: String?
 
     /// Creates a result.
     public init(request: CrawlRequest, finalURL: String, redirects: [String], status: Int, body: Data,
-                notModified: Bool, attempts: Int, error: FetchError?) {
+                notModified: Bool, attempts: Int, error: FetchError?, contentType: String? = nil) {
+        self.contentType = contentType
         self.request = request
         self.finalURL = finalURL
         self.redirects = redirects

@@ -47,7 +47,7 @@ extension Crawler {
             if job.request.purpose != .robots, status == 200 {
                 cache?.store(url: job.url, etag: headers["etag"], lastModified: headers["last-modified"], body: body)
             }
-            complete(job, status: status, body: body, deliver: deliver)
+            complete(job, status: status, body: body, contentType: headers["content-type"], deliver: deliver)
         }
     }
 
@@ -59,7 +59,7 @@ extension Crawler {
 
     /// Ends a request: counts it, hands the result to the caller, enqueues what the caller asks for.
     func complete(_ job: CrawlJob, status: Int = 0, body: Data, error: FetchError? = nil, notModified: Bool = false,
-                  deliver: (CrawlResult) -> [CrawlRequest]) {
+                  contentType: String? = nil, deliver: (CrawlResult) -> [CrawlRequest]) {
         if job.isRobots { robotsDone(job, status: status, body: body, error: error); return }
         if let error {
             if case .robotsDisallowed = error { stats.robotsBlocked += 1 } else { stats.failed[error.kind, default: 0] += 1 }
@@ -71,7 +71,7 @@ extension Crawler {
         }
         let result = CrawlResult(request: job.request, finalURL: job.url, redirects: job.chain, status: status,
                                  body: error == nil ? body : Data(), notModified: notModified, attempts: job.attempts,
-                                 error: error)
+                                 error: error, contentType: contentType)
         for request in deliver(result) { enqueue(CrawlJob(request: request, url: request.url)) }
     }
     

@@ -9,10 +9,12 @@ enum PageBody {
     /// The largest inflated page accepted.
     static let maxInflatedBytes = 64 << 20
 
-    static func extract(_ body: Data, source: String, with extractor: PageExtractor) -> PageExtraction {
-        guard Gunzip.isGzip(body) else { return extractor.extract(body, source: source) }
+    /// Extracts a page; `contentType` is the HTTP header, whose charset wins over the page's own declarations.
+    static func extract(_ body: Data, source: String, contentType: String? = nil, with extractor: PageExtractor) -> PageExtraction {
+        guard Gunzip.isGzip(body) else { return extractor.extract(body, source: source, contentType: contentType) }
         do {
-            return extractor.extract(try Gunzip.inflate(body, limit: maxInflatedBytes, source: source), source: source)
+            return extractor.extract(try Gunzip.inflate(body, limit: maxInflatedBytes, source: source), source: source,
+                                     contentType: contentType)
         } catch {
             return PageExtraction(observations: [], problems: [Problem(source: source, message: error.reason)], canonicalURL: nil)
         }

@@ -75,7 +75,9 @@ struct PageCrawl {
             candidates[index].outcome = .read
             // After redirects the page is what the final URL shows (relative links and canonicals resolve there).
             let source = result.redirects.isEmpty ? result.request.location : result.finalURL
-            if candidates[index].extract { pool.extract(result.body, source: source, index: index) }
+            if candidates[index].extract {
+                pool.extract(result.body, source: source, contentType: result.contentType, index: index)
+            }
             guard candidates[index].depth < web.follow else { return [] }
             var more: [CrawlRequest] = []
             for link in LinkScanner.links(in: result.body, base: result.finalURL) {
@@ -148,10 +150,10 @@ final class ExtractionPool: @unchecked Sendable {
         slots = DispatchSemaphore(value: workers * 2)
     }
 
-    func extract(_ body: Data, source: String, index: Int) {
+    func extract(_ body: Data, source: String, contentType: String?, index: Int) {
         slots.wait()
         queue.async(group: group) { [self] in
-            let page = PageBody.extract(body, source: source, with: extractor)
+            let page = PageBody.extract(body, source: source, contentType: contentType, with: extractor)
             lock.lock()
             results[index] = page
             lock.unlock()
