@@ -3,10 +3,11 @@ import Foundation
 /// Normalises product URLs for matching: scheme and host lower-cased, fragment dropped, tracking parameters
 /// (`utm_*`, click ids) removed, default ports dropped.
 public enum URLNormalizer {
-    /// Query parameters that identify a campaign or a click, never a product.
+    /// Query parameters that identify a campaign or a click, never a product. `ref` is not among them: some shops
+    /// use it as a product or variant reference (`tracking-parameters: [ref]` in the config drops it for matching).
     static let trackingParameters: Set<String> = [
         "gclid", "gbraid", "wbraid", "dclid", "fbclid", "msclkid", "yclid", "twclid", "ttclid", "igshid",
-        "mc_cid", "mc_eid", "_ga", "_gl", "srsltid", "ref", "ref_src",
+        "mc_cid", "mc_eid", "_ga", "_gl", "srsltid", "ref_src",
     ]
 
     /// The normalised absolute URL, or nil when the text is not an absolute http(s) or file URL.

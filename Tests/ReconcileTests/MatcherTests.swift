@@ -42,4 +42,41 @@ import Testing
         #expect(products.count == 1)
         #expect(products[0].channels == ["web", "app", "merchant"])
     }
+
+    @Test func urlsMatchAcrossSchemeWwwTrailingSlashAndQueryOrder() {
+        let products = Matcher(fields: [.url]).match([
+            observation("web", url: "https://www.shop.example/p/lamp/?colour=red&size=m"),
+            observation("app", url: "http://shop.example/p/lamp?size=m&colour=red&utm_source=app"),
+            observation("feed", url: "https://SHOP.example:443/p/lamp?colour=red&size=m#reviews"),
+        ])
+        #expect(products.count == 1)
+    }
+
+    @Test func refIdentifiesAProductUnlessConfiguredAsTracking() {
+        let observations = [observation("web", url: "https://s/p?ref=1"), observation("app", url: "https://s/p?ref=2")]
+        #expect(Matcher(fields: [.url]).match(observations).count == 2)
+        #expect(Matcher(fields: [.url], urls: IdentityURL(trackingParameters: ["ref"])).match(observations).count == 1)
+    }
+
+    @Test func aGroupNeverGetsTwoSkusEvenThroughABridge() {
+        let products = Matcher(fields: [.sku, .gtin, .url]).match([
+            observation("app", sku: "S1", gtin: "1"),
+            observation("web", gtin: "1", url: "https://s/two"),
+            observation("app", sku: "S2", url: "https://s/two"),
+        ])
+        #expect(products.map(\.id) == ["sku:S1", "sku:S2"])
+        #expect(products[0].refusedLinks.map(\.other) == ["sku:S2"])
+        #expect(products[0].refusedLinks.first?.conflict == .sku)
+    }
+
+    @Test func idsAreUniqueAndIndependentOfMatchOrder() {
+        let observations = [
+            observation("web", sku: "A", gtin: "1"), observation("app", gtin: "1"),
+            observation("web", sku: "A", gtin: "2"),  // sku not matched on below: two products would share "sku:A"
+        ]
+        let byGtin = Matcher(fields: [.gtin]).match(observations)
+        #expect(byGtin.map(\.id) == ["sku:A", "sku:A#2"])
+        #expect(Matcher(fields: [.gtin, .sku]).match([observations[0], observations[1]]).map(\.id)
+            == Matcher(fields: [.sku, .gtin]).match([observations[0], observations[1]]).map(\.id))
+    }
 }

@@ -68,7 +68,9 @@ struct PageCrawl {
                 if case .robotsDisallowed = error {
                     candidates[index].outcome = .skipped(settings.redact(error.description))
                 } else {
-                    candidates[index].outcome = .failed(settings.redact(error.description))
+                    // A miss in a saved copy of the site names the local file that was tried.
+                    let tried = locator.localFile(for: candidates[index].location).map { " (mirror file tried: \($0))" } ?? ""
+                    candidates[index].outcome = .failed(settings.redact(error.description) + tried)
                 }
                 return []
             }

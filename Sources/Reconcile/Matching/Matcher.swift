@@ -34,9 +34,13 @@ public struct Matcher: Sendable {
                 var tried: Set<Int> = []
                 for other in seen[value, default: []] where tried.insert(groups.root(other)).inserted {
                     if let conflict = groups.union(index, other) {
-                        // A bridge: the observation does not itself state the value it would contradict.
-                        if observation.key.value(of: exclusive[conflict]) == nil {
-                            refusals.append((index, field, raw, other, exclusive[conflict]))
+                        // A bridge is the one of the two observations that does not itself state the value it
+                        // would contradict; two observations stating different values are simply two products.
+                        let conflicting = exclusive[conflict]
+                        if observation.key.value(of: conflicting) == nil {
+                            refusals.append((index, field, raw, other, conflicting))
+                        } else if observations[other].key.value(of: conflicting) == nil {
+                            refusals.append((other, field, raw, index, conflicting))
                         }
                     }
                 }

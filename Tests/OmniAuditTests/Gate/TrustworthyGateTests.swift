@@ -164,6 +164,30 @@ import Testing
         #expect(second.findings.first { $0.status == .suppressed }?.product == "sku:S-2")
     }
 
+    @Test("a page missing from a saved copy of the site names the local file tried")
+    func mirrorMissNamesTheFile() throws {
+        let shop = try ShopFolder()
+        defer { shop.remove() }
+        try shop.page("a.html", """
+            <html><head><script type="application/ld+json">{"@type": "Product", "sku": "S-1",
+            "offers": {"price": "10.00", "priceCurrency": "EUR"}}</script></head><body></body></html>
+            """)
+        try """
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://shop.example/a.html</loc></url>
+            <url><loc>https://shop.example/missing.html</loc></url></urlset>
+            """.write(toFile: shop.path + "/sitemap.xml", atomically: true, encoding: .utf8)
+        try shop.feed("app", [item("S-1", price: "10.00")])
+        let report = try shop.audit(channels: """
+              web:
+                kind: web
+                sitemaps: [sitemap.xml]
+                mirror: { "https://shop.example/": pages }
+            """ + "\n" + ShopFolder.feedChannel("app"))
+        let failed = try #require(report.coverage["web"]?.failed.first)
+        #expect(failed.input == "https://shop.example/missing.html")
+        #expect(failed.reason.hasSuffix("(mirror file tried: pages/missing.html)"), "\(failed.reason)")
+    }
+
     @Test("forgetting items: \"[]\" for a top-level array names the path to write")
     func topLevelArrayHint() throws {
         let shop = try ShopFolder()
