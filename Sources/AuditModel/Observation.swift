@@ -17,9 +17,6 @@ public struct Observation: Hashable, Sendable, Codable {
     public var saleWindow: Observed<DateWindow>?
     /// Whether it can be bought.
     public var availability: Observed<Availability>?
-    /// On a page, the availability the customer sees in the text, when the markup states its own
-    /// (`structured-vs-visible` compares them).
-    public var visibleAvailability: Observed<Availability>?
     /// A stated stock count ("solo 3 pezzi").
     public var stockCount: Observed<Int>?
     /// The brand.
@@ -32,9 +29,29 @@ public struct Observation: Hashable, Sendable, Codable {
     public var paymentMethods: Observed<[String]>?
     /// For a variant of a product group: the group's id (`productGroupID`, sku or url).
     public var group: String?
+    /// What only a product page states (the statements of each syntax, the visible availability); nil for
+    /// feeds and other channels.
+    public var page: PageFacts?
+
+    /// On a page, the availability the customer sees in the text, when the markup states its own
+    /// (`structured-vs-visible` compares them). Stored in `page`.
+    public var visibleAvailability: Observed<Availability>? {
+        get { page?.visibleAvailability }
+        set { updatePage { $0.visibleAvailability = newValue } }
+    }
+
     /// Every price statement found for the product on a page (markup and visible), when there is more than the
-    /// chosen `price`; nil for feeds.
-    public var claims: [PriceClaim]?
+    /// chosen `price`; nil for feeds. Stored in `page`.
+    public var claims: [PriceClaim]? {
+        get { page?.claims }
+        set { updatePage { $0.claims = newValue } }
+    }
+
+    private mutating func updatePage(_ change: (inout PageFacts) -> Void) {
+        var facts = page ?? PageFacts()
+        change(&facts)
+        page = facts.isEmpty ? nil : facts
+    }
 
     /// Creates an observation.
     public init(
@@ -56,9 +73,8 @@ public struct Observation: Hashable, Sendable, Codable {
         case channel, key, origin, title, price, availability
         case listPrice = "list_price"
         case stockCount = "stock_count"
-        case visibleAvailability = "visible_availability"
         case saleWindow = "sale_window"
-        case brand, group, claims, shipping, returns
+        case brand, group, page, shipping, returns
         case paymentMethods = "payment_methods"
     }
 }
@@ -76,17 +92,40 @@ extension Observation {
         copy.listPrice = map(listPrice)
         copy.saleWindow = map(saleWindow)
         copy.availability = map(availability)
-        copy.visibleAvailability = map(visibleAvailability)
+        copy.page?.visibleAvailability = map(visibleAvailability)
         copy.stockCount = map(stockCount)
         copy.brand = map(brand)
         copy.shipping = map(shipping)
         copy.returns = map(returns)
         copy.paymentMethods = map(paymentMethods)
-        copy.claims = claims?.map { claim in
+        copy.page?.claims = claims?.map { claim in
             var claim = claim
             claim.price = map(claim.price) ?? claim.price
             return claim
         }
         return copy
+    }
+}
+
+/// The part of an observation only a product page gives: every price statement with its syntax, and the
+/// availability the customer reads beside the markup's.
+public struct PageFacts: Hashable, Sendable, Codable {
+    /// Every price statement found for the product on the page (markup and visible).
+    public var claims: [PriceClaim]?
+    /// The availability the customer sees in the text, when the markup states its own.
+    public var visibleAvailability: Observed<Availability>?
+
+    /// Creates empty page facts.
+    public init(claims: [PriceClaim]? = nil, visibleAvailability: Observed<Availability>? = nil) {
+        self.claims = claims
+        self.visibleAvailability = visibleAvailability
+    }
+
+    /// True when the page stated nothing beyond the observation's own fields.
+    public var isEmpty: Bool { claims == nil && visibleAvailability == nil }
+
+    private enum CodingKeys: String, CodingKey {
+        case claims
+        case visibleAvailability = "visible_availability"
     }
 }
