@@ -45,8 +45,11 @@ struct FieldComparison<Value> {
     private func message(_ votes: [Vote], expected: Vote?, reference: String?) -> String {
         let title = noun.capitalizedFirst
         guard let expected else {
-            return "\(title) differs and no value has a majority: "
-                + votes.map { "\($0.channel) shows \($0.entry.display)" }.joined(separator: ", ")
+            let shown = votes.map { "\($0.channel) shows \($0.entry.display)" }.joined(separator: ", ")
+            if votes.count == 2 {  // two channels: neither is blamed; the difference is stated
+                return "\(title) differs: \(shown)" + (delta.map { " (\($0(votes[1].value, votes[0].value)))" } ?? "") + "."
+            }
+            return "\(title) differs with no majority: \(shown)"
                 + (reference == nil ? "; name a reference channel to decide which is right." : ".")
         }
         let deviating = votes.filter { !same(expected.value, $0.value) }

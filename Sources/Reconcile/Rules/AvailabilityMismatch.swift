@@ -30,8 +30,7 @@ public struct AvailabilityMismatch: Rule {
         [
             RuleExample("in stock on the web, sold out in the app", triggers: true, finding: .init(
                 field: "availability", expected: [],
-                message: "Availability differs and no value has a majority: web shows in_stock, app shows out_of_stock; "
-                    + "name a reference channel to decide which is right."), [
+                message: "Availability differs: web shows in_stock, app shows out_of_stock."), [
                 .example("web", availability: .inStock), .example("app", availability: .outOfStock),
             ]),
             RuleExample("pre-order in the app, in stock on the web and in the store feed", triggers: true, finding: .init(

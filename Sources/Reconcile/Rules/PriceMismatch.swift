@@ -32,8 +32,7 @@ public struct PriceMismatch: Rule {
         return [
             RuleExample("web 49.90 EUR, app 54.90 EUR: no majority, nobody blamed", triggers: true, finding: .init(
                 field: "price", expected: [],
-                message: "Price differs and no value has a majority: web shows 49.90 EUR, app shows 54.90 EUR; "
-                    + "name a reference channel to decide which is right."), [
+                message: "Price differs: web shows 49.90 EUR, app shows 54.90 EUR (+5.00 EUR, +10.0 %)."), [
                 .example("web", price: "49.90"), .example("app", price: "54.90"),
             ]),
             RuleExample("the app deviates from web and merchant", triggers: true, finding: .init(
@@ -43,9 +42,14 @@ public struct PriceMismatch: Rule {
             ]),
             RuleExample("two web pages are one vote: they do not outvote the app", triggers: true, finding: .init(
                 field: "price", expected: [],
-                message: "Price differs and no value has a majority: web shows 100.00 EUR, app shows 120.00 EUR; "
-                    + "name a reference channel to decide which is right."), [
+                message: "Price differs: web shows 100.00 EUR, app shows 120.00 EUR (+20.00 EUR, +20.0 %)."), [
                 .example("web", price: "100.00"), .example("web", price: "100.00"), .example("app", price: "120.00"),
+            ]),
+            RuleExample("three channels, three prices: no majority, nobody blamed", triggers: true, finding: .init(
+                field: "price", expected: [],
+                message: "Price differs with no majority: web shows 10.00 EUR, app shows 12.00 EUR, merchant shows 11.00 EUR; "
+                    + "name a reference channel to decide which is right."), [
+                .example("web", price: "10.00"), .example("app", price: "12.00"), .example("merchant", price: "11.00"),
             ]),
             RuleExample("the reference channel decides", triggers: true, reference: "app", finding: .init(
                 field: "price", expected: ["app"],
