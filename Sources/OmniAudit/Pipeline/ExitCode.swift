@@ -4,7 +4,7 @@ public enum AuditExitCode: Int32, CaseIterable, Sendable {
     case passed = 0
     /// Audit complete, findings at or above `gate.fail-on` (the release must stop).
     case findings = 1
-    /// Audit incomplete: coverage below `gate.min-coverage`, or a channel could not be read at all.
+    /// Audit incomplete: something kept it from checking what it should (`gate.reasons` says what).
     case incomplete = 2
     /// Usage error (bad flags).
     case usage = 64
@@ -16,7 +16,7 @@ public enum AuditExitCode: Int32, CaseIterable, Sendable {
         switch self {
         case .passed: "audit complete, no finding at or above `gate.fail-on`"
         case .findings: "audit complete, findings at or above `gate.fail-on` (release must stop)"
-        case .incomplete: "audit incomplete: coverage below `gate.min-coverage`, or a channel could not be read at all"
+        case .incomplete: "audit incomplete: interrupted, a channel unreadable, empty or below `gate.min-coverage`, a compared field missing, or channels sharing no product (see `gate.reasons`)"
         case .usage: "usage error (bad flags)"
         case .config: "configuration error (invalid `omniaudit.yml`, with file:line and what was expected)"
         }
