@@ -34,4 +34,28 @@ import Testing
         let gate = try #require(report?["gate"] as? [String: Any])
         #expect(gate["exit_code"] as? Int == 2 && gate["passed"] as? Bool == false)
     }
+
+    @Test("inspect --as page --config reads pages with the shop's currency as the audit does")
+    func inspectWithConfigUsesTheShop() throws {
+        let shop = try ShopFolder()
+        defer { shop.remove() }
+        try shop.page("p.html", """
+            <html><head><script type="application/ld+json">{"@type":"Product","sku":"L-1","offers":{"price":"12.90"}}</script>
+            </head><body><h1>Lamp</h1></body></html>
+            """)
+        let config = try shop.config(channels: """
+              web:
+                kind: web
+                urls: [pages]
+            """)
+        try String(contentsOfFile: config, encoding: .utf8).replacingOccurrences(of: "currency: EUR", with: "currency: CHF")
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        let page = shop.path + "/pages/p.html"
+        let plain = try Paths.run(["inspect", "--as", "page", page])
+        #expect(plain.out.contains("no currency in \\\"12.90\\\""))
+        let configured = try Paths.run(["inspect", "--as", "page", page, "--config", config])
+        #expect(configured.status == 0)
+        #expect(configured.out.contains("\"currency\" : \"CHF\""))
+        #expect(!configured.out.contains("no currency"))
+    }
 }
