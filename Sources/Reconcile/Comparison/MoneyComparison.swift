@@ -29,6 +29,19 @@ enum MoneyDelta {
                                delta: { text($0, from: $1) }, less: { $0.amount < $1.amount })
     }
 
+    /// The findings of a money rule: one comparison per currency of the field's observed values.
+    static func findings(rule: any Rule, field: String, noun: String, of value: KeyPath<Observation, Observed<Money>?>,
+                         product: MatchedProduct, context: RuleContext) -> [Finding] {
+        let comparison = comparison(rule: rule, field: field, noun: noun, settings: context.settings(for: rule.id))
+        let entries = product.observations.compactMap { observation in
+            observation[keyPath: value].map {
+                FieldComparison<Money>.Entry(channel: observation.channel, value: $0.value,
+                                             display: $0.value.description, evidence: $0.evidence)
+            }
+        }
+        return byCurrency(entries).compactMap { comparison.finding(for: $0, product: product, context: context) }
+    }
+
     /// Observed money values grouped by currency, in order of first appearance.
     static func byCurrency(_ entries: [FieldComparison<Money>.Entry]) -> [[FieldComparison<Money>.Entry]] {
         var order: [String] = []

@@ -15,15 +15,7 @@ public struct ListPriceMismatch: Rule {
     public let defaultSeverity = Severity.warning
 
     public func check(_ product: MatchedProduct, context: RuleContext) -> [Finding] {
-        let comparison = MoneyDelta.comparison(rule: self, field: "list_price", noun: "regular price",
-                                               settings: context.settings(for: id))
-        let entries = product.observations.compactMap { observation in
-            observation.listPrice.map {
-                FieldComparison<Money>.Entry(channel: observation.channel, value: $0.value,
-                                             display: $0.value.description, evidence: $0.evidence)
-            }
-        }
-        return MoneyDelta.byCurrency(entries).compactMap { comparison.finding(for: $0, product: product, context: context) }
+        MoneyDelta.findings(rule: self, field: "list_price", noun: "regular price", of: \.listPrice, product: product, context: context)
     }
 
     public var examples: [RuleExample] {

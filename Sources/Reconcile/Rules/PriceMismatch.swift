@@ -17,14 +17,7 @@ public struct PriceMismatch: Rule {
     public let defaultSeverity = Severity.error
 
     public func check(_ product: MatchedProduct, context: RuleContext) -> [Finding] {
-        let comparison = MoneyDelta.comparison(rule: self, field: "price", noun: "price", settings: context.settings(for: id))
-        let entries = product.observations.compactMap { observation in
-            observation.price.map {
-                FieldComparison<Money>.Entry(channel: observation.channel, value: $0.value,
-                                             display: $0.value.description, evidence: $0.evidence)
-            }
-        }
-        return MoneyDelta.byCurrency(entries).compactMap { comparison.finding(for: $0, product: product, context: context) }
+        MoneyDelta.findings(rule: self, field: "price", noun: "price", of: \.price, product: product, context: context)
     }
 
     public var examples: [RuleExample] {

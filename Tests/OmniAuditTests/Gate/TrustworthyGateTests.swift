@@ -17,8 +17,9 @@ import Testing
         defer { shop.remove() }
         for name in ["a", "b"] {
             try shop.page("\(name).html", """
-                <html><head><title>Lamp \(name)</title></head><body><h1>Lamp \(name)</h1>
-                <div class="price">49,90 €</div></body></html>
+                <html><head><title>Lamp \(name)</title><script type="application/ld+json">{"@type": "Product",
+                "name": "Lamp \(name)", "offers": {"price": "49.90", "priceCurrency": "EUR"}}</script></head>
+                <body><h1>Lamp \(name)</h1><div class="price">49,90 €</div></body></html>
                 """)
         }
         try shop.feed("app", [item("L-1", price: "49.90")])
@@ -31,6 +32,8 @@ import Testing
         #expect(report.gate.exitCode == 2 && !report.gate.passed)
         #expect(report.gate.reasons.contains { $0.hasPrefix("web: read 2 inputs but found no product") })
         #expect(!report.products.keys.contains { $0.contains("unidentified") })
+        let problems = report.coverage["web"]?.problems.filter { $0.message.contains("cannot be matched") } ?? []
+        #expect(problems.map(\.source) == ["pages/a.html", "pages/b.html"])
     }
 
     @Test("10.00 / 10.01 / 10.02 with tolerance 0.01: every channel agrees with 10.01, no finding")
