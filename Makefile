@@ -4,7 +4,7 @@
 # System packages are installed with apt-get when run as root (checked first; nothing is installed twice).
 
 BUILD_PACKAGES := pkg-config libxml2-dev libcurl4-openssl-dev zlib1g-dev
-TEST_PACKAGES  := $(BUILD_PACKAGES) python3 openssl chromium fonts-dejavu-core
+TEST_PACKAGES  := $(BUILD_PACKAGES) python3 python3-jsonschema openssl chromium fonts-dejavu-core
 CONFIG ?= omniaudit.yml
 
 .PHONY: audit test build deps deps-test clean

@@ -28,15 +28,22 @@ public struct AuditReport: Codable, Sendable {
         public var reference: String?
         /// Configured channel names, in config order.
         public var channels: [String]
-        public init(asOf: String, shop: String, configDigest: String, reference: String?, channels: [String]) {
+        /// The rules that ran (enabled), in catalogue order; nil in reports that do not say.
+        public var rules: [String]?
+        /// The shop's locale (`it-IT`), for showing prices as the shop writes them; nil when not known.
+        public var locale: String?
+        public init(asOf: String, shop: String, configDigest: String, reference: String?, channels: [String],
+                    rules: [String]? = nil, locale: String? = nil) {
             self.asOf = asOf
             self.shop = shop
             self.configDigest = configDigest
             self.reference = reference
             self.channels = channels
+            self.rules = rules
+            self.locale = locale
         }
         enum CodingKeys: String, CodingKey {
-            case asOf = "as_of", shop, configDigest = "config_digest", reference, channels
+            case asOf = "as_of", shop, configDigest = "config_digest", reference, channels, rules, locale
         }
     }
 
@@ -102,6 +109,8 @@ public struct AuditReport: Codable, Sendable {
     }
 
     public var schema = AuditReport.schemaID
+    /// The rules a report covers: the ones that ran, else the ones with findings, sorted.
+    public var ruleIDs: [String] { run.rules ?? Array(Set(findings.map(\.rule))).sorted() }
     public var tool: Tool
     public var run: Run
     /// False when the run was interrupted or a channel could not be read at all.

@@ -19,6 +19,9 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: "The audit day, yyyy-MM-dd (default: today in the shop's timezone).")
     var asOf: String?
 
+    @Option(name: .long, help: "Report formats, comma-separated: html, json, junit, markdown, sarif (overrides report.formats).")
+    var format: String?
+
     @Flag(name: .long, help: "Do not use the HTTP cache (conditional GET): download every page again.")
     var noCache = false
 
@@ -39,6 +42,12 @@ struct AuditCommand: ParsableCommand {
         }
         if let failOn { settings.gate.failOn = Severity(rawValue: failOn.rawValue) }
         if let out { settings.report.out = out }
+        if let format {
+            switch CIPublisher.formats(format) {
+            case .success(let formats): settings.report.formats = formats
+            case .failure(let error): throw ValidationError(error.description)
+            }
+        }
         if noCache { settings.disableCache() }
         let progress: (@Sendable (String) -> Void)? = quiet ? nil : { @Sendable line in Console.error(line) }
         var audit = Audit(config: settings, version: OmniAuditVersion.current, progress: progress)
@@ -59,6 +68,7 @@ struct AuditCommand: ParsableCommand {
             Console.error("cannot write reports to \(settings.report.out): \(error.localizedDescription)")
             throw ExitCode(AuditExitCode.incomplete.rawValue)
         }
+        for line in CIPublisher.publish(report) { Console.error(line) }
         // The verdict line is printed even with --quiet: it is the one line a CI log must show.
         print(Summary.line(report, written: quiet ? [] : written))
         throw ExitCode(report.gate.exitCode)

@@ -12,7 +12,8 @@ import Testing
     }
 
     func audit(out: String) throws -> (status: Int32, report: [String: Any], data: Data) {
-        let result = try Paths.run(["audit", "--config", Paths.repo("omniaudit.yml"), "--out", out, "--as-of", "2026-11-23"])
+        let result = try Paths.run(["audit", "--config", Paths.repo("omniaudit.yml"), "--out", out, "--as-of", "2026-11-23",
+                                    "--format", "html,json,junit,markdown,sarif"])
         let data = try Data(contentsOf: URL(fileURLWithPath: out + "/omniaudit.json"))
         let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         return (result.status, report, data)
@@ -37,9 +38,9 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: out + "/omniaudit.html"))
     }
 
-    /// The demo audit's JSON and HTML reports, byte for byte: any change to what a user reads is reviewed here.
+    /// The demo audit's reports in every format, byte for byte: any change to what a user reads is reviewed here.
     /// `OMNIAUDIT_RECORD=1 swift test` rewrites the golden files.
-    @Test(arguments: ["omniaudit.json", "omniaudit.html"])
+    @Test(arguments: ["omniaudit.json", "omniaudit.html", "omniaudit.xml", "omniaudit.md", "omniaudit.sarif"])
     func matchesTheGoldenReport(file: String) throws {
         let out = try Paths.temporaryFolder()
         _ = try audit(out: out)

@@ -16,10 +16,15 @@ enum Paths {
     }
 
     /// Runs the CLI, stdin read from the file `input` if given; returns exit status, stdout and stderr.
-    static func run(_ arguments: [String], in directory: String = root.path, input: String? = nil) throws
-        -> (status: Int32, out: String, err: String)
+    static func run(_ arguments: [String], in directory: String = root.path, input: String? = nil,
+                    environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String)
     {
         let process = Process()
+        var variables = ProcessInfo.processInfo.environment
+        variables["GITHUB_ACTIONS"] = nil
+        variables["GITHUB_STEP_SUMMARY"] = nil
+        for (key, value) in environment { variables[key] = value }
+        process.environment = variables
         if let input { process.standardInput = FileHandle(forReadingAtPath: input) }
         process.executableURL = URL(fileURLWithPath: cli)
         process.arguments = arguments

@@ -1,6 +1,7 @@
 import AuditModel
 import Foundation
 import Reconcile
+import Report
 
 /// Loads the small top-level sections of the config: shop, match, rules, suppressions, gate, report.
 enum SectionLoader {
@@ -137,7 +138,7 @@ enum SectionLoader {
                 report.out = resolver.resolve(try value.string())
             } else {
                 report.formats = []
-                for element in try value.elements() { report.formats.append(try element.word(["html", "json"])) }
+                for element in try value.elements() { report.formats.append(try element.word(Reporters.formats)) }
             }
         }
         return report

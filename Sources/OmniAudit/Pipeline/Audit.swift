@@ -70,7 +70,8 @@ public struct Audit: Sendable {
         return AuditReport(
             tool: .init(version: version),
             run: .init(asOf: asOf, shop: config.shop.name, configDigest: config.digest, reference: config.reference,
-                       channels: config.channels.map(\.name)),
+                       channels: config.channels.map(\.name),
+                       rules: RuleRegistry.ids.filter { context.settings(for: $0).enabled }, locale: config.shop.locale),
             complete: gate.reasons.isEmpty, gate: gate, coverage: coverage, products: grouped, findings: findings,
             comparisons: comparisons)
     }

@@ -1,15 +1,17 @@
 import AuditModel
 import Foundation
 
-/// Writes `omniaudit.html`: one self-contained page (inline CSS, no scripts, no external assets) with the
-/// verdict, the counts, every finding with each channel's value and evidence, and the coverage.
-/// All shop-provided text is escaped.
+/// Writes `omniaudit.html`: one self-contained page (inline CSS and script, no external assets, readable with
+/// scripts off and printed) with the verdict and its reasons, what was compared, the counts, the findings
+/// grouped by rule and by product (a fields × channels matrix with evidence), filters kept in the URL
+/// fragment, and the coverage. All shop-provided text is escaped.
 public struct HTMLReporter: Reporter {
     public init() {}
     public let format = "html"
     public let fileName = "omniaudit.html"
 
     public func render(_ report: AuditReport) throws -> Data {
+        let prices = LocalePrice(locale: report.run.locale)
         var page = """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8">
@@ -23,9 +25,13 @@ public struct HTMLReporter: Reporter {
             """
         page += banner(report)
         page += cards(report)
-        page += "<h2>Findings</h2>\n" + FindingsTable.render(report.findings, titles: titles(report))
-        page += "<h2>Coverage</h2>\n" + CoverageTable.render(report)
-        page += "</main></body></html>\n"
+        page += FilterBar.counts(report)
+        page += "<h2 id=\"findings\">Findings</h2>\n" + FilterBar.render(report)
+        page += "<div id=\"by-rule\"><h2 class=\"view-title\">By rule</h2>\n"
+            + FindingsTable.render(report.findings, titles: titles(report), prices: prices) + "</div>\n"
+        page += "<div id=\"by-product\"><h2 class=\"view-title\">By product</h2>\n" + ProductMatrix.render(report, prices: prices) + "</div>\n"
+        page += "<h2 id=\"coverage-title\">Coverage</h2>\n" + CoverageTable.render(report)
+        page += "</main><script>\(HTMLScript.js)</script></body></html>\n"
         return Data(page.utf8)
     }
 
@@ -37,17 +43,11 @@ public struct HTMLReporter: Reporter {
     }
 
     private func banner(_ report: AuditReport) -> String {
-        let failOn = report.gate.failOn?.rawValue ?? "never"
-        let blocking = report.gate.blocking
-        let (kind, title, detail): (String, String, String)
-        if !report.complete || report.gate.exitCode == 2 {
-            (kind, title, detail) = ("incomplete", "INCOMPLETE — the audit could not check everything",
-                                     "Exit code \(report.gate.exitCode). Why:")
-        } else if report.gate.passed {
-            (kind, title, detail) = ("pass", "PASS — no finding at or above “\(failOn)”", "Exit code 0.")
-        } else {
-            (kind, title, detail) = ("fail", "FAIL — \(blocking) finding\(blocking == 1 ? "" : "s") at or above “\(failOn)”",
-                                     "The release gate stops here. Exit code \(report.gate.exitCode).")
+        let kind = !report.complete || report.gate.exitCode == 2 ? "incomplete" : report.gate.passed ? "pass" : "fail"
+        let detail = switch kind {
+        case "incomplete": "Exit code \(report.gate.exitCode). Why:"
+        case "pass": "Exit code 0."
+        default: "The release gate stops here. Exit code \(report.gate.exitCode)."
         }
         let reasons = report.gate.reasons.isEmpty ? ""
             : "<ul class=\"reasons\">" + report.gate.reasons.map { "<li>\($0.html)</li>" }.joined() + "</ul>"
@@ -56,8 +56,8 @@ public struct HTMLReporter: Reporter {
             + "more channels and compared; \(compared.singleChannel) in one channel only. Compared per field: "
             + AuditReport.Comparisons.comparedFields.map { "\($0.html) \(compared.fields[$0] ?? 0)" }.joined(separator: ", ")
             + ".</p>"
-        return "<div class=\"banner \(kind)\" id=\"verdict\" data-exit-code=\"\(report.gate.exitCode)\"><strong>\(title.html)</strong>"
-            + "\(detail.html)\(reasons)</div>\n\(scope)\n"
+        return "<div class=\"banner \(kind)\" id=\"verdict\" role=\"status\" data-exit-code=\"\(report.gate.exitCode)\">"
+            + "<strong>\(Verdict.title(report).html)</strong>\(detail.html)\(reasons)</div>\n\(scope)\n"
     }
 
     private func cards(_ report: AuditReport) -> String {
