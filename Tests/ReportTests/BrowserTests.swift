@@ -9,25 +9,52 @@ import Testing
         ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first(where: FileManager.default.isExecutableFile)
     }
 
-    func dumpDOM(_ html: Data) throws -> String {
+    /// Loads the page (with a URL fragment) in headless Chromium; returns the DOM after scripts ran and the
+    /// console lines the page logged (errors included).
+    func load(_ html: Data, fragment: String = "") throws -> (dom: String, console: [String]) {
         let chromium = try #require(Self.chromium, "chromium is not installed: run `make test`, which installs it")
         let folder = NSTemporaryDirectory() + "omniaudit-browser-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let file = folder + "/omniaudit.html"
         try html.write(to: URL(fileURLWithPath: file))
+        let log = folder + "/stderr.log"
+        FileManager.default.createFile(atPath: log, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
         process.arguments = ["90", chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                             "--user-data-dir=\(folder)/profile", "--virtual-time-budget=2000", "--dump-dom", "file://\(file)"]
+                             "--enable-logging=stderr", "--v=0", "--user-data-dir=\(folder)/profile",
+                             "--virtual-time-budget=2000", "--dump-dom", "file://\(file)\(fragment)"]
         let output = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        process.standardError = FileHandle(forWritingAtPath: log)
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        return String(decoding: data, as: UTF8.self)
+        let console = (try? String(contentsOfFile: log, encoding: .utf8))?.split(separator: "\n")
+            .filter { $0.contains(":CONSOLE") }.map(String.init) ?? []
+        return (String(decoding: data, as: UTF8.self), console)
+    }
+
+    func dumpDOM(_ html: Data) throws -> String { try load(html).dom }
+
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["OMNIAUDIT_SKIP_BROWSER"] == nil))
+    func aFilterInTheURLFragmentHidesOtherFindingsWithoutConsoleErrors() throws {
+        let html = try HTMLReporter().render(SampleReport.make())
+        let (dom, console) = try load(html, fragment: "#rule=price-mismatch&q=olio")
+        #expect(console.isEmpty, "\(console)")
+        // Each row's start tag: its data attributes and whether the script hid it.
+        let rows = dom.components(separatedBy: "<tr class=\"finding").dropFirst().map { $0.prefix { $0 != ">" } }
+        #expect(rows.count == 2)
+        #expect(rows.filter { $0.contains("data-rule=\"missing-in-channel\"") }.allSatisfy { $0.contains(" hidden=\"\"") })
+        #expect(rows.filter { $0.contains("data-rule=\"price-mismatch\"") }.allSatisfy { !$0.contains(" hidden=\"\"") })
+        #expect(dom.contains("1 of 2 findings shown"))
+        #expect(!dom.contains("<form id=\"filters\" class=\"filters\" hidden"))  // the bar shows once the script ran
+        let (byProduct, _) = try load(html, fragment: "#view=product")
+        #expect(byProduct.contains("<div id=\"by-rule\" hidden=\"\""))
+        let (none, noErrors) = try load(html)
+        #expect(noErrors.isEmpty && none.contains("2 of 2 findings shown"))
     }
 
     @Test(.enabled(if: ProcessInfo.processInfo.environment["OMNIAUDIT_SKIP_BROWSER"] == nil))

@@ -52,6 +52,8 @@ enum HTMLStyle {
         }
         @media (max-width: 700px) {
           main { padding: 12px; } table.findings thead { display: none; }
+          .card { min-width: 0; flex: 1 1 40%; } .filters input { min-width: 0; }
+          #coverage, table.matrix { display: block; overflow-x: auto; } .evidence, td { overflow-wrap: anywhere; }
           table.findings tr, table.findings td { display: block; } table.findings td { border: 0; padding: 4px 10px; }
           table.findings tr { border-bottom: 1px solid var(--line); }
         }
