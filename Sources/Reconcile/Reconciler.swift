@@ -9,15 +9,19 @@ public struct Reconciler: Sendable {
     public var suppressions: [Suppression]
     /// The audit day (`yyyy-MM-dd`, shop timezone) for suppression expiry.
     public var day: String
+    /// A previous report's findings: when given, findings are new, persisting or fixed against it.
+    public var baseline: [Finding]?
 
     /// Creates a reconciler.
-    public init(context: RuleContext, suppressions: [Suppression] = [], day: String) {
+    public init(context: RuleContext, suppressions: [Suppression] = [], day: String, baseline: [Finding]? = nil) {
         self.context = context
         self.suppressions = suppressions
         self.day = day
+        self.baseline = baseline
     }
 
-    /// All findings for the products and coverage, sorted by severity (highest first), rule, product, field.
+    /// All findings for the products and coverage (stale suppressions included; with a baseline, the fixed ones
+    /// too), sorted by severity (highest first), rule, product, field.
     public func findings(products: [MatchedProduct], coverage: [ChannelCoverage]) -> [Finding] {
         var findings: [Finding] = []
         for rule in RuleRegistry.all where context.settings(for: rule.id).enabled {
@@ -27,6 +31,12 @@ public struct Reconciler: Sendable {
             findings += coverage.flatMap(Unverifiable().findings(for:))
         }
         findings = findings.map(configure)
+        if context.settings(for: StaleSuppression().id).enabled {
+            findings += StaleSuppression().findings(for: suppressions, findings: findings, day: day).map(configure)
+        }
+        if let baseline {
+            findings = Lifecycle(baseline: baseline, unreadableChannels: context.unreadableChannels).apply(to: findings)
+        }
         return findings.sorted(by: order)
     }
 

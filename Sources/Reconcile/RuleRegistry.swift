@@ -15,6 +15,7 @@ public enum RuleRegistry {
         AmbiguousPrice(),
         SaleWindow(),
         Unverifiable(),
+        StaleSuppression(),
     ]
 
     /// The rule with an id, if any.

@@ -22,6 +22,9 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: "Report formats, comma-separated: html, json, junit, markdown, sarif (overrides report.formats).")
     var format: String?
 
+    @Option(name: .long, help: "A previous JSON report: findings become new, persisting or fixed against it.")
+    var baseline: String?
+
     @Flag(name: .long, help: "Do not use the HTTP cache (conditional GET): download every page again.")
     var noCache = false
 
@@ -55,6 +58,14 @@ struct AuditCommand: ParsableCommand {
             // The day as given: it is already the shop's day, whatever its timezone.
             guard asOf.count == 10, DayClock.date(from: asOf) != nil else { throw ValidationError("--as-of must be a date like 2026-11-23") }
             audit.asOf = asOf
+        }
+        if let baseline {
+            do {
+                audit.baseline = try BaselineReport.findings(at: baseline)
+            } catch {
+                Console.error("\(baseline): \(error)")
+                throw ExitCode(AuditExitCode.usage.rawValue)
+            }
         }
         let cancellation = AuditCancellation()
         audit.cancellation = cancellation

@@ -25,18 +25,9 @@ struct ReportCommand: ParsableCommand {
         }
         let report: AuditReport
         do {
-            let decoder = JSONDecoder()
-            decoder.dateDecodingStrategy = .iso8601
-            report = try decoder.decode(AuditReport.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
-        } catch let error as DecodingError {
-            Console.error("\(file): not an omniaudit JSON report: \(ReportCommand.describe(error))")
-            throw ExitCode(AuditExitCode.config.rawValue)
+            report = try BaselineReport.load(at: file)
         } catch {
-            Console.error("\(file): cannot be read: \(error.localizedDescription)")
-            throw ExitCode(AuditExitCode.config.rawValue)
-        }
-        guard report.schema == AuditReport.schemaID else {
-            Console.error("\(file): schema '\(report.schema)' is not \(AuditReport.schemaID)")
+            Console.error("\(file): \(error)")
             throw ExitCode(AuditExitCode.config.rawValue)
         }
         let folder = out ?? (file as NSString).deletingLastPathComponent
@@ -48,18 +39,5 @@ struct ReportCommand: ParsableCommand {
             Console.error("cannot write reports to \(folder): \(error.localizedDescription)")
             throw ExitCode(AuditExitCode.incomplete.rawValue)
         }
-    }
-
-    /// Where in the JSON a decoding error happened, and what was wrong.
-    static func describe(_ error: DecodingError) -> String {
-        let (context, what): (DecodingError.Context, String) = switch error {
-        case .typeMismatch(_, let context): (context, "wrong type")
-        case .valueNotFound(_, let context): (context, "missing value")
-        case .keyNotFound(let key, let context): (context, "missing key '\(key.stringValue)'")
-        case .dataCorrupted(let context): (context, "malformed")
-        @unknown default: (DecodingError.Context(codingPath: [], debugDescription: ""), "unreadable")
-        }
-        let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-        return "\(what) at \(path.isEmpty ? "the top level" : path): \(context.debugDescription)"
     }
 }

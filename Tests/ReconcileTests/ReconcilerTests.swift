@@ -45,7 +45,9 @@ import Testing
         let before = Reconciler(context: context, suppressions: [suppression], day: "2026-12-31").findings(products: products, coverage: [])
         let after = Reconciler(context: context, suppressions: [suppression], day: "2027-01-01").findings(products: products, coverage: [])
         #expect(before.map(\.status) == [.suppressed] && before.first?.suppression == "known")
-        #expect(after.map(\.status) == [.new])
+        // Once expired, the finding counts again and the expired suppression is itself a notice.
+        #expect(after.map(\.status) == [.new, .new])
+        #expect(after.map(\.rule) == ["price-mismatch", "stale-suppression"])
     }
 
     @Test func failedInputsAreUnverifiableNotMissing() {

@@ -25,6 +25,9 @@ public struct AuditConfig: Sendable {
         /// The minimum share of a channel's products that must carry a price (exit 2 below it): a mapping typo
         /// that leaves every item without a price must not pass as "no price mismatch".
         public var minFieldCoverage: Double = 0.5
+        /// With a baseline, only new findings fail the gate (`gate.fail-on-new: true`): a shop can adopt omniaudit
+        /// with legacy problems and still stop every new one.
+        public var failOnNew = false
     }
 
     /// Where and how reports are written.

@@ -82,9 +82,10 @@ enum SectionLoader {
         guard let node else { return [] }
         var list: [Suppression] = []
         for element in try node.elements() {
-            var rule: String?, product: String?, reason: String?, expires: String?, fingerprint: String?
-            for (key, value) in try element.mapping(allowed: ["rule", "product", "fingerprint", "reason", "expires"]) {
+            var rule: String?, product: String?, reason: String?, expires: String?, fingerprint: String?, channel: String?
+            for (key, value) in try element.mapping(allowed: ["rule", "product", "channel", "fingerprint", "reason", "expires"]) {
                 switch key {
+                case "channel": channel = try value.string()
                 case "rule": rule = try value.word(RuleRegistry.ids)
                 case "product": product = try value.string()
                 case "fingerprint":
@@ -102,13 +103,14 @@ enum SectionLoader {
                     expires = day
                 }
             }
-            guard rule != nil || fingerprint != nil else {
-                throw element.error("a suppression needs a rule or a fingerprint", hint: "e.g. rule: price-mismatch, product: \"sku:BA-1042\"")
+            guard rule != nil || fingerprint != nil || product != nil else {
+                throw element.error("a suppression needs a rule, a product or a fingerprint", hint: "e.g. rule: price-mismatch, product: \"sku:BA-1042\"")
             }
             guard let reason, !reason.isEmpty else {
                 throw element.error("a suppression needs a reason", hint: "say why the finding is accepted; it is shown in the report")
             }
-            list.append(Suppression(rule: rule, product: product, reason: reason, expires: expires, fingerprint: fingerprint))
+            list.append(Suppression(rule: rule, product: product, reason: reason, expires: expires, fingerprint: fingerprint,
+                                    channel: channel))
         }
         return list
     }
@@ -116,8 +118,9 @@ enum SectionLoader {
     static func gate(_ node: ConfigNode?) throws(ConfigError) -> AuditConfig.Gate {
         var gate = AuditConfig.Gate(failOn: .error, minCoverage: 0.9)
         guard let node else { return gate }
-        for (key, value) in try node.mapping(allowed: ["fail-on", "min-coverage", "min-field-coverage"]) {
+        for (key, value) in try node.mapping(allowed: ["fail-on", "fail-on-new", "min-coverage", "min-field-coverage"]) {
             switch key {
+            case "fail-on-new": gate.failOnNew = try value.word(["true", "false"]) == "true"
             case "fail-on": gate.failOn = Severity(rawValue: try value.word(["error", "warning", "notice", "never"]))
             case "min-coverage":
                 gate.minCoverage = try value.number()

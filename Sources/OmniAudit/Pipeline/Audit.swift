@@ -19,6 +19,8 @@ public struct Audit: Sendable {
     public var progress: (@Sendable (String) -> Void)?
     /// Set by SIGINT/SIGTERM: fetching stops, the report is partial (`complete: false`, exit 2).
     public var cancellation: AuditCancellation?
+    /// A previous report's findings (`--baseline`): findings become new, persisting or fixed against them.
+    public var baseline: [Finding]?
 
     /// Creates an audit; `now` is reduced to the day in the shop's timezone.
     public init(config: AuditConfig, version: String, now: Date = Date(), progress: (@Sendable (String) -> Void)? = nil) {
@@ -60,7 +62,7 @@ public struct Audit: Sendable {
             unreadableChannels: Set(coverage.filter(\.unreadable).map(\.channel)),
             failedInputs: failedInputs, settings: config.rules, asOf: DayClock.date(from: asOf)?.addingTimeInterval(12 * 3600),
             declaredCurrencies: config.channels.reduce(into: [:]) { map, channel in map[channel.name] = channel.currency })
-        let findings = Reconciler(context: context, suppressions: config.suppressions, day: asOf)
+        let findings = Reconciler(context: context, suppressions: config.suppressions, day: asOf, baseline: baseline)
             .findings(products: products, coverage: coverage)
         let comparisons = AuditReport.Comparisons(products: products.map(\.observations), channels: config.channels.map(\.name))
         let gate = GateVerdict(config: config).decide(

@@ -18,7 +18,8 @@ struct GateVerdict {
         reasons += disjointReasons(products: products, coverage: coverage)
         let failOn = config.gate.failOn
         let blocking = findings.filter { finding in
-            finding.status != .suppressed && failOn.map { finding.severity >= $0 } ?? false
+            finding.status != .suppressed && finding.status != .fixed && (!config.gate.failOnNew || finding.status == .new)
+                && failOn.map { finding.severity >= $0 } ?? false
         }.count
         let code: AuditExitCode = !reasons.isEmpty ? .incomplete : (blocking > 0 ? .findings : .passed)
         return AuditReport.Gate(failOn: failOn, minCoverage: config.gate.minCoverage, passed: code == .passed,
