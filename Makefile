@@ -3,7 +3,7 @@
 #   make test    installs what the tests need, runs swift test
 # System packages are installed with apt-get when run as root (checked first; nothing is installed twice).
 
-BUILD_PACKAGES := pkg-config libxml2-dev libcurl4-openssl-dev zlib1g-dev
+BUILD_PACKAGES := pkg-config libxml2-dev libcurl4-openssl-dev zlib1g-dev libsqlite3-dev
 TEST_PACKAGES  := $(BUILD_PACKAGES) python3 python3-jsonschema openssl chromium fonts-dejavu-core
 CONFIG ?= omniaudit.yml
 

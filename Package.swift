@@ -24,6 +24,9 @@ let package = Package(
         .systemLibrary(
             name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]),
 
         // Value types shared by every stage.
         .target(name: "AuditModel"),
@@ -37,15 +40,17 @@ let package = Package(
         .target(name: "Reconcile", dependencies: ["AuditModel"]),
         // Reporters.
         .target(name: "Report", dependencies: ["AuditModel"]),
+        // Run history: prices per product, channel and day in SQLite, for the 30-day reference price.
+        .target(name: "History", dependencies: ["AuditModel", "CSQLite"]),
         // Library façade: config, channel sources, the audit pipeline.
         .target(
             name: "OmniAudit",
-            dependencies: ["AuditModel", "Normalize", "Fetch", "Extract", "Reconcile", "Report", "Yams"]),
+            dependencies: ["AuditModel", "Normalize", "Fetch", "Extract", "Reconcile", "Report", "History", "Yams"]),
         // Thin CLI.
         .executableTarget(
             name: "omniaudit",
             dependencies: [
-                "OmniAudit", "Normalize", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "OmniAudit", "Normalize", "History", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         // Fetch-only crawl benchmark (Benchmarks/crawl/run.sh); not part of the product.
@@ -64,6 +69,7 @@ let package = Package(
         .testTarget(name: "ExtractTests", dependencies: ["Extract"]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"], exclude: ["Golden"]),
+        .testTarget(name: "HistoryTests", dependencies: ["History"]),
         .testTarget(name: "OmniAuditTests", dependencies: ["OmniAudit", "Normalize", "omniaudit", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

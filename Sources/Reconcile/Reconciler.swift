@@ -27,6 +27,9 @@ public struct Reconciler: Sendable {
         for rule in RuleRegistry.all where context.settings(for: rule.id).enabled {
             for product in products { findings += rule.check(product, context: context) }
         }
+        if context.settings(for: OmnibusReferencePrice().id).enabled {
+            findings += OmnibusReferencePrice().shortHistoryFindings(products, context: context)
+        }
         if context.settings(for: Unverifiable().id).enabled {
             findings += coverage.flatMap(Unverifiable().findings(for:))
         }

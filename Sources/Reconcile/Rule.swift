@@ -36,6 +36,8 @@ public struct RuleExample: Sendable {
     public var declaredCurrencies: [String: String] = [:]
     /// For an example that triggers: the finding it must produce (field, expected channels, message).
     public var finding: ExpectedFinding?
+    /// Prices of earlier runs, for rules that look back in time.
+    public var history: PriceHistory?
 
     /// Creates an example.
     public init(_ summary: String, triggers: Bool, reference: String? = nil, settings: [String: RuleSettings] = [:],
@@ -56,7 +58,7 @@ public struct RuleExample: Sendable {
             channels.append(observation.channel)
         }
         return RuleContext(channels: channels, reference: reference, settings: settings, asOf: asOf,
-                           declaredCurrencies: declaredCurrencies)
+                           declaredCurrencies: declaredCurrencies, history: history)
     }
 }
 

@@ -20,11 +20,15 @@ public struct RuleContext: Sendable {
     /// Per channel, the currency the config declares it prices in (`currency:`): a product shown in that
     /// currency there is not a `currency-mismatch`.
     public var declaredCurrencies: [String: String]
+    /// Prices earlier runs saw (`history:`), for rules that look back in time; nil without a history.
+    public var history: PriceHistory?
 
     /// Creates a context.
     public init(channels: [String], reference: String? = nil, fullCatalogChannels: Set<String>? = nil,
                 unreadableChannels: Set<String> = [], failedInputs: [String: Set<String>] = [:],
-                settings: [String: RuleSettings] = [:], asOf: Date? = nil, declaredCurrencies: [String: String] = [:]) {
+                settings: [String: RuleSettings] = [:], asOf: Date? = nil, declaredCurrencies: [String: String] = [:],
+                history: PriceHistory? = nil) {
+        self.history = history
         self.asOf = asOf
         self.declaredCurrencies = declaredCurrencies
         self.channels = channels

@@ -14,6 +14,7 @@ public enum RuleRegistry {
         StructuredDataConflict(),
         AmbiguousPrice(),
         SaleWindow(),
+        OmnibusReferencePrice(),
         Unverifiable(),
         StaleSuppression(),
     ]

@@ -56,6 +56,8 @@ public struct AuditConfig: Sendable {
     public var suppressions: [Suppression]
     public var gate: Gate
     public var report: ReportSettings
+    /// The run history file (`history:`), absolute; nil keeps no history.
+    public var history: String? = nil
     /// Query parameters that never identify a product when URLs are matched (`tracking-parameters:`), besides `utm_*`.
     public var trackingParameters: [String] = []
 

@@ -6,7 +6,7 @@ import Yams
 /// Loads and validates `omniaudit.yml`. Unknown keys, wrong types and missing files are `ConfigError`s with
 /// `file:line:column` and a hint.
 public enum ConfigLoader {
-    static let topKeys = ["version", "shop", "match", "reference", "channels", "rules", "suppressions", "gate", "report", "tracking-parameters"]
+    static let topKeys = ["version", "shop", "match", "reference", "channels", "rules", "suppressions", "gate", "report", "tracking-parameters", "history"]
 
     /// Loads the config at a path.
     public static func load(path: String) throws(ConfigError) -> AuditConfig {
@@ -61,6 +61,11 @@ public enum ConfigLoader {
         if let node = member("reference") {
             reference = try node.word(channels.map(\.name))
         }
+        var history: String?
+        if let node = member("history") {
+            let text = try node.string()
+            history = text == "false" ? nil : resolver.resolve(text == "true" ? "reports/history.sqlite" : text)
+        }
         var tracking: [String] = []
         if let node = member("tracking-parameters") { tracking = try node.strings() }
         let gate = try SectionLoader.gate(member("gate"))
@@ -69,7 +74,7 @@ public enum ConfigLoader {
             path: file, baseDirectory: baseDirectory, digest: Fingerprint.make([text]), shop: shop, match: match, reference: reference,
             channels: channels, rules: try SectionLoader.rules(member("rules")),
             suppressions: try SectionLoader.suppressions(member("suppressions")), gate: gate, report: report,
-            trackingParameters: tracking)
+            history: history, trackingParameters: tracking)
     }
 
     private static func yamlError(_ error: YamlError, file: String) -> ConfigError {

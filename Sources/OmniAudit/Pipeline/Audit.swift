@@ -1,6 +1,7 @@
 import AuditModel
 import Fetch
 import Foundation
+import History
 import Reconcile
 import Report
 
@@ -56,17 +57,44 @@ public struct Audit: Sendable {
         let coverage = reads.map(\.coverage)
         var failedInputs: [String: Set<String>] = [:]
         for (channel, read) in zip(config.channels, reads) { failedInputs[channel.name, default: []].formUnion(read.failedURLs) }
+        var historyProblems: [String] = []
+        let asOfDate = DayClock.date(from: asOf)?.addingTimeInterval(12 * 3600)
+        var recorder: HistoryRecorder?
+        var history: PriceHistory?
+        if let path = config.history {
+            do {
+                let opened = try HistoryRecorder(path: path, day: asOf)
+                history = try asOfDate.map { date throws(HistoryError) in try opened.priceHistory(asOf: date) }
+                recorder = opened
+            } catch {
+                historyProblems.append("history \(paths.display(error.path)) could not be read: \(error.message)")
+            }
+        }
         let context = RuleContext(
             channels: config.channels.map(\.name), reference: config.reference,
             fullCatalogChannels: Set(config.channels.filter(\.fullCatalog).map(\.name)),
             unreadableChannels: Set(coverage.filter(\.unreadable).map(\.channel)),
-            failedInputs: failedInputs, settings: config.rules, asOf: DayClock.date(from: asOf)?.addingTimeInterval(12 * 3600),
-            declaredCurrencies: config.channels.reduce(into: [:]) { map, channel in map[channel.name] = channel.currency })
+            failedInputs: failedInputs, settings: config.rules, asOf: asOfDate,
+            declaredCurrencies: config.channels.reduce(into: [:]) { map, channel in map[channel.name] = channel.currency },
+            history: history)
         let findings = Reconciler(context: context, suppressions: config.suppressions, day: asOf, baseline: baseline)
             .findings(products: products, coverage: coverage)
         let comparisons = AuditReport.Comparisons(products: products.map(\.observations), channels: config.channels.map(\.name))
-        let gate = GateVerdict(config: config).decide(
-            findings: findings, coverage: coverage, products: products, interrupted: cancellation?.isCancelled == true)
+        let interrupted = cancellation?.isCancelled == true
+        if let recorder, !interrupted {
+            do {
+                try recorder.record(products: products, findings: findings, configDigest: config.digest)
+            } catch {
+                historyProblems.append("history \(paths.display(error.path)) could not be written: \(error.message)")
+            }
+        }
+        var gate = GateVerdict(config: config).decide(
+            findings: findings, coverage: coverage, products: products, interrupted: interrupted)
+        if !historyProblems.isEmpty {
+            gate.reasons += historyProblems
+            gate.exitCode = AuditExitCode.incomplete.rawValue
+            gate.passed = false
+        }
         var grouped: [String: [String: [Observation]]] = [:]
         for product in products { grouped[product.id] = Dictionary(grouping: product.observations, by: \.channel) }
         return AuditReport(

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+/// The demo shop over three simulated days with a run history: day 1 every finding is new; day 2 one is fixed
+/// and the rest persist (and a price rises on every channel); day 3 the app announces a "sale" measured from the
+/// raised price, which the 30-day low contradicts (`omnibus-reference-price`).
+@Suite(.serialized) struct HistoryDaysTests {
+    let folder: String
+
+    init() throws {
+        folder = try Paths.temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/fixtures", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Paths.repo("fixtures/demo-shop"), toPath: folder + "/fixtures/demo-shop")
+        let config = try String(contentsOfFile: Paths.repo("omniaudit.yml"), encoding: .utf8) + "\nhistory: reports/history.sqlite\n"
+        try config.write(toFile: folder + "/omniaudit.yml", atomically: true, encoding: .utf8)
+    }
+
+    /// Rewrites one app product's pricing.
+    func app(_ id: String, sale: String, list: String?) throws {
+        let path = folder + "/fixtures/demo-shop/app/products.json"
+        var root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        var data = try #require(root["data"] as? [String: Any])
+        var products = try #require(data["products"] as? [[String: Any]])
+        let index = try #require(products.firstIndex { $0["id"] as? String == id })
+        var pricing = try #require(products[index]["pricing"] as? [String: Any])
+        pricing["sale"] = sale
+        pricing["list"] = list ?? NSNull()
+        products[index]["pricing"] = pricing
+        data["products"] = products
+        root["data"] = data
+        try JSONSerialization.data(withJSONObject: root).write(to: URL(fileURLWithPath: path))
+    }
+
+    /// Replaces text in a web page of the demo.
+    func web(_ page: String, _ replacements: [(String, String)]) throws {
+        let path = folder + "/fixtures/demo-shop/web/prodotti/" + page
+        var html = try String(contentsOfFile: path, encoding: .utf8)
+        for (old, new) in replacements { html = html.replacingOccurrences(of: old, with: new) }
+        try html.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    func audit(_ day: String, baseline: String?) throws -> (status: Int32, findings: [[String: Any]]) {
+        var arguments = ["audit", "--config", folder + "/omniaudit.yml", "--out", folder + "/" + day, "--as-of", day, "-q"]
+        if let baseline { arguments += ["--baseline", folder + "/" + baseline + "/omniaudit.json"] }
+        let result = try Paths.run(arguments)
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/" + day + "/omniaudit.json"))) as? [String: Any]
+        return (result.status, report?["findings"] as? [[String: Any]] ?? [])
+    }
+
+    /// Statuses of the findings above notice level (notices here say the history is still short).
+    func statuses(_ findings: [[String: Any]]) -> [String: Int] {
+        Dictionary(grouping: findings.filter { $0["severity"] as? String != "notice" }.compactMap { $0["status"] as? String },
+                   by: { $0 }).mapValues(\.count)
+    }
+
+    @Test func threeDays() throws {
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let day1 = try audit("2026-11-01", baseline: nil)
+        #expect(day1.status == 1)
+        #expect(statuses(day1.findings) == ["new": 7])
+        // The history is empty: one notice per channel says which reductions could not be confirmed yet.
+        let short = day1.findings.filter { $0["rule"] as? String == "omnibus-reference-price" }
+        #expect(Set(short.compactMap { $0["product"] as? String }) == ["history:web", "history:app"])
+        #expect(short.contains { $0["message"] as? String == "The history has no earlier run, not the 30 days before each "
+            + "reduction started: the reference price of 6 announced reductions in web could not be confirmed yet "
+            + "(sku:BA-1003, sku:BA-1008, sku:BA-1010, sku:BA-1017, sku:BA-1024 and 1 more)." })
+
+        // Day 2: BA-1003's app price is corrected; BA-1001 rises from 24,90 to 29,90 everywhere.
+        try app("BA-1003", sale: "49,90", list: "59,90")
+        try app("BA-1001", sale: "29,90", list: nil)
+        try web("piatto-deruta-raffaellesco.html", [("\"price\": \"24.90\"", "\"price\": \"29.90\""), ("24,90&nbsp;€", "29,90&nbsp;€")])
+        let day2 = try audit("2026-11-02", baseline: "2026-11-01")
+        #expect(statuses(day2.findings) == ["persisting": 6, "fixed": 1])
+        #expect(day2.findings.first { $0["status"] as? String == "fixed" }?["product"] as? String == "sku:BA-1003")
+
+        // Day 3: the app announces 29,90 → 24,90; the lowest app price of the 30 days before was 24,90 (day 1).
+        try app("BA-1001", sale: "24,90", list: "29,90")
+        try web("piatto-deruta-raffaellesco.html", [("\"price\": \"29.90\"", "\"price\": \"24.90\""), ("29,90&nbsp;€", "24,90&nbsp;€")])
+        let day3 = try audit("2026-11-03", baseline: "2026-11-02")
+        let omnibus = day3.findings.filter { $0["rule"] as? String == "omnibus-reference-price" && $0["severity"] as? String == "warning" }
+        #expect(omnibus.count == 1)
+        #expect(omnibus.first?["product"] as? String == "sku:BA-1001")
+        #expect(omnibus.first?["message"] as? String == "app announces 29.90 EUR → 24.90 EUR, but the lowest price in the 30 days "
+            + "before it started was 24.90 EUR on 2026-11-01: the reduction must be measured from it.")
+        #expect(statuses(day3.findings) == ["new": 1, "persisting": 6])
+
+        let timeline = try Paths.run(["history", "sku:BA-1001", "--config", folder + "/omniaudit.yml"])
+        #expect(timeline.out.contains("sku:BA-1001 in app:\n  2026-11-01  24.90 EUR  in_stock\n  2026-11-02  29.90 EUR  in_stock\n"
+            + "  2026-11-03  24.90 EUR  (list 29.90 EUR)  in_stock"))
+    }
+}
