@@ -11,7 +11,7 @@ import Testing
 /// above what is reached.
 @Suite struct RealPageCorpusTests {
     /// The lowest accepted score (pages of 90). Raise it when the extractor gets better.
-    static let floor = (price: 66, currency: 76, availability: 62, product: 80)
+    static let floor = (price: 74, currency: 84, availability: 64, product: 88)
 
     @Test func theCorpusIsComplete() throws {
         let score = try RealPageCorpus.score()
@@ -67,7 +67,9 @@ enum RealPageCorpus {
                 continue
             }
             let readings = (truth.price ?? []).compactMap { Decimal(string: $0.trimmingCharacters(in: .whitespaces), locale: Locale(identifier: "en_US_POSIX")) }
-            let priceRight = main.price.map { readings.contains($0.value.amount) } ?? false
+            let priceRight = main.price.map { price in
+                readings.contains(price.value.amount) || readings.contains { thousandsLost($0, read: price.value) }
+            } ?? false
             let currencyRight = main.price.map { currencyMatches($0.value.currency, shown: truth.currency) } ?? false
             let buyable = main.availability?.value.buyability
             let availabilityRight = truth.availability == "InStock" ? buyable == .buyable : buyable == .notBuyable
@@ -79,6 +81,18 @@ enum RealPageCorpus {
                 + " want \(truth.price ?? []) \(truth.currency ?? [])  \(main.availability?.value.rawValue ?? "no availability")  \(truth.url)")
         }
         return score
+    }
+
+    /// The benchmark stores some prices of currencies without minor units as floats, losing a thousands dot's
+    /// trailing zeros (`$24.990` in Chilean pesos stored as 24.99): such a reading is right when the amount read
+    /// is it times 1000 in a currency that has no decimals (per ICU's currency data; `$5.000` stored as 5).
+    static func thousandsLost(_ reading: Decimal, read: Money) -> Bool {
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .currency
+        formatter.currencyCode = read.currency
+        formatter.locale = Locale(identifier: "en_US")
+        let noDecimals = formatter.string(from: 0.25)?.contains("25") == false
+        return noDecimals && reading * 1000 == read.amount
     }
 
     /// True when the currency read agrees with the symbol the ground truth says the page shows (any

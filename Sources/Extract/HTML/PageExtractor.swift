@@ -76,8 +76,11 @@ public struct PageExtractor: Sendable {
             .observation(scan, problems: &problems)
         // Visible prices written with `$` or `kr` are read in the currency the page's markup states.
         let markupCurrency = (structured + [openGraph].compactMap { $0 }).lazy.compactMap { $0.claims?.first?.price.value.currency }.first
+        // Without a configured locale, the page's own language and region (or its domain's) read `$` and `1.299`.
+        let pageLocale = locale ?? PageLocale.guess(language: scan.language, ogLocale: scan.meta("og:locale")?.content,
+                                                    urls: [canonical, source].compactMap { $0 })
         let parser = PriceParser(decimalSeparatorHint: decimalSeparator, defaultCurrency: defaultCurrency,
-                                 currencyHint: markupCurrency ?? defaultCurrency, locale: locale)
+                                 currencyHint: markupCurrency ?? defaultCurrency, locale: pageLocale)
         let visible = VisibleFacts(tree: tree, scan: scan, source: source, selectors: selectors, parser: parser)
         var observations = PageMerger(channel: channel, source: source, visibleFirst: selectors?.price != nil)
             .merge(structured: structured, openGraph: openGraph, visible: visible,
@@ -87,6 +90,8 @@ public struct PageExtractor: Sendable {
         }
         if observations.isEmpty {
             problems.append(Problem(source: source, message: "no schema.org Product found on the page"))
+        } else if structured.isEmpty, openGraph == nil {
+            problems.append(Problem(source: source, message: "no structured data: read from the visible page"))
         }
         return PageExtraction(observations: observations, problems: problems, canonicalURL: canonical)
     }

@@ -13,6 +13,8 @@ struct PageScan {
     var microdataRoots: [Node] = []
     var rdfaRoots: [Node] = []
     var h1: Node?
+    /// The document's `<title>`.
+    var title: Node?
     /// The position of the first `h1` in document order (element count), or 0 when there is none.
     var h1Order = 0
     /// Elements whose class, id, itemprop or property mentions a price, with their document-order position.
@@ -25,6 +27,8 @@ struct PageScan {
     var buyButtons: [Node] = []
     /// True when some element uses microdata `itemref` (ids are then looked up).
     var usesItemref = false
+    /// The `lang` attribute of the root element (`en-US`).
+    var language: String?
 
     /// The kinds of terms blocks a page has.
     enum TermsKind: CaseIterable {
@@ -50,6 +54,7 @@ struct PageScan {
 
     init(_ tree: MarkupTree) {
         guard let root = tree.rootElement else { return }
+        language = root.attribute("lang") ?? root.attribute("xml:lang")
         var rdfaScopes: Set<xmlNodePtr> = []
         var order = 0
         var current: xmlNodePtr? = root.pointer
@@ -100,6 +105,8 @@ struct PageScan {
         } else if first == 0x6C, node.named("link"), canonical == nil, let rel = node.attribute("rel"),
             rel.lowercased().split(separator: " ").contains("canonical") {
             canonical = node.attribute("href")
+        } else if first == 0x74, title == nil, node.named("title") {
+            title = node
         } else if first == 0x68, h1 == nil, node.named("h1") {
             h1 = node
             h1Order = order

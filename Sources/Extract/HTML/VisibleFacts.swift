@@ -30,13 +30,28 @@ struct VisibleFacts {
             let text = h1.collapsedText
             if !text.isEmpty { title = Observed(text, Evidence(source: source, locator: "h1 (line \(h1.line))", raw: text)) }
         }
+        if title == nil, let og = scan.meta("og:title"), !og.content.isEmpty {
+            title = Observed(og.content, Evidence(source: source, locator: "meta[property=og:title]", raw: og.content))
+        }
+        if title == nil, let element = scan.title {
+            let text = element.collapsedText
+            if !text.isEmpty { title = Observed(text, Evidence(source: source, locator: "title (line \(element.line))", raw: text)) }
+        }
         if let xpath = selectors?.price {
             claims += tree.elements(xpath).prefix(1).compactMap { reader.claim($0, role: .current) }
             if let list = selectors?.listPrice {
                 claims += tree.elements(list).prefix(1).compactMap { reader.claim($0, role: .list) }
             }
-        } else if let block = Self.priceBlock(scan) {
-            claims = reader.claims(in: block)
+        } else {
+            // The first block after the title that yields a current price (a theme's empty or unreadable
+            // price wrappers come first on many pages).
+            for block in Self.priceBlocks(scan).prefix(24) {
+                let found = reader.claims(in: block)
+                if found.contains(where: { $0.role == .current }) {
+                    claims = found
+                    break
+                }
+            }
         }
         // A disabled buy button that says "Esaurito" / "Sold out" is the strongest sign of what the customer sees.
         if let button = scan.buyButtons.first(where: { $0.has("disabled") }) {
@@ -82,9 +97,10 @@ struct VisibleFacts {
         return false
     }
 
-    /// The main price block: the first price element after the product title that holds a price, widened to
-    /// its enclosing price container.
-    static func priceBlock(_ scan: PageScan) -> Node? {
+    /// The candidate price blocks in document order: price elements after the product title that hold a
+    /// number, each widened to its enclosing price container, each container once.
+    static func priceBlocks(_ scan: PageScan) -> [Node] {
+        var blocks: [Node] = []
         for (node, order) in scan.priceElements where order > scan.h1Order {
             if PriceBlockReader.isExcluded(node) { continue }
             let text = node.text
@@ -93,8 +109,9 @@ struct VisibleFacts {
             while let parent = block.parent, PriceBlockReader.hints(parent).contains("price"), parent.text.count < 600 {
                 block = parent
             }
-            return block
+            if !blocks.contains(where: { $0.pointer == block.pointer }) { blocks.append(block) }
+            if blocks.count >= 24 { break }
         }
-        return nil
+        return blocks
     }
 }
