@@ -82,7 +82,10 @@ public struct PageExtractor: Sendable {
         let parser = PriceParser(decimalSeparatorHint: decimalSeparator, defaultCurrency: defaultCurrency,
                                  currencyHint: markupCurrency ?? defaultCurrency, locale: pageLocale)
         let visible = VisibleFacts(tree: tree, scan: scan, source: source, selectors: selectors, parser: parser)
-        var observations = PageMerger(channel: channel, source: source, visibleFirst: selectors?.price != nil)
+        let pageURLs = [source, canonical, scan.meta("og:url")?.content].compactMap { $0 }
+        let headings = [scan.meta("og:title")?.content].compactMap { $0 }
+        var observations = PageMerger(channel: channel, source: source, visibleFirst: selectors?.price != nil,
+                                      pageURLs: pageURLs, headings: headings)
             .merge(structured: structured, openGraph: openGraph, visible: visible,
                    terms: TermsBlocks(scan: scan, source: source, currency: defaultCurrency, locale: locale))
         for index in observations.indices {

@@ -7,6 +7,9 @@ struct PageMerger {
     let channel: String
     let source: String
     var visibleFirst = false
+    /// The page's URLs (its own, canonical, `og:url`) and headings, to find the main product among several.
+    var pageURLs: [String] = []
+    var headings: [String] = []
 
     private static let priority: [PageSyntax] = [.jsonLD, .microdata, .rdfa, .openGraph, .visible]
 
@@ -31,16 +34,18 @@ struct PageMerger {
         if products.isEmpty, visible.claims.contains(where: { $0.role == .current }), let title = visible.title {
             products.append(Observation(channel: channel, key: ProductKey(), origin: title.evidence))
         }
-        if products.count == 1 {
-            products[0].claims = (products[0].claims ?? []) + visible.claims
-            if products[0].title == nil { products[0].title = visible.title }
-            if products[0].availability == nil {
-                products[0].availability = visible.availability
-            } else {
-                products[0].visibleAvailability = visible.availability
+        // Among several products that are no variants of one group, the one the page is about comes first and
+        // gets what the page shows (related products and carousels keep only their own statements).
+        if products.count > 1, !products.contains(where: { $0.group != nil }) {
+            let shown = visible.claims.first { $0.role == .current }?.price.value
+            let page = MainProduct.Page(urls: pageURLs, headings: headings + [visible.title?.value].compactMap { $0 }, visiblePrice: shown)
+            if let main = MainProduct.pick(products, page: page), main.score > 0 {
+                let product = products.remove(at: main.index)
+                products.insert(product, at: 0)
+                attachVisible(visible, to: &products[0])
             }
-            if products[0].stockCount == nil { products[0].stockCount = visible.stockCount }
         }
+        if products.count == 1 { attachVisible(visible, to: &products[0]) }
         // Terms blocks apply to every product of the page (variants share the shop's shipping and returns).
         for index in products.indices {
             if products[index].shipping == nil { products[index].shipping = terms.shipping }
@@ -48,6 +53,17 @@ struct PageMerger {
             if products[index].paymentMethods == nil { products[index].paymentMethods = terms.payment }
         }
         return products.map(finalize)
+    }
+
+    private func attachVisible(_ visible: VisibleFacts, to product: inout Observation) {
+        product.claims = (product.claims ?? []) + visible.claims
+        if product.title == nil { product.title = visible.title }
+        if product.availability == nil {
+            product.availability = visible.availability
+        } else if !visible.availabilityIsInferred {
+            product.visibleAvailability = visible.availability
+        }
+        if product.stockCount == nil { product.stockCount = visible.stockCount }
     }
 
     /// The syntax an observation came from, by its locator prefix.

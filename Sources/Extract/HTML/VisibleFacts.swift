@@ -23,6 +23,9 @@ struct VisibleFacts {
     var availability: Observed<Availability>?
     var stockCount: Observed<Int>?
     var title: Observed<String>?
+    /// True when the availability is only inferred from an enabled buy button (weaker than a stated line: it
+    /// fills a gap but is never compared with what the markup says).
+    var availabilityIsInferred = false
 
     init(tree: MarkupTree, scan: PageScan, source: String, selectors: PageSelectors?, parser: PriceParser) {
         let reader = PriceBlockReader(source: source, parser: parser)
@@ -62,6 +65,24 @@ struct VisibleFacts {
         }
         let stockNodes: [Node] = selectors?.availability.map { tree.elements($0) }
             ?? scan.stockElements.filter { $0.order > scan.h1Order }.map(\.node)
+        readStock(stockNodes, source: source)
+        // Layouts that put the buy box before the title in the markup: a short stock line anywhere.
+        if availability == nil, selectors?.availability == nil {
+            readStock(scan.stockElements.filter { $0.order < scan.h1Order }.map(\.node), source: source, maxLength: 80)
+        }
+        // An enabled "add to cart" button says the product can be bought, when nothing else says anything.
+        if availability == nil, let button = scan.buyButtons.first(where: { !$0.has("disabled") && !PriceBlockReader.isHidden($0) }) {
+            let text = button.collapsedText.isEmpty ? (button.attribute("value") ?? "") : button.collapsedText
+            let parsed = AvailabilityParser.parse(text).availability
+            if parsed == nil || parsed?.buyability == .buyable {
+                availability = Observed(.inStock, Evidence(source: source, locator: button.locator, raw: text.isEmpty ? "(enabled buy button)" : text))
+                availabilityIsInferred = true
+            }
+        }
+    }
+
+    /// Reads availability and a stock count from the first stock lines that state them.
+    private mutating func readStock(_ stockNodes: [Node], source: String, maxLength: Int = 200) {
         var checkedAfterAvailability = 0
         for element in stockNodes.prefix(12) {
             // `<link itemprop="availability">` carries no text: the sentence around it does.
@@ -72,7 +93,7 @@ struct VisibleFacts {
             // Hidden labels and "notify me when back in stock" forms do not say what is on sale now.
             if PriceBlockReader.isHidden(node, tokens: tokens) || tokens.contains("notify") || tokens.contains("back") { continue }
             let text = PriceBlockReader.visibleText(node)
-            guard !text.isEmpty, text.count < 200 else { continue }
+            guard !text.isEmpty, text.count < maxLength else { continue }
             let parsed = AvailabilityParser.parse(text)
             let evidence = Evidence(source: source, locator: node.locator, raw: text)
             if availability == nil, let value = parsed.availability { availability = Observed(value, evidence) }

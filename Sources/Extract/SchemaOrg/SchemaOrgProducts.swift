@@ -122,10 +122,16 @@ struct SchemaOrgProducts {
         observation.claims = claims.isEmpty ? nil : claims
         if observation.price == nil, let first = claims.first(where: { $0.role == .current }) { observation.price = first.price }
         if observation.listPrice == nil, let first = claims.first(where: { $0.role == .list }) { observation.listPrice = first.price }
-        if let url = (node["url"]?.text ?? offers.first?["url"]?.text).flatMap(URLNormalizer.normalize) {
+        if let url = (node["url"]?.text ?? offers.first?["url"]?.text).flatMap(absolute).flatMap(URLNormalizer.normalize) {
             observation.key.url = url
         }
         return observation
+    }
+
+    /// A URL resolved against the page's (`/p/123` → `https://shop.example/p/123`).
+    private func absolute(_ url: String) -> String? {
+        guard !url.contains("://"), let base = URL(string: source), base.scheme != nil else { return url }
+        return URL(string: url, relativeTo: base)?.absoluteString ?? url
     }
 
     private func gtin(of node: JSONValue, path: String, problems: inout [Problem]) -> String? {
