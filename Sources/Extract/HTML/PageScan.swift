@@ -12,10 +12,16 @@ struct PageScan {
     var canonical: String?
     var microdataRoots: [Node] = []
     var rdfaRoots: [Node] = []
+    /// The product title: the `h1` whose words the page's `<title>` or `og:title` shares most (a promotion
+    /// banner's `h1` may come first), else the first `h1`.
     var h1: Node?
+    /// Every `h1` (up to 8) with its document-order position.
+    private var headings: [(node: Node, order: Int)] = []
+    /// Buy-button candidates (up to 16) with their position.
+    private var buttonCandidates: [(node: Node, order: Int)] = []
     /// The document's `<title>`.
     var title: Node?
-    /// The position of the first `h1` in document order (element count), or 0 when there is none.
+    /// The position of the title `h1` in document order (element count), or 0 when there is none.
     var h1Order = 0
     /// Elements whose class, id, itemprop or property mentions a price, with their document-order position.
     var priceElements: [(node: Node, order: Int)] = []
@@ -63,6 +69,32 @@ struct PageScan {
             let descend = visit(Node(pointer: pointer), order: order, rdfaScopes: &rdfaScopes)
             current = Self.next(after: pointer, descend: descend, root: root.pointer)
         }
+        chooseHeading()
+        buyButtons = Array(buttonCandidates.filter { $0.order > h1Order }.map(\.node).prefix(4))
+    }
+
+    /// Picks the title `h1`: the one sharing most words with `<title>` / `og:title`; the first on a tie.
+    private mutating func chooseHeading() {
+        guard let firstHeading = headings.first else { return }
+        var chosen = firstHeading
+        if headings.count > 1 {
+            let titleText = [title?.collapsedText, meta("og:title")?.content].compactMap { $0 }.joined(separator: " ")
+            let titleWords = Self.words(titleText)
+            var best = -1
+            for heading in headings {
+                let overlap = Self.words(heading.node.collapsedText).intersection(titleWords).count
+                if overlap > best {
+                    best = overlap
+                    chosen = heading
+                }
+            }
+        }
+        h1 = chosen.node
+        h1Order = chosen.order
+    }
+
+    private static func words(_ text: String) -> Set<String> {
+        Set(text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).filter { $0.count > 1 }.map(String.init))
     }
 
     /// The next element in document order: the first child element, else the next sibling element, else the
@@ -107,9 +139,8 @@ struct PageScan {
             canonical = node.attribute("href")
         } else if first == 0x74, title == nil, node.named("title") {
             title = node
-        } else if first == 0x68, h1 == nil, node.named("h1") {
-            h1 = node
-            h1Order = order
+        } else if first == 0x68, headings.count < 8, node.named("h1") {
+            headings.append((node, order))
         }
         var hints = Hints()
         var property = node.pointer.pointee.properties
@@ -127,9 +158,9 @@ struct PageScan {
         if termsElements.count < 32, let kind = TermsKind.allCases.first(where: { hints.any($0.hints, classAndIDOnly: true) }) {
             termsElements.append((node, kind))
         }
-        if buyButtons.count < 4, h1 != nil, first == 0x62 || first == 0x69, node.named("button") || (node.named("input") && node.attribute("type")?.lowercased() == "submit"),
+        if buttonCandidates.count < 16, !headings.isEmpty, first == 0x62 || first == 0x69, node.named("button") || (node.named("input") && node.attribute("type")?.lowercased() == "submit"),
             hints.any(Self.buyHints, classAndIDOnly: true, alsoName: true) {
-            buyButtons.append(node)
+            buttonCandidates.append((node, order))
         }
         return true
     }

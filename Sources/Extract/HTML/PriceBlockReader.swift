@@ -120,7 +120,7 @@ struct PriceBlockReader {
         guard let amount = parsed.amount, let currency = parsed.currency ?? shown.currency ?? around ?? parser.currencyHint
         else { return nil }
         // Without a currency of its own, an element must read as a bare amount, not as a code (`BP-3000-SI`).
-        if attribute == nil, shown.currency == nil, !text.allSatisfy({ $0.isNumber || ".,' \u{00A0}\u{202F}".contains($0) }) {
+        if attribute == nil, shown.currency == nil, !text.allSatisfy({ $0.isNumber || ".,'-– \u{00A0}\u{202F}".contains($0) }) {
             return nil
         }
         if let itemprop = node.attribute("itemprop")?.lowercased(), ["sku", "gtin", "gtin13", "mpn", "productid"].contains(itemprop) {
