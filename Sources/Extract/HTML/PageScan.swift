@@ -148,7 +148,9 @@ struct PageScan {
             if let name = attribute.pointee.name { hints.read(name: name, value: attribute.pointee.children?.pointee.content) }
             property = attribute.pointee.next
         }
-        if hints.itemscope, !hints.itemprop { microdataRoots.append(node) }
+        // An item with `itemprop` outside any item (`itemprop="mainEntityOfPage"` on a page without a WebPage
+        // item) belongs to nothing: search engines read it as a top-level item, and so does omniaudit.
+        if hints.itemscope, !hints.itemprop || !Self.insideItem(node) { microdataRoots.append(node) }
         if hints.itemref { usesItemref = true }
         let insideRDFa = !rdfaScopes.isEmpty && node.parent.map { rdfaScopes.contains($0.pointer) } == true
         if hints.typeof, !insideRDFa { rdfaRoots.append(node) }
@@ -163,6 +165,16 @@ struct PageScan {
             buttonCandidates.append((node, order))
         }
         return true
+    }
+
+    /// True when an ancestor of the element is a microdata item.
+    private static func insideItem(_ node: Node) -> Bool {
+        var current = node.parent
+        while let element = current {
+            if element.has("itemscope") { return true }
+            current = element.parent
+        }
+        return false
     }
 
     /// The content of the first meta with one of the keys.
