@@ -66,6 +66,11 @@ struct PageMerger {
         if product.stockCount == nil { product.stockCount = visible.stockCount }
     }
 
+    /// The syntax of the claim a chosen price came from.
+    private static func syntax(of price: Observed<Money>, in claims: [PriceClaim]) -> PageSyntax? {
+        claims.first { $0.price == price }?.syntax
+    }
+
     /// The syntax an observation came from, by its locator prefix.
     static func syntax(_ observation: Observation) -> PageSyntax {
         let locator = observation.origin?.locator ?? ""
@@ -111,6 +116,15 @@ struct PageMerger {
         }
         result.price = best(.current)
         result.listPrice = best(.list)
+        // Markup that states the regular price the page shows struck through, beside a lower sale price: the
+        // customer pays the sale price (the disagreement stays in `claims` for structured-vs-visible).
+        if let markup = result.price, !visibleFirst, Self.syntax(of: markup, in: claims) != .visible,
+            claims.contains(where: { $0.syntax == .visible && $0.role == .list && $0.price.value == markup.value }),
+            let sale = claims.first(where: { $0.syntax == .visible && $0.role == .current && $0.price.value.currency == markup.value.currency
+                && $0.price.value.amount < markup.value.amount && $0.price.value.amount > 0 }) {
+            result.price = sale.price
+            result.listPrice = result.listPrice ?? markup
+        }
         result.claims = claims.count > 1 ? claims : nil
         return result
     }
