@@ -25,6 +25,8 @@ enum UTF8Scalar {
     static func isSpace(_ scalar: UInt32) -> Bool {
         switch scalar {
         case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x2000...0x200B, 0x202F, 0x205F, 0x3000, 0xFEFF: true
+        // Direction marks and isolates around numbers in right-to-left text (LRM, RLM, ALM, embeddings).
+        case 0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069: true
         default: false
         }
     }
