@@ -92,6 +92,7 @@ public struct PriceParser: Sendable {
         if tokens.count == 1, let word = tokens[0].word, PriceWords.free.contains(word) {
             result.exact = ExactAmount(mantissa: 0, scale: 2)
             result.currency = resolver.hintCode ?? defaultCurrency
+            if result.currency == resolver.hintCode { result.rawEntry = resolver.hintEntry }
             return
         }
         // The common shape, "49,90 €" / "€ 49,90": one number and its currency, nothing else.

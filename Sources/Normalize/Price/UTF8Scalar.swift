@@ -44,7 +44,7 @@ enum UTF8Scalar {
         // basic Cyrillic, Arabic letters, Hangul syllables and CJK ideographs.
         switch scalar {
         case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x410...0x44F, 0x621...0x63A, 0x641...0x64A, 0xAC00...0xD7A3,
-            0x4E00...0x9FFF:
+            0x4E00...0x9FFF, 0x5F3, 0x5F4:  // Hebrew geresh and gershayim belong to abbreviations (`ש״ח`)
             return true
         case 0xD7, 0xF7, 0x2000...0x206F, 0x20A0...0x20CF:
             return false  // ×, ÷, general punctuation, currency signs
