@@ -56,14 +56,26 @@ enum CurrencyTable {
         "تومان": .noCode("toman, 10 Iranian rials (IRR)"), "تومن": .noCode("toman, 10 Iranian rials (IRR)"),
         "Toman": .noCode("toman, 10 Iranian rials (IRR)"), "toman": .noCode("toman, 10 Iranian rials (IRR)"),
         "रू": .code("NPR"), "Kz": .code("AOA"), "MT": .code("MZN"),
+        // Tokens seen in real listings (price-parser's hand-labelled strings).
+        "рублей": .code("RUB"), "рубля": .code("RUB"), "рубль": .code("RUB"), "Rbl": .code("RUB"), "Zł": .code("PLN"),
+        "ZŁ": .code("PLN"), "BD": .code("BHD"), "LD": .code("LYD"), "ZK": .code("ZMW"), "J$": .code("JMD"),
+        "Z$": .code("ZWL"), "G$": .code("GYD"), "CAN$": .code("CAD"), "E£": .code("EGP"), "yen": .code("JPY"),
+        "Yen": .code("JPY"), "دج": .code("DZD"), "ع.د": .code("IQD"), "ش.ج": .code("ILS"), "ش.ص": .code("SOS"),
+        "جنيه": .ambiguous(["EGP", "SDG"]), "دينار": .ambiguous(["KWD", "JOD", "BHD", "TND", "IQD", "LYD", "DZD", "RSD"]),
+        "ДЕН": .code("MKD"), "Дин": .code("RSD"), "дин": .code("RSD"), "Dinara": .code("RSD"), "dinara": .code("RSD"),
+        "FRw": .code("RWF"), "R₣": .code("RWF"), "Esc": .code("PTE"), "Fbu": .code("BIF"), "SFr": .code("CHF"),
+        "VNĐ": .code("VND"), "Vt": .code("VUV"), "hrn": .code("UAH"), "lari": .code("GEL"), "ლარი": .code("GEL"),
+        "nis": .code("ILS"), "NIS": .code("ILS"), "stg": .code("GBP"), "Stg": .code("GBP"), "yuan": .code("CNY"),
+        "ரூ": .code("LKR"), "රු": .code("LKR"), "人民币": .code("CNY"), "圆": .code("CNY"), "圓": .code("CNY"),
+        "￡": .code("GBP"), "KShs": .code("KES"), "Ksh.": .code("KES"),
     ]
 
     /// Lower- and title-case ISO codes that are words in some language ("all", "top", "try", "pen", "dem",
     /// "cop" …): written so, they are words, not currencies.
     static let wordCodes: Set<String> = [
         "all", "top", "try", "cup", "mad", "pen", "sos", "bob", "gel", "cop", "cad", "mop", "ars", "nad", "ron", "mur",
-        "dem", "fim", "ang", "bam", "lak", "kes", "ils", "gip", "sar", "zar", "bif", "mga", "mkd", "tmt", "bov", "lsl",
-        "esp", "iep", "itl", "cve", "vef", "ves", "pab", "hnl", "kgs", "std", "dop", "egp", "ern", "mmk", "php",
+        "dem", "fim", "ang", "bam", "lak", "kes", "ils", "gip", "sar", "zar", "bif", "mga", "tmt", "bov", "lsl",
+        "esp", "iep", "itl", "cve", "vef", "ves", "pab", "hnl", "kgs", "std", "dop", "egp", "ern", "mmk", "php", "eek",
     ]
 
     /// ISO 4217 codes (every code in CLDR, historical ones included), recognised in capitals; the current
@@ -77,7 +89,14 @@ enum CurrencyTable {
         for (symbol, codes) in CLDR.symbols where all[symbol] == nil && !isoCodes.contains(symbol) {
             all[symbol] = codes.count == 1 ? .code(codes[0]) : .ambiguous(codes)
         }
+        // Arabic abbreviations are written with and without their final dot (`د.ت.` / `د.ت`).
+        for (symbol, codes) in CLDR.symbols where symbol.count > 2 && symbol.hasSuffix(".") && symbol.unicodeScalars.contains(where: { $0.value >= 0x600 && $0.value <= 0x6FF }) {
+            let bare = String(symbol.dropLast())
+            if all[bare] == nil { all[bare] = codes.count == 1 ? .code(codes[0]) : .ambiguous(codes) }
+        }
         let dollars = Set(dollarCodes)
+        // `SGD$`, `CUC$`: an ISO code glued to the dollar sign.
+        for code in dollars.union(["CUC"]) where all[code + "$"] == nil { all[code + "$"] = .code(code) }
         for (region, code) in CLDR.regions where dollars.contains(code) && all[region + "$"] == nil {
             all[region + "$"] = .code(code)
         }

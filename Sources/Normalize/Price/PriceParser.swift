@@ -89,7 +89,8 @@ public struct PriceParser: Sendable {
         into result: inout Result
     ) {
         // "Free" alone in a price field is an amount of 0 (never "free shipping" beside a price).
-        if tokens.count == 1, let word = tokens[0].word, PriceWords.free.contains(word) {
+        if let word = tokens.first?.word, PriceWords.free.contains(word),
+            tokens.count == 1 || (tokens.count == 2 && (tokens[1].isSymbol("!") || tokens[1].isSymbol("."))) {
             result.exact = ExactAmount(mantissa: 0, scale: 2)
             result.currency = resolver.hintCode ?? defaultCurrency
             if result.currency == resolver.hintCode { result.rawEntry = resolver.hintEntry }
@@ -175,7 +176,16 @@ public struct PriceParser: Sendable {
             result.rawEntry = entry
             let resolved = resolver.resolve(meaning, raw: raw)
             result.currency = resolved.code
-            if resolved.ambiguous != nil { result.why = .ambiguous(entry) }
+            if let options = resolved.ambiguous {
+                // `NZD $100.70`: a code right before an ambiguous sign names it.
+                if tokenIndex > 0, case .currency(let before) = tokens[tokenIndex - 1].kind,
+                    case .code(let code) = CurrencyTable.entries[Int(before)].meaning, options.contains(code) {
+                    result.currency = code
+                    result.rawEntry = before
+                    return
+                }
+                result.why = .ambiguous(entry)
+            }
             return
         }
         result.currency = resolver.hintCode ?? defaultCurrency

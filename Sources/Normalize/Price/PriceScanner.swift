@@ -111,6 +111,14 @@ struct PriceScanner {
         return digits == 1 || digits == 2
     }
 
+    /// After a currency sign glued to digits: where exactly two cents start, directly (`19€95`) or after one
+    /// space ending the text (`35€ 99`); nil otherwise.
+    private func centsAfterSign(_ offset: Int) -> Int? {
+        if digitRun(from: offset) == 2 { return offset }
+        if offset < bytes.count, bytes[offset] == 0x20, digitRun(from: offset + 1) == 2, offset + 3 == bytes.count { return offset + 1 }
+        return nil
+    }
+
     /// The number of ASCII digits from `offset` on.
     private func digitRun(from offset: Int) -> Int {
         var end = offset
@@ -216,11 +224,11 @@ struct PriceScanner {
                 break
             }
             // `19€95`, `1 299€00`: a currency sign between the units and exactly two cents is the decimal mark.
-            if scalar >= 0x80, CurrencyTable.isSign(scalar), digitRun(from: after) == 2, signInNumber == nil,
+            if scalar >= 0x80, CurrencyTable.isSign(scalar), signInNumber == nil, let cents = centsAfterSign(after),
                 let entry = CurrencyTable.entry(WordKey(slice(index, after))) {
                 signInNumber = (Int32(entry), index, after)
                 number.appendSeparator(0x2E)
-                index = after
+                index = cents
                 continue
             }
             if UTF8Scalar.isSpace(scalar), number.lastLength <= 3, threeDigitsFollow(after) {
