@@ -54,6 +54,12 @@ public struct PageExtractor: Sendable {
         let scan = PageScan(tree)
         let canonical = scan.canonical.flatMap { resolve($0, against: source) }
         var problems: [Problem] = []
+        if let canonical, let ogURL = scan.meta("og:url").flatMap({ resolve($0.content, against: source) }),
+            let canonicalHost = URL(string: canonical)?.host?.lowercased(), let ogHost = URL(string: ogURL)?.host?.lowercased(),
+            canonicalHost != ogHost {
+            problems.append(Problem(source: source, position: "link[rel=canonical], meta[property=og:url]",
+                                    message: "the page declares two hosts (canonical \(canonicalHost), og:url \(ogHost)): product URLs may switch host from page to page"))
+        }
         var structured: [Observation] = []
         let jsonLD = SchemaOrgProducts(source: source, channel: channel, syntax: .jsonLD, defaultCurrency: defaultCurrency)
         for (index, script) in scan.jsonLD.enumerated() {
