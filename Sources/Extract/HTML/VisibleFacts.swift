@@ -79,6 +79,10 @@ struct VisibleFacts {
                 availabilityIsInferred = true
             }
         }
+        if availability == nil, selectors?.availability == nil, let button = BuyButton.find(in: tree) {
+            availability = Observed(.inStock, Evidence(source: source, locator: button.node.locator, raw: button.text))
+            availabilityIsInferred = true
+        }
     }
 
     /// Reads availability and a stock count from the first stock lines that state them.
