@@ -3,7 +3,8 @@ import Foundation
 
 /// Picks the main product of a page among several (the product itself, not the recommendation carousel or the
 /// "related deals" tiles): the one whose URL is the page's, whose identifier is in the page's URL, whose name
-/// is the page's heading, or whose price is the one the price block shows. Document order only breaks ties.
+/// is the page's heading, or whose price is the one the price block shows; among variants, the one whose URL
+/// carries the page's query (`?variant=…`) or whose price is shown. Document order only breaks ties.
 enum MainProduct {
     /// What the page says about itself.
     struct Page {
@@ -19,12 +20,17 @@ enum MainProduct {
     static func pick(_ observations: [Observation], page: Page) -> (index: Int, score: Int)? {
         guard !observations.isEmpty else { return nil }
         let paths = Set(page.urls.compactMap(path))
+        let queries = Set(page.urls.compactMap { URLComponents(string: $0)?.query }.filter { !$0.isEmpty })
         let urlText = page.urls.joined(separator: " ").lowercased()
         let headings = page.headings.map(fold).filter { $0.count >= 4 }
         var best = (index: 0, score: 0)
         for (index, observation) in observations.enumerated() {
             var score = 0
-            if let url = observation.key.url, let own = path(url), paths.contains(own) { score += 8 }
+            if let url = observation.key.url, let own = path(url), paths.contains(own) {
+                score += 8
+                // A variant's own URL with the page's query (`?variant=45000000000002`) is the selected one.
+                if let query = URLComponents(string: url)?.query, !query.isEmpty, queries.contains(query) { score += 8 }
+            }
             if let sku = observation.key.sku, sku.count >= 4, urlText.contains(sku.lowercased()) { score += 4 }
             if let title = observation.title.map({ fold($0.value) }), title.count >= 4,
                 headings.contains(where: { $0 == title || $0.contains(title) || title.contains($0) }) {

@@ -34,11 +34,15 @@ struct PageMerger {
         if products.isEmpty, visible.claims.contains(where: { $0.role == .current }), let title = visible.title {
             products.append(Observation(channel: channel, key: ProductKey(), origin: title.evidence))
         }
-        // Among several products that are no variants of one group, the one the page is about comes first and
-        // gets what the page shows (related products and carousels keep only their own statements).
-        if products.count > 1, !products.contains(where: { $0.group != nil }) {
+        // Among several products, the one the page is about comes first and gets what the page shows (related
+        // products and carousels keep only their own statements).
+        // Among the variants of one group, the selected one (the page's variant URL, else the one priced as shown)
+        // comes first and gets what the page shows; the others stay as variants.
+        let groups = Set(products.compactMap(\.group))
+        if products.count > 1, groups.count <= 1, products.allSatisfy({ $0.group != nil }) || groups.isEmpty {
             let shown = visible.claims.first { $0.role == .current }?.price.value
-            let page = MainProduct.Page(urls: pageURLs, headings: headings + [visible.title?.value].compactMap { $0 }, visiblePrice: shown)
+            let page = MainProduct.Page(urls: pageURLs, headings: groups.isEmpty ? headings + [visible.title?.value].compactMap { $0 } : [],
+                                        visiblePrice: shown)
             if let main = MainProduct.pick(products, page: page), main.score > 0 {
                 let product = products.remove(at: main.index)
                 products.insert(product, at: 0)
