@@ -25,6 +25,7 @@ struct CurrencyResolver: Sendable {
                 if let candidate, options.contains(candidate) { return (candidate, nil) }
             }
             if raw == "¥" || raw == "￥" { return ("JPY", nil) }  // 円 and ¥ are JPY unless a hint says CNY
+            if raw == "元" { return ("CNY", nil) }  // 元 is the yuan unless a hint or locale says TWD, HKD, MOP
             return (nil, options)
         }
     }

@@ -26,7 +26,7 @@ enum CurrencyTable {
         "AUD$": .code("AUD"), "NZ$": .code("NZD"), "HK$": .code("HKD"), "S$": .code("SGD"), "SG$": .code("SGD"),
         "MX$": .code("MXN"), "Mex$": .code("MXN"), "NT$": .code("TWD"), "R$": .code("BRL"), "RD$": .code("DOP"),
         "€": .code("EUR"), "euro": .code("EUR"), "Euro": .code("EUR"), "EURO": .code("EUR"), "euros": .code("EUR"),
-        "£": .code("GBP"), "¥": .ambiguous(["JPY", "CNY"]), "円": .code("JPY"), "元": .code("CNY"),
+        "£": .code("GBP"), "¥": .ambiguous(["JPY", "CNY"]), "円": .code("JPY"), "元": .ambiguous(["CNY", "TWD", "HKD", "MOP"]),
         "RMB": .code("CNY"), "₩": .code("KRW"), "￥": .ambiguous(["JPY", "CNY"]), "บาท": .code("THB"), "đ": .code("VND"), "원": .code("KRW"), "₹": .code("INR"), "Rs": .code("INR"),
         "Rs.": .code("INR"), "₨": .code("INR"), "₽": .code("RUB"), "руб.": .code("RUB"), "руб": .code("RUB"),
         "р.": .code("RUB"), "₺": .code("TRY"), "TL": .code("TRY"), "₪": .code("ILS"), "ש\"ח": .code("ILS"),
