@@ -1,4 +1,5 @@
 import AuditModel
+import CLibXML2
 import Foundation
 import Normalize
 
@@ -48,12 +49,11 @@ struct VisibleFacts {
         } else {
             // The first block after the title that yields a current price (a theme's empty or unreadable
             // price wrappers come first on many pages).
-            for block in Self.priceBlocks(scan).prefix(24) {
+            Self.forEachPriceBlock(scan) { block in
                 let found = reader.claims(in: block)
-                if found.contains(where: { $0.role == .current }) {
-                    claims = found
-                    break
-                }
+                guard found.contains(where: { $0.role == .current }) else { return false }
+                claims = found
+                return true
             }
         }
         // A disabled buy button that says "Esaurito" / "Sold out" is the strongest sign of what the customer sees.
@@ -122,10 +122,11 @@ struct VisibleFacts {
         return false
     }
 
-    /// The candidate price blocks in document order: price elements after the product title that hold a
-    /// number, each widened to its enclosing price container, each container once.
-    static func priceBlocks(_ scan: PageScan) -> [Node] {
-        var blocks: [Node] = []
+    /// Hands the candidate price blocks to `body` in document order until it returns true: price elements after
+    /// the product title that hold a number, each widened to its enclosing price container, each container once,
+    /// at most 24.
+    static func forEachPriceBlock(_ scan: PageScan, _ body: (Node) -> Bool) {
+        var seen: [xmlNodePtr] = []
         for (node, order) in scan.priceElements where order > scan.h1Order {
             if PriceBlockReader.isExcluded(node) { continue }
             let text = node.text
@@ -134,9 +135,9 @@ struct VisibleFacts {
             while let parent = block.parent, PriceBlockReader.hints(parent).contains("price"), parent.text.count < 600 {
                 block = parent
             }
-            if !blocks.contains(where: { $0.pointer == block.pointer }) { blocks.append(block) }
-            if blocks.count >= 24 { break }
+            if seen.contains(block.pointer) { continue }
+            seen.append(block.pointer)
+            if body(block) || seen.count >= 24 { return }
         }
-        return blocks
     }
 }
