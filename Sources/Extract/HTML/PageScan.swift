@@ -54,7 +54,8 @@ struct PageScan {
         static let paymentHints: [StaticString] = ["payment", "pagament", "zahlung", "paiement", "pago"]
     }
 
-    private static let priceHints: [StaticString] = ["price"]
+    /// "price" in the class, id, itemprop or property, in the languages themes are written in.
+    static let priceHints: [StaticString] = ["price", "preis", "prezzo", "precio", "preco", "prix", "fiyat", "hinta", "cijena"]
     private static let stockHints: [StaticString] = ["stock", "availab", "disponib", "lager", "lieferbar", "existencia", "inventory", "quantities"]
     private static let buyHints: [StaticString] = ["cart", "add", "buy", "panier", "warenkorb", "carrello", "carrito"]
 

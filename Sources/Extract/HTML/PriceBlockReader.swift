@@ -15,6 +15,15 @@ struct PriceBlockReader {
             + " " + (node.attribute("data-price-type") ?? "")).lowercased()
     }
 
+    /// Words that name a price container in class names and ids, in the languages themes are written in.
+    static let containerWords = ["price", "preis", "prezzo", "precio", "preco", "prix", "fiyat", "hinta", "cijena"]
+
+    /// An element whose class, id or itemprop names a price.
+    static func isPriceContainer(_ node: Node) -> Bool {
+        let text = hints(node)
+        return containerWords.contains { text.contains($0) }
+    }
+
     /// The class, id and itemprop words of an element: `price-item--regular` → price, item, regular.
     static func tokens(_ node: Node) -> Set<String> {
         Set(hints(node).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))

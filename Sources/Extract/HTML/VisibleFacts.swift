@@ -132,7 +132,7 @@ struct VisibleFacts {
             let text = node.text
             guard text.contains(where: \.isNumber), text.count < 600 else { continue }
             var block = node
-            while let parent = block.parent, PriceBlockReader.hints(parent).contains("price"), parent.text.count < 600 {
+            while let parent = block.parent, PriceBlockReader.isPriceContainer(parent), parent.text.count < 600 {
                 block = parent
             }
             if seen.contains(block.pointer) { continue }
