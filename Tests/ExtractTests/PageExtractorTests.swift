@@ -117,9 +117,11 @@ import Testing
         let page = extract("""
             <html lang="nl-NL"><head><title>Waterkoker 1,7 l | Shop</title></head><body>
             <h1>Waterkoker 1,7 l</h1><div class="product-price"><span class="price">€ 24,95</span></div>
-            <p class="stock-status">Momenteel niet leverbaar</p></body></html>
+            <p class="stock-status">Momenteel niet leverbaar</p><table><tr><th>Artikelnummer</th><td>WK-1700-RVS</td></tr></table>
+            </body></html>
             """)
         let product = page.observations.first
+        #expect(product?.key.sku == "WK-1700-RVS")
         #expect(product?.title?.value == "Waterkoker 1,7 l")
         #expect(product?.price?.value.description == "24.95 EUR")
         #expect(product?.availability?.value == .outOfStock)

@@ -101,6 +101,10 @@ public struct PageExtractor: Sendable {
             problems.append(Problem(source: source, message: "no schema.org Product found on the page"))
         } else if structured.isEmpty, openGraph == nil {
             problems.append(Problem(source: source, message: "no structured data: read from the visible page"))
+            // The item number the page shows beside its label is the product's sku.
+            if observations.count == 1, observations[0].key.sku == nil, let sku = VisibleIdentifier.find(in: tree, source: source) {
+                observations[0].key.sku = sku.value
+            }
         }
         return PageExtraction(observations: observations, problems: problems, canonicalURL: canonical)
     }
