@@ -74,3 +74,74 @@ import Testing
         #expect(extract(Data()).problems.first?.message == "empty page")
     }
 }
+
+/// The page-level accuracy rules of issue 16, on small pages written for the purpose.
+@Suite struct PageAccuracyTests {
+    func extract(_ html: String, source: String = "https://shop.example/p/kettle-123") -> PageExtraction {
+        PageExtractor(channel: "web").extract(Data(html.utf8), source: source)
+    }
+
+    @Test func anyThingWithOffersIsAProduct() {
+        let page = extract("""
+            <html><head><script type="application/ld+json">
+            {"@context":"https://schema.org","@type":"ItemList","itemListElement":[{"@type":"ListItem","position":1,
+             "item":{"@type":"Book","name":"A Book","isbn":"9780306406157","offers":{"@type":"Offer","price":"12.50","priceCurrency":"EUR"}}}]}
+            </script><script type="application/ld+json">
+            {"@context":"https://schema.org","@type":"Event","name":"Concert","offers":{"@type":"Offer","price":"30","priceCurrency":"EUR","availability":"https://schema.org/InStock"}}
+            </script></head><body></body></html>
+            """)
+        #expect(page.observations.compactMap { $0.price?.value.description }.sorted() == ["12.50 EUR", "30.00 EUR"])
+    }
+
+    @Test func theMainProductIsTheOneOfThePageNotTheFirstTile() {
+        let page = extract("""
+            <html><head><link rel="canonical" href="https://shop.example/p/kettle-123">
+            <script type="application/ld+json">[
+             {"@type":"Product","name":"Toaster","sku":"TOAST-9","url":"https://shop.example/p/toaster-9","offers":{"@type":"Offer","price":"19.00","priceCurrency":"EUR"}},
+             {"@type":"Product","name":"Kettle","sku":"KETTLE-123","url":"https://shop.example/p/kettle-123","offers":{"@type":"Offer","price":"39.00","priceCurrency":"EUR"}}
+            ]</script></head><body><h1>Kettle</h1></body></html>
+            """)
+        #expect(page.observations.first?.key.sku == "KETTLE-123")
+    }
+
+    @Test func aProductIsBuyableWhenAnyOfItsOffersIs() {
+        let page = extract("""
+            <script type="application/ld+json">{"@type":"Product","name":"Shoe","offers":[
+             {"@type":"Offer","price":"50","priceCurrency":"EUR","availability":"https://schema.org/OutOfStock"},
+             {"@type":"Offer","price":"50","priceCurrency":"EUR","availability":"https://schema.org/InStock"}]}</script>
+            """)
+        #expect(page.observations.first?.availability?.value == .inStock)
+    }
+
+    @Test func aPageWithoutMarkupIsReadFromWhatTheCustomerSees() {
+        let page = extract("""
+            <html lang="nl-NL"><head><title>Waterkoker 1,7 l | Shop</title></head><body>
+            <h1>Waterkoker 1,7 l</h1><div class="product-price"><span class="price">€ 24,95</span></div>
+            <p class="stock-status">Momenteel niet leverbaar</p><table><tr><th>Artikelnummer</th><td>WK-1700-RVS</td></tr></table>
+            </body></html>
+            """)
+        let product = page.observations.first
+        #expect(product?.key.sku == "WK-1700-RVS")
+        #expect(product?.title?.value == "Waterkoker 1,7 l")
+        #expect(product?.price?.value.description == "24.95 EUR")
+        #expect(product?.availability?.value == .outOfStock)
+        #expect(page.problems.contains { $0.message == "no structured data: read from the visible page" })
+    }
+
+    @Test func everyOpenGraphPriceIsAClaim() {
+        let page = extract("""
+            <meta property="og:type" content="product"><meta property="product:price:amount" content="30,000원~">
+            <meta property="product:price:amount" content="25000"><meta property="product:price:currency" content="KRW">
+            """)
+        let claims = page.observations.first?.claims?.map { $0.price.value.description } ?? []
+        #expect(claims == ["30000.00 KRW", "25000.00 KRW"])
+    }
+
+    @Test func twoHostsForOnePageAreAProblem() {
+        let page = extract("""
+            <link rel="canonical" href="https://www.shop.example/p/kettle-123"><meta property="og:url" content="https://m.shop.example/p/kettle-123">
+            <script type="application/ld+json">{"@type":"Product","name":"Kettle","offers":{"price":"1","priceCurrency":"EUR"}}</script>
+            """)
+        #expect(page.problems.contains { $0.message.hasPrefix("the page declares two hosts") })
+    }
+}

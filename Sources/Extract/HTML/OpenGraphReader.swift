@@ -31,16 +31,7 @@ struct OpenGraphReader {
         ]
         for pair in pairs {
             for amountKey in pair.amount {
-                guard let amount = scan.metas.first(where: { $0.key == amountKey }) else { continue }
-                let currency = pair.currency.lazy.compactMap { key in scan.metas.first { $0.key == key }?.content }.first?.uppercased()
-                let parsed = PriceParser(decimalSeparatorHint: ".", defaultCurrency: currency ?? defaultCurrency).parse(amount.content)
-                if let value = parsed.amount, let code = currency ?? parsed.currency ?? defaultCurrency {
-                    claims.append(PriceClaim(syntax: .openGraph, role: pair.role,
-                                             price: Observed(Money(amount: value, currency: code), evidence(amount.key, amount.content))))
-                } else {
-                    problems.append(Problem(source: source, position: "meta[property=\(amount.key)]",
-                                            message: "price \"\(amount.content)\" is not readable: \(parsed.reason ?? "no currency")"))
-                }
+                read(amountKey, currencyKeys: pair.currency, role: pair.role, scan, into: &claims, problems: &problems)
             }
         }
         observation.claims = claims.isEmpty ? nil : claims
@@ -51,5 +42,26 @@ struct OpenGraphReader {
             observation.availability = Observed(value, evidence(availability.key, availability.content))
         }
         return observation
+    }
+
+    /// Every meta with the amount key is a claim (a page may repeat it with other amounts, in any form:
+    /// `30,000원~`); the n-th amount goes with the n-th currency meta when there are as many, else the first.
+    private func read(_ amountKey: String, currencyKeys: [String], role: PriceClaim.Role, _ scan: PageScan,
+                      into claims: inout [PriceClaim], problems: inout [Problem]) {
+        let amounts = scan.metas.filter { $0.key == amountKey }
+        let currencies = currencyKeys.lazy.map { key in scan.metas.filter { $0.key == key }.map(\.content) }.first { !$0.isEmpty } ?? []
+        var seen: Set<String> = []
+        for (index, amount) in amounts.enumerated() where seen.insert(amount.content).inserted {
+            let locator = index == 0 ? "meta[property=\(amountKey)]" : "meta[property=\(amountKey)][\(index + 1)]"
+            let currency = (currencies.count == amounts.count ? currencies[index] : currencies.first)?.uppercased()
+            let parsed = PriceParser(decimalSeparatorHint: ".", defaultCurrency: currency ?? defaultCurrency).parse(amount.content)
+            if let value = parsed.amount, let code = currency ?? parsed.currency ?? defaultCurrency {
+                claims.append(PriceClaim(syntax: .openGraph, role: role,
+                                         price: Observed(Money(amount: value, currency: code), Evidence(source: source, locator: locator, raw: amount.content))))
+            } else {
+                problems.append(Problem(source: source, position: locator,
+                                        message: "price \"\(amount.content)\" is not readable: \(parsed.reason ?? "no currency")"))
+            }
+        }
     }
 }

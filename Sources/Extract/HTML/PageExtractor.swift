@@ -54,6 +54,12 @@ public struct PageExtractor: Sendable {
         let scan = PageScan(tree)
         let canonical = scan.canonical.flatMap { resolve($0, against: source) }
         var problems: [Problem] = []
+        if let canonical, let ogURL = scan.meta("og:url").flatMap({ resolve($0.content, against: source) }),
+            let canonicalHost = URL(string: canonical)?.host?.lowercased(), let ogHost = URL(string: ogURL)?.host?.lowercased(),
+            canonicalHost != ogHost {
+            problems.append(Problem(source: source, position: "link[rel=canonical], meta[property=og:url]",
+                                    message: "the page declares two hosts (canonical \(canonicalHost), og:url \(ogHost)): product URLs may switch host from page to page"))
+        }
         var structured: [Observation] = []
         let jsonLD = SchemaOrgProducts(source: source, channel: channel, syntax: .jsonLD, defaultCurrency: defaultCurrency)
         for (index, script) in scan.jsonLD.enumerated() {
@@ -76,10 +82,16 @@ public struct PageExtractor: Sendable {
             .observation(scan, problems: &problems)
         // Visible prices written with `$` or `kr` are read in the currency the page's markup states.
         let markupCurrency = (structured + [openGraph].compactMap { $0 }).lazy.compactMap { $0.claims?.first?.price.value.currency }.first
+        // Without a configured locale, the page's own language and region (or its domain's) read `$` and `1.299`.
+        let pageLocale = locale ?? PageLocale.guess(language: scan.language, ogLocale: scan.meta("og:locale")?.content,
+                                                    urls: [canonical, source].compactMap { $0 })
         let parser = PriceParser(decimalSeparatorHint: decimalSeparator, defaultCurrency: defaultCurrency,
-                                 currencyHint: markupCurrency ?? defaultCurrency, locale: locale)
+                                 currencyHint: markupCurrency ?? defaultCurrency, locale: pageLocale)
         let visible = VisibleFacts(tree: tree, scan: scan, source: source, selectors: selectors, parser: parser)
-        var observations = PageMerger(channel: channel, source: source, visibleFirst: selectors?.price != nil)
+        let pageURLs = [source, canonical, scan.meta("og:url")?.content].compactMap { $0 }
+        let headings = [scan.meta("og:title")?.content].compactMap { $0 }
+        var observations = PageMerger(channel: channel, source: source, visibleFirst: selectors?.price != nil,
+                                      pageURLs: pageURLs, headings: headings)
             .merge(structured: structured, openGraph: openGraph, visible: visible,
                    terms: TermsBlocks(scan: scan, source: source, currency: defaultCurrency, locale: locale))
         for index in observations.indices {
@@ -87,6 +99,12 @@ public struct PageExtractor: Sendable {
         }
         if observations.isEmpty {
             problems.append(Problem(source: source, message: "no schema.org Product found on the page"))
+        } else if structured.isEmpty, openGraph == nil {
+            problems.append(Problem(source: source, message: "no structured data: read from the visible page"))
+            // The item number the page shows beside its label is the product's sku.
+            if observations.count == 1, observations[0].key.sku == nil, let sku = VisibleIdentifier.find(in: tree, source: source) {
+                observations[0].key.sku = sku.value
+            }
         }
         return PageExtraction(observations: observations, problems: problems, canonicalURL: canonical)
     }

@@ -7,6 +7,9 @@ struct PageMerger {
     let channel: String
     let source: String
     var visibleFirst = false
+    /// The page's URLs (its own, canonical, `og:url`) and headings, to find the main product among several.
+    var pageURLs: [String] = []
+    var headings: [String] = []
 
     private static let priority: [PageSyntax] = [.jsonLD, .microdata, .rdfa, .openGraph, .visible]
 
@@ -31,16 +34,22 @@ struct PageMerger {
         if products.isEmpty, visible.claims.contains(where: { $0.role == .current }), let title = visible.title {
             products.append(Observation(channel: channel, key: ProductKey(), origin: title.evidence))
         }
-        if products.count == 1 {
-            products[0].claims = (products[0].claims ?? []) + visible.claims
-            if products[0].title == nil { products[0].title = visible.title }
-            if products[0].availability == nil {
-                products[0].availability = visible.availability
-            } else {
-                products[0].visibleAvailability = visible.availability
+        // Among several products, the one the page is about comes first and gets what the page shows (related
+        // products and carousels keep only their own statements).
+        // Among the variants of one group, the selected one (the page's variant URL, else the one priced as shown)
+        // comes first and gets what the page shows; the others stay as variants.
+        let groups = Set(products.compactMap(\.group))
+        if products.count > 1, groups.count <= 1, products.allSatisfy({ $0.group != nil }) || groups.isEmpty {
+            let shown = visible.claims.first { $0.role == .current }?.price.value
+            let page = MainProduct.Page(urls: pageURLs, headings: groups.isEmpty ? headings + [visible.title?.value].compactMap { $0 } : [],
+                                        visiblePrice: shown)
+            if let main = MainProduct.pick(products, page: page), main.score > 0 {
+                let product = products.remove(at: main.index)
+                products.insert(product, at: 0)
+                attachVisible(visible, to: &products[0])
             }
-            if products[0].stockCount == nil { products[0].stockCount = visible.stockCount }
         }
+        if products.count == 1 { attachVisible(visible, to: &products[0]) }
         // Terms blocks apply to every product of the page (variants share the shop's shipping and returns).
         for index in products.indices {
             if products[index].shipping == nil { products[index].shipping = terms.shipping }
@@ -48,6 +57,22 @@ struct PageMerger {
             if products[index].paymentMethods == nil { products[index].paymentMethods = terms.payment }
         }
         return products.map(finalize)
+    }
+
+    private func attachVisible(_ visible: VisibleFacts, to product: inout Observation) {
+        product.claims = (product.claims ?? []) + visible.claims
+        if product.title == nil { product.title = visible.title }
+        if product.availability == nil {
+            product.availability = visible.availability
+        } else if !visible.availabilityIsInferred {
+            product.visibleAvailability = visible.availability
+        }
+        if product.stockCount == nil { product.stockCount = visible.stockCount }
+    }
+
+    /// The syntax of the claim a chosen price came from.
+    private static func syntax(of price: Observed<Money>, in claims: [PriceClaim]) -> PageSyntax? {
+        claims.first { $0.price == price }?.syntax
     }
 
     /// The syntax an observation came from, by its locator prefix.
@@ -95,6 +120,15 @@ struct PageMerger {
         }
         result.price = best(.current)
         result.listPrice = best(.list)
+        // Markup that states the regular price the page shows struck through, beside a lower sale price: the
+        // customer pays the sale price (the disagreement stays in `claims` for structured-vs-visible).
+        if let markup = result.price, !visibleFirst, Self.syntax(of: markup, in: claims) != .visible,
+            claims.contains(where: { $0.syntax == .visible && $0.role == .list && $0.price.value == markup.value }),
+            let sale = claims.first(where: { $0.syntax == .visible && $0.role == .current && $0.price.value.currency == markup.value.currency
+                && $0.price.value.amount < markup.value.amount && $0.price.value.amount > 0 }) {
+            result.price = sale.price
+            result.listPrice = result.listPrice ?? markup
+        }
         result.claims = claims.count > 1 ? claims : nil
         return result
     }

@@ -12,8 +12,16 @@ struct PageScan {
     var canonical: String?
     var microdataRoots: [Node] = []
     var rdfaRoots: [Node] = []
+    /// The product title: the `h1` whose words the page's `<title>` or `og:title` shares most (a promotion
+    /// banner's `h1` may come first), else the first `h1`.
     var h1: Node?
-    /// The position of the first `h1` in document order (element count), or 0 when there is none.
+    /// Every `h1` (up to 8) with its document-order position.
+    private var headings: [(node: Node, order: Int)] = []
+    /// Buy-button candidates (up to 16) with their position.
+    private var buttonCandidates: [(node: Node, order: Int)] = []
+    /// The document's `<title>`.
+    var title: Node?
+    /// The position of the title `h1` in document order (element count), or 0 when there is none.
     var h1Order = 0
     /// Elements whose class, id, itemprop or property mentions a price, with their document-order position.
     var priceElements: [(node: Node, order: Int)] = []
@@ -25,6 +33,8 @@ struct PageScan {
     var buyButtons: [Node] = []
     /// True when some element uses microdata `itemref` (ids are then looked up).
     var usesItemref = false
+    /// The `lang` attribute of the root element (`en-US`).
+    var language: String?
 
     /// The kinds of terms blocks a page has.
     enum TermsKind: CaseIterable {
@@ -44,12 +54,14 @@ struct PageScan {
         static let paymentHints: [StaticString] = ["payment", "pagament", "zahlung", "paiement", "pago"]
     }
 
-    private static let priceHints: [StaticString] = ["price"]
+    /// "price" in the class, id, itemprop or property, in the languages themes are written in.
+    static let priceHints: [StaticString] = ["price", "preis", "prezzo", "precio", "preco", "prix", "fiyat", "hinta", "cijena"]
     private static let stockHints: [StaticString] = ["stock", "availab", "disponib", "lager", "lieferbar", "existencia", "inventory", "quantities"]
     private static let buyHints: [StaticString] = ["cart", "add", "buy", "panier", "warenkorb", "carrello", "carrito"]
 
     init(_ tree: MarkupTree) {
         guard let root = tree.rootElement else { return }
+        language = root.attribute("lang") ?? root.attribute("xml:lang")
         var rdfaScopes: Set<xmlNodePtr> = []
         var order = 0
         var current: xmlNodePtr? = root.pointer
@@ -58,6 +70,32 @@ struct PageScan {
             let descend = visit(Node(pointer: pointer), order: order, rdfaScopes: &rdfaScopes)
             current = Self.next(after: pointer, descend: descend, root: root.pointer)
         }
+        chooseHeading()
+        buyButtons = Array(buttonCandidates.filter { $0.order > h1Order }.map(\.node).prefix(4))
+    }
+
+    /// Picks the title `h1`: the one sharing most words with `<title>` / `og:title`; the first on a tie.
+    private mutating func chooseHeading() {
+        guard let firstHeading = headings.first else { return }
+        var chosen = firstHeading
+        if headings.count > 1 {
+            let titleText = [title?.collapsedText, meta("og:title")?.content].compactMap { $0 }.joined(separator: " ")
+            let titleWords = Self.words(titleText)
+            var best = -1
+            for heading in headings {
+                let overlap = Self.words(heading.node.collapsedText).intersection(titleWords).count
+                if overlap > best {
+                    best = overlap
+                    chosen = heading
+                }
+            }
+        }
+        h1 = chosen.node
+        h1Order = chosen.order
+    }
+
+    private static func words(_ text: String) -> Set<String> {
+        Set(text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).filter { $0.count > 1 }.map(String.init))
     }
 
     /// The next element in document order: the first child element, else the next sibling element, else the
@@ -100,9 +138,10 @@ struct PageScan {
         } else if first == 0x6C, node.named("link"), canonical == nil, let rel = node.attribute("rel"),
             rel.lowercased().split(separator: " ").contains("canonical") {
             canonical = node.attribute("href")
-        } else if first == 0x68, h1 == nil, node.named("h1") {
-            h1 = node
-            h1Order = order
+        } else if first == 0x74, title == nil, node.named("title") {
+            title = node
+        } else if first == 0x68, headings.count < 8, node.named("h1") {
+            headings.append((node, order))
         }
         var hints = Hints()
         var property = node.pointer.pointee.properties
@@ -110,7 +149,9 @@ struct PageScan {
             if let name = attribute.pointee.name { hints.read(name: name, value: attribute.pointee.children?.pointee.content) }
             property = attribute.pointee.next
         }
-        if hints.itemscope, !hints.itemprop { microdataRoots.append(node) }
+        // An item with `itemprop` outside any item (`itemprop="mainEntityOfPage"` on a page without a WebPage
+        // item) belongs to nothing: search engines read it as a top-level item, and so does omniaudit.
+        if hints.itemscope, !hints.itemprop || !Self.insideItem(node) { microdataRoots.append(node) }
         if hints.itemref { usesItemref = true }
         let insideRDFa = !rdfaScopes.isEmpty && node.parent.map { rdfaScopes.contains($0.pointer) } == true
         if hints.typeof, !insideRDFa { rdfaRoots.append(node) }
@@ -120,11 +161,21 @@ struct PageScan {
         if termsElements.count < 32, let kind = TermsKind.allCases.first(where: { hints.any($0.hints, classAndIDOnly: true) }) {
             termsElements.append((node, kind))
         }
-        if buyButtons.count < 4, h1 != nil, first == 0x62 || first == 0x69, node.named("button") || (node.named("input") && node.attribute("type")?.lowercased() == "submit"),
+        if buttonCandidates.count < 16, !headings.isEmpty, first == 0x62 || first == 0x69, node.named("button") || (node.named("input") && node.attribute("type")?.lowercased() == "submit"),
             hints.any(Self.buyHints, classAndIDOnly: true, alsoName: true) {
-            buyButtons.append(node)
+            buttonCandidates.append((node, order))
         }
         return true
+    }
+
+    /// True when an ancestor of the element is a microdata item.
+    private static func insideItem(_ node: Node) -> Bool {
+        var current = node.parent
+        while let element = current {
+            if element.has("itemscope") { return true }
+            current = element.parent
+        }
+        return false
     }
 
     /// The content of the first meta with one of the keys.

@@ -15,6 +15,15 @@ struct PriceBlockReader {
             + " " + (node.attribute("data-price-type") ?? "")).lowercased()
     }
 
+    /// Words that name a price container in class names and ids, in the languages themes are written in.
+    static let containerWords = ["price", "preis", "prezzo", "precio", "preco", "prix", "fiyat", "hinta", "cijena"]
+
+    /// An element whose class, id or itemprop names a price.
+    static func isPriceContainer(_ node: Node) -> Bool {
+        let text = hints(node)
+        return containerWords.contains { text.contains($0) }
+    }
+
     /// The class, id and itemprop words of an element: `price-item--regular` → price, item, regular.
     static func tokens(_ node: Node) -> Set<String> {
         Set(hints(node).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
@@ -120,7 +129,7 @@ struct PriceBlockReader {
         guard let amount = parsed.amount, let currency = parsed.currency ?? shown.currency ?? around ?? parser.currencyHint
         else { return nil }
         // Without a currency of its own, an element must read as a bare amount, not as a code (`BP-3000-SI`).
-        if attribute == nil, shown.currency == nil, !text.allSatisfy({ $0.isNumber || ".,' \u{00A0}\u{202F}".contains($0) }) {
+        if attribute == nil, shown.currency == nil, !text.allSatisfy({ $0.isNumber || ".,'-– \u{00A0}\u{202F}".contains($0) }) {
             return nil
         }
         if let itemprop = node.attribute("itemprop")?.lowercased(), ["sku", "gtin", "gtin13", "mpn", "productid"].contains(itemprop) {

@@ -1,4 +1,5 @@
 import AuditModel
+import CLibXML2
 import Foundation
 import Normalize
 
@@ -23,6 +24,9 @@ struct VisibleFacts {
     var availability: Observed<Availability>?
     var stockCount: Observed<Int>?
     var title: Observed<String>?
+    /// True when the availability is only inferred from an enabled buy button (weaker than a stated line: it
+    /// fills a gap but is never compared with what the markup says).
+    var availabilityIsInferred = false
 
     init(tree: MarkupTree, scan: PageScan, source: String, selectors: PageSelectors?, parser: PriceParser) {
         let reader = PriceBlockReader(source: source, parser: parser)
@@ -30,13 +34,27 @@ struct VisibleFacts {
             let text = h1.collapsedText
             if !text.isEmpty { title = Observed(text, Evidence(source: source, locator: "h1 (line \(h1.line))", raw: text)) }
         }
+        if title == nil, let og = scan.meta("og:title"), !og.content.isEmpty {
+            title = Observed(og.content, Evidence(source: source, locator: "meta[property=og:title]", raw: og.content))
+        }
+        if title == nil, let element = scan.title {
+            let text = element.collapsedText
+            if !text.isEmpty { title = Observed(text, Evidence(source: source, locator: "title (line \(element.line))", raw: text)) }
+        }
         if let xpath = selectors?.price {
             claims += tree.elements(xpath).prefix(1).compactMap { reader.claim($0, role: .current) }
             if let list = selectors?.listPrice {
                 claims += tree.elements(list).prefix(1).compactMap { reader.claim($0, role: .list) }
             }
-        } else if let block = Self.priceBlock(scan) {
-            claims = reader.claims(in: block)
+        } else {
+            // The first block after the title that yields a current price (a theme's empty or unreadable
+            // price wrappers come first on many pages).
+            Self.forEachPriceBlock(scan) { block in
+                let found = reader.claims(in: block)
+                guard found.contains(where: { $0.role == .current }) else { return false }
+                claims = found
+                return true
+            }
         }
         // A disabled buy button that says "Esaurito" / "Sold out" is the strongest sign of what the customer sees.
         if let button = scan.buyButtons.first(where: { $0.has("disabled") }) {
@@ -47,6 +65,28 @@ struct VisibleFacts {
         }
         let stockNodes: [Node] = selectors?.availability.map { tree.elements($0) }
             ?? scan.stockElements.filter { $0.order > scan.h1Order }.map(\.node)
+        readStock(stockNodes, source: source)
+        // Layouts that put the buy box before the title in the markup: a short stock line anywhere.
+        if availability == nil, selectors?.availability == nil {
+            readStock(scan.stockElements.filter { $0.order < scan.h1Order }.map(\.node), source: source, maxLength: 80)
+        }
+        // An enabled "add to cart" button says the product can be bought, when nothing else says anything.
+        if availability == nil, let button = scan.buyButtons.first(where: { !$0.has("disabled") && !PriceBlockReader.isHidden($0) }) {
+            let text = button.collapsedText.isEmpty ? (button.attribute("value") ?? "") : button.collapsedText
+            let parsed = AvailabilityParser.parse(text).availability
+            if parsed == nil || parsed?.buyability == .buyable {
+                availability = Observed(.inStock, Evidence(source: source, locator: button.locator, raw: text.isEmpty ? "(enabled buy button)" : text))
+                availabilityIsInferred = true
+            }
+        }
+        if availability == nil, selectors?.availability == nil, let button = BuyButton.find(in: tree) {
+            availability = Observed(.inStock, Evidence(source: source, locator: button.node.locator, raw: button.text))
+            availabilityIsInferred = true
+        }
+    }
+
+    /// Reads availability and a stock count from the first stock lines that state them.
+    private mutating func readStock(_ stockNodes: [Node], source: String, maxLength: Int = 200) {
         var checkedAfterAvailability = 0
         for element in stockNodes.prefix(12) {
             // `<link itemprop="availability">` carries no text: the sentence around it does.
@@ -57,7 +97,7 @@ struct VisibleFacts {
             // Hidden labels and "notify me when back in stock" forms do not say what is on sale now.
             if PriceBlockReader.isHidden(node, tokens: tokens) || tokens.contains("notify") || tokens.contains("back") { continue }
             let text = PriceBlockReader.visibleText(node)
-            guard !text.isEmpty, text.count < 200 else { continue }
+            guard !text.isEmpty, text.count < maxLength else { continue }
             let parsed = AvailabilityParser.parse(text)
             let evidence = Evidence(source: source, locator: node.locator, raw: text)
             if availability == nil, let value = parsed.availability { availability = Observed(value, evidence) }
@@ -82,19 +122,22 @@ struct VisibleFacts {
         return false
     }
 
-    /// The main price block: the first price element after the product title that holds a price, widened to
-    /// its enclosing price container.
-    static func priceBlock(_ scan: PageScan) -> Node? {
+    /// Hands the candidate price blocks to `body` in document order until it returns true: price elements after
+    /// the product title that hold a number, each widened to its enclosing price container, each container once,
+    /// at most 24.
+    static func forEachPriceBlock(_ scan: PageScan, _ body: (Node) -> Bool) {
+        var seen: [xmlNodePtr] = []
         for (node, order) in scan.priceElements where order > scan.h1Order {
             if PriceBlockReader.isExcluded(node) { continue }
             let text = node.text
             guard text.contains(where: \.isNumber), text.count < 600 else { continue }
             var block = node
-            while let parent = block.parent, PriceBlockReader.hints(parent).contains("price"), parent.text.count < 600 {
+            while let parent = block.parent, PriceBlockReader.isPriceContainer(parent), parent.text.count < 600 {
                 block = parent
             }
-            return block
+            if seen.contains(block.pointer) { continue }
+            seen.append(block.pointer)
+            if body(block) || seen.count >= 24 { return }
         }
-        return nil
     }
 }

@@ -34,9 +34,14 @@ struct OfferReader {
                 claims.append(PriceClaim(syntax: products.syntax, role: role, price: Observed(money, products.evidence("\(specPath).price", raw))))
             }
         }
-        if observation.availability == nil, let raw = offer["availability"]?.text {
+        if let raw = offer["availability"]?.text {
+            // Several offers (sizes, sellers): the product can be bought when any of them can, so a buyable offer
+            // replaces an earlier one that is not.
             if let value = AvailabilityParser.parse(raw).availability {
-                observation.availability = Observed(value, products.evidence("\(path).availability", raw))
+                let earlier = observation.availability?.value.buyability
+                if earlier == nil || (earlier != .buyable && value.buyability == .buyable) {
+                    observation.availability = Observed(value, products.evidence("\(path).availability", raw))
+                }
             } else {
                 problems.append(Problem(source: products.source, position: "\(path).availability", message: "unknown availability \"\(raw)\""))
             }

@@ -25,13 +25,23 @@ struct SchemaOrgProducts {
         return found.map { observation(for: $0, problems: &problems) }
     }
 
-    private func collect(_ value: JSONValue, path: String, into found: inout [Found]) {
+    /// Types that carry `offers` (or price fields) without being the thing on sale.
+    private static let notProducts: Set<String> = ["offer", "aggregateoffer", "demand", "organization", "localbusiness",
+                                                    "store", "person", "website", "searchaction"]
+    /// Product types and subtypes read even when they state no offers.
+    private static let productTypes: Set<String> = ["product", "individualproduct", "productmodel", "someproducts", "vehicle",
+                                                     "car", "motorizedbicycle", "book", "softwareapplication"]
+    /// Members that hold the things a page is about: lists, list items, main entities, variants.
+    private static let containers = ["@graph", "mainEntity", "mainEntityOfPage", "about", "itemListElement", "item"]
+
+    private func collect(_ value: JSONValue, path: String, into found: inout [Found], depth: Int = 0) {
+        guard depth < 12 else { return }
         switch value {
         case .array(let values):
-            for (index, element) in values.enumerated() { collect(element, path: "\(path)[\(index)]", into: &found) }
+            for (index, element) in values.enumerated() { collect(element, path: "\(path)[\(index)]", into: &found, depth: depth + 1) }
         case .object:
-            let types = Self.types(of: value)
-            if types.contains("ProductGroup") {
+            let types = Set(Self.types(of: value).map { $0.lowercased() })
+            if types.contains("productgroup") {
                 let variants = value["hasVariant"]?.list ?? []
                 if variants.isEmpty {
                     found.append(Found(node: value, path: path, group: nil))
@@ -43,14 +53,17 @@ struct SchemaOrgProducts {
                 }
                 return
             }
-            if types.contains("Product") || types.contains("IndividualProduct") || types.contains("ProductModel") {
+            // Any schema.org thing with offers is on sale: a Product or a subtype, a Book, a Vehicle, an Event ticket.
+            if !types.isDisjoint(with: Self.productTypes) || (value["offers"] != nil && types.isDisjoint(with: Self.notProducts) && !types.isEmpty) {
                 found.append(Found(node: value, path: path, group: nil))
                 return
             }
-            if let graph = value["@graph"] { collect(graph, path: "\(path).@graph", into: &found) }
-            // A WebPage or ItemPage may carry its product as mainEntity.
-            for key in ["mainEntity", "mainEntityOfPage", "about"] {
-                if let child = value[key], case .object = child { collect(child, path: "\(path).\(key)", into: &found) }
+            for key in Self.containers {
+                guard let child = value[key] else { continue }
+                switch child {
+                case .object, .array: collect(child, path: "\(path).\(key)", into: &found, depth: depth + 1)
+                default: continue
+                }
             }
         default:
             return
@@ -109,10 +122,16 @@ struct SchemaOrgProducts {
         observation.claims = claims.isEmpty ? nil : claims
         if observation.price == nil, let first = claims.first(where: { $0.role == .current }) { observation.price = first.price }
         if observation.listPrice == nil, let first = claims.first(where: { $0.role == .list }) { observation.listPrice = first.price }
-        if let url = (node["url"]?.text ?? offers.first?["url"]?.text).flatMap(URLNormalizer.normalize) {
+        if let url = (node["url"]?.text ?? offers.first?["url"]?.text).flatMap(absolute).flatMap(URLNormalizer.normalize) {
             observation.key.url = url
         }
         return observation
+    }
+
+    /// A URL resolved against the page's (`/p/123` → `https://shop.example/p/123`).
+    private func absolute(_ url: String) -> String? {
+        guard !url.contains("://"), let base = URL(string: source), base.scheme != nil else { return url }
+        return URL(string: url, relativeTo: base)?.absoluteString ?? url
     }
 
     private func gtin(of node: JSONValue, path: String, problems: inout [Problem]) -> String? {

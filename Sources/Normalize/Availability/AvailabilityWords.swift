@@ -13,11 +13,52 @@ enum AvailabilityWords {
         "limited": .limited, "notavailable": .outOfStock, "backordered": .backorder, "preordered": .preorder,
     ]
 
-    /// The phrases as UTF-8 bytes, in the same order, for the byte search.
-    static let phraseBytes: [[UInt8]] = phrases.map { Array($0.0.utf8) }
+    /// The phrases as UTF-8 bytes, folded like the text (`AvailabilityParser.fold`), keeping a phrase's
+    /// surrounding spaces, in the same order, for the byte search.
+    static let phraseBytes: [[UInt8]] = phrases.map { phrase, _ in
+        let inner = AvailabilityParser.fold(phrase)
+        return Array(((phrase.hasPrefix(" ") ? " " : "") + inner + (phrase.hasSuffix(" ") ? " " : "")).utf8)
+    }
+
+    /// Phrases in Dutch, Portuguese, Polish, Czech, Slovak, Slovenian, Swedish, Danish, Norwegian, Finnish,
+    /// Turkish, Russian, Arabic, Hebrew, Japanese and Korean; negative ones come before the positive ones
+    /// they contain. Japanese and Korean phrases match inside words (no spaces between words there).
+    static let morePhrases: (negative: [(String, Availability)], positive: [(String, Availability)]) = (
+        [
+            (" momenteel niet leverbaar ", .outOfStock), (" niet leverbaar ", .outOfStock), (" uitverkocht ", .outOfStock),
+            (" niet op voorraad ", .outOfStock), (" tijdelijk uitverkocht ", .outOfStock),
+            (" indisponivel ", .outOfStock), (" esgotado", .outOfStock), (" sem estoque ", .outOfStock), (" sem stock ", .outOfStock),
+            (" niedostepny ", .outOfStock), (" niedostepne ", .outOfStock), (" brak w magazynie ", .outOfStock),
+            (" wyprzedane ", .outOfStock), (" wyprzedany ", .outOfStock), (" brak towaru ", .outOfStock),
+            (" vyprodano ", .outOfStock), (" neni skladem ", .outOfStock), (" nedostupne ", .outOfStock),
+            (" nie je skladom ", .outOfStock), (" vypredane ", .outOfStock), (" nie je na sklade ", .outOfStock),
+            (" ni na zalogi ", .outOfStock), (" razprodano ", .outOfStock),
+            (" slutsald ", .outOfStock), (" ej i lager ", .outOfStock), (" tillfalligt slut ", .outOfStock),
+            (" udsolgt ", .outOfStock), (" ikke pa lager ", .outOfStock), (" utsolgt ", .outOfStock),
+            (" loppuunmyyty ", .outOfStock), (" ei varastossa ", .outOfStock), (" loppu varastosta ", .outOfStock),
+            (" tukendi ", .outOfStock), (" stokta yok ", .outOfStock), (" stokta bulunmamaktadir ", .outOfStock),
+            (" нет в наличии ", .outOfStock), (" распродано ", .outOfStock), (" под заказ ", .backorder),
+            (" غير متوفر", .outOfStock), (" نفدت الكمية ", .outOfStock), (" نفذت الكمية ", .outOfStock), (" غير متاح ", .outOfStock),
+            (" אזל מהמלאי ", .outOfStock), (" אזל ", .outOfStock), (" לא במלאי ", .outOfStock),
+            ("在庫切れ", .outOfStock), ("売り切れ", .outOfStock), ("品切れ", .outOfStock), ("缺貨", .outOfStock), ("售完", .outOfStock),
+            ("缺货", .outOfStock), ("품절", .outOfStock), ("재고 없음", .outOfStock),
+        ],
+        [
+            (" not sold ", .inStock), (" op voorraad ", .inStock), (" leverbaar ", .inStock), (" em estoque ", .inStock),
+            (" disponivel ", .inStock), (" dostepny ", .inStock), (" w magazynie ", .inStock), (" skladem ", .inStock),
+            (" na sklade ", .inStock), (" skladom ", .inStock), (" na zalogi ", .inStock), (" i lager ", .inStock),
+            (" pa lager ", .inStock), (" varastossa ", .inStock), (" stokta ", .inStock), (" в наличии ", .inStock),
+            (" متوفر", .inStock), (" متاح ", .inStock), (" במלאי ", .inStock), ("在庫あり", .inStock), ("有現貨", .inStock),
+            ("有货", .inStock), ("재고 있음", .inStock), (" usually ships ", .inStock), (" usually dispatched ", .inStock),
+            (" habituellement expedie ", .inStock), (" normalmente spedito ", .inStock), (" gewohnlich versandfertig ", .inStock),
+        ]
+    )
 
     /// Visible phrases (with a space on each side), most specific first ("non disponibile" before "disponibile").
-    static let phrases: [(String, Availability)] = [
+    static let phrases: [(String, Availability)] = morePhrases.negative + basePhrases + morePhrases.positive
+
+    /// Italian, English, German, French and Spanish.
+    static let basePhrases: [(String, Availability)] = [
         (" nicht mehr lieferbar ", .discontinued), (" nicht mehr verfugbar ", .discontinued),
         (" torna disponibile ", .outOfStock), (" back in stock ", .outOfStock), (" wieder verfugbar ", .outOfStock),
         (" non disponibile ", .outOfStock), (" non piu disponibile ", .discontinued), (" fuori produzione ", .discontinued),

@@ -3,20 +3,30 @@ import Foundation
 /// An exact decimal amount as read from text (`mantissa × 10^-scale`), convertible to `Decimal` and formatted
 /// like `Money.amountString` without going through Foundation's slower paths.
 public struct ExactAmount: Sendable, Hashable {
-    /// All digits as one integer.
+    /// All digits as one integer (the 19 lowest when `high` is not 0).
     public var mantissa: UInt64
+    /// The digits above the 19 lowest, for amounts of 20 to 38 digits (serialised floats); usually 0.
+    public var high: UInt64
     /// The number of fraction digits.
     public var scale: Int
 
     /// Creates an amount `mantissa × 10^-scale`.
     public init(mantissa: UInt64, scale: Int) {
+        self.init(mantissa: mantissa, high: 0, scale: scale)
+    }
+
+    /// Creates an amount `(high × 10^19 + mantissa) × 10^-scale`.
+    public init(mantissa: UInt64, high: UInt64, scale: Int) {
         self.mantissa = mantissa
+        self.high = high
         self.scale = scale
     }
 
     /// The amount as a `Decimal`.
     public var decimal: Decimal {
-        Decimal(sign: .plus, exponent: -scale, significand: Decimal(mantissa))
+        guard high > 0 else { return Decimal(sign: .plus, exponent: -scale, significand: Decimal(mantissa)) }
+        let whole = Decimal(high) * Decimal(sign: .plus, exponent: 19, significand: 1) + Decimal(mantissa)
+        return Decimal(sign: .plus, exponent: -scale, significand: whole)
     }
 
     /// A plain string with a `.` and at least two fraction digits, trailing zeros beyond two dropped
@@ -35,18 +45,12 @@ public struct ExactAmount: Sendable, Hashable {
         }
     }
 
-    /// Room enough for `text`: 20 digits, a point, two decimals and the zeros the scale adds.
-    var textCapacity: Int { 24 + abs(scale) }
+    /// Room enough for `text`: 38 digits, a point, two decimals and the zeros the scale adds.
+    var textCapacity: Int { 44 + abs(scale) }
 
     /// Writes `text` at `output`, which has room for `textCapacity` bytes, and returns the number of bytes written.
     func write(to output: UnsafeMutablePointer<UInt8>) -> Int {
-        var mantissa = self.mantissa
-        var scale = self.scale
-        while scale > 2, mantissa % 10 == 0 {
-            mantissa /= 10
-            scale -= 1
-        }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits, least significant first
+        var digits: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)  // 40 bytes, least significant first
         return withUnsafeMutableBytes(of: &digits) { digits in
             var count = 0
             var value = mantissa
@@ -54,21 +58,42 @@ public struct ExactAmount: Sendable, Hashable {
                 digits[count] = UInt8(truncatingIfNeeded: value % 10) + 0x30
                 value /= 10
                 count += 1
-            } while value > 0
+            } while value > 0 && count < 19 || (high == 0 && value > 0)
+            if high > 0 {
+                while count < 19 {
+                    digits[count] = 0x30
+                    count += 1
+                }
+                value = high
+                repeat {
+                    digits[count] = UInt8(truncatingIfNeeded: value % 10) + 0x30
+                    value /= 10
+                    count += 1
+                } while value > 0
+            }
+            // Trailing zeros beyond two fraction digits are dropped.
+            var first = 0
+            var scale = self.scale
+            while scale > 2, first == count || digits[first] == 0x30 {
+                if first < count { first += 1 }
+                scale -= 1
+            }
+            count -= first
             var written = 0
             func put(_ byte: UInt8) {
                 output[written] = byte
                 written += 1
             }
+            func digit(_ index: Int) -> UInt8 { digits[first + index] }
             if count <= scale {
                 put(0x30)
             } else {
-                for index in stride(from: count - 1, through: max(scale, 0), by: -1) { put(digits[index]) }
+                for index in stride(from: count - 1, through: max(scale, 0), by: -1) { put(digit(index)) }
                 if scale < 0 { for _ in 0..<(-scale) { put(0x30) } }  // mantissa × 10^n
             }
             put(0x2E)
             if scale > count { for _ in 0..<(scale - count) { put(0x30) } }
-            for index in stride(from: min(scale, count) - 1, through: 0, by: -1) { put(digits[index]) }
+            for index in stride(from: min(scale, count) - 1, through: 0, by: -1) { put(digit(index)) }
             if scale < 2 { for _ in 0..<(2 - max(scale, 0)) { put(0x30) } }
             return written
         }

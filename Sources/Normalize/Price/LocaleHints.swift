@@ -28,12 +28,6 @@ public struct LocaleHints: Sendable, Hashable {
         }
     }
 
-    /// The currency a region uses, for resolving an ambiguous symbol.
-    var regionCurrency: String? { LocaleHints.regionCurrencies[region] }
-
-    private static let regionCurrencies: [String: String] = [
-        "US": "USD", "CA": "CAD", "AU": "AUD", "NZ": "NZD", "MX": "MXN", "SG": "SGD", "HK": "HKD", "AR": "ARS",
-        "CL": "CLP", "CO": "COP", "TW": "TWD", "SE": "SEK", "NO": "NOK", "DK": "DKK", "IS": "ISK", "FO": "DKK",
-        "GL": "DKK", "JP": "JPY", "CN": "CNY", "PK": "PKR", "LK": "LKR", "IN": "INR", "GB": "GBP",
-    ]
+    /// The currency a region uses (CLDR), for resolving an ambiguous symbol.
+    var regionCurrency: String? { CLDR.regionCurrency[region] }
 }

@@ -14,6 +14,13 @@ enum NumberResolver {
         _ number: NumberToken, decimalHint: UInt8?, currency: String?, localeMark: UInt8?
     ) -> Result<ExactAmount, Failure> {
         if number.overflow { return .failure(.tooManyDigits) }
+        if number.high > 0 {
+            // More than 19 digits is a price only as a serialised float, read exactly as written
+            // (`2.33999999999999985789`): one `.` and at most 15 digits before it.
+            guard number.separatorCount == 1, number.kind(at: 0) == 0x2E, number.dashMark == 0,
+                number.groupLength(before: 0) <= 15 else { return .failure(.tooManyDigits) }
+            return .success(ExactAmount(mantissa: number.mantissa, high: number.high, scale: number.lastLength))
+        }
         let count = number.separatorCount
         guard count > 0 else { return .success(ExactAmount(mantissa: number.mantissa, scale: 0)) }
         let last = number.kind(at: count - 1)

@@ -64,6 +64,19 @@ public struct PriceParser: Sendable {
     // The result is filled in place: closures that return nothing keep the (large) result from being copied.
     private func parse(bytes whole: UnsafeBufferPointer<UInt8>, text: String?, into result: inout Result) {
         let bytes = UnsafeBufferPointer(rebasing: whole.prefix(PriceScanner.maxBytes))
+        // Arabic-Indic and Persian digits and separators (`٣٩٥`, `۱۲۰٬۰۰۰`) are read as ASCII digits: their
+        // lead bytes 0xD9 / 0xDB are rare, so the common path only pays one byte scan.
+        if bytes.contains(where: { $0 == 0xD9 || $0 == 0xDB }) {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { buffer in
+                let count = EasternDigits.transliterate(bytes, into: buffer)
+                scan(UnsafeBufferPointer(rebasing: buffer[..<count]), text: text, into: &result)
+            }
+            return
+        }
+        scan(bytes, text: text, into: &result)
+    }
+
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, text: String?, into result: inout Result) {
         // One token slot per byte is always enough; small texts keep their tokens on the stack.
         withUnsafeTemporaryAllocation(of: PriceToken.self, capacity: max(bytes.count, 1)) { storage in
             let count = PriceScanner.scan(bytes, into: storage)
@@ -75,6 +88,14 @@ public struct PriceParser: Sendable {
         tokens: UnsafeBufferPointer<PriceToken>, bytes: UnsafeBufferPointer<UInt8>, text: String?,
         into result: inout Result
     ) {
+        // "Free" alone in a price field is an amount of 0 (never "free shipping" beside a price).
+        if let word = tokens.first?.word, PriceWords.free.contains(word),
+            tokens.count == 1 || (tokens.count == 2 && (tokens[1].isSymbol("!") || tokens[1].isSymbol("."))) {
+            result.exact = ExactAmount(mantissa: 0, scale: 2)
+            result.currency = resolver.hintCode ?? defaultCurrency
+            if result.currency == resolver.hintCode { result.rawEntry = resolver.hintEntry }
+            return
+        }
         // The common shape, "49,90 €" / "€ 49,90": one number and its currency, nothing else.
         if tokens.count == 2, let (number, currencyIndex) = Self.simpleShape(tokens) {
             resolveCurrency(tokenIndex: currencyIndex, tokens: tokens, into: &result)
@@ -155,9 +176,20 @@ public struct PriceParser: Sendable {
             result.rawEntry = entry
             let resolved = resolver.resolve(meaning, raw: raw)
             result.currency = resolved.code
-            if resolved.ambiguous != nil { result.why = .ambiguous(entry) }
+            if let options = resolved.ambiguous {
+                // `NZD $100.70`: a code right before an ambiguous sign names it.
+                if tokenIndex > 0, case .currency(let before) = tokens[tokenIndex - 1].kind,
+                    case .code(let code) = CurrencyTable.entries[Int(before)].meaning, options.contains(code) {
+                    result.currency = code
+                    result.rawEntry = before
+                    return
+                }
+                result.why = .ambiguous(entry)
+            }
             return
         }
         result.currency = resolver.hintCode ?? defaultCurrency
+        // The text names no currency: the token as written is the hint's, when it has one.
+        if result.currency == resolver.hintCode { result.rawEntry = resolver.hintEntry }
     }
 }

@@ -40,7 +40,7 @@ extension PriceParser {
             case unitOnly(PriceUnit)
             case noNumber(String)
             case noCurrency(String)
-            /// An ambiguous currency token (its entry) nothing resolved.
+            /// An ambiguous currency token (its entry) nothing resolved, or a unit without an ISO code.
             case ambiguous(Int32)
 
             var text: String {
@@ -56,6 +56,8 @@ extension PriceParser {
                     case (let raw, .ambiguous(let options)):
                         "ambiguous currency \"\(raw)\" (\(options.prefix(4).joined(separator: ", ")) …): "
                             + "give a currency hint or a locale"
+                    case (let raw, .noCode(let note)):
+                        "\"\(raw)\" has no ISO 4217 code (\(note))"
                     case (let raw, .code(let code)):
                         "currency \"\(raw)\" is \(code)"  // not reached: only ambiguous tokens are recorded
                     }

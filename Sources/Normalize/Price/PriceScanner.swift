@@ -7,6 +7,8 @@ struct PriceScanner {
     private let tokens: UnsafeMutableBufferPointer<PriceToken>
     private var index = 0
     private var count = 0
+    /// A currency sign read inside a number as its decimal mark (`19€95`), appended after the number.
+    private var signInNumber: (entry: Int32, start: Int, end: Int)?
 
     /// Texts longer than this are cut: no shop writes a price in more.
     static let maxBytes = 512
@@ -47,8 +49,18 @@ struct PriceScanner {
             let byte = bytes[index]
             if byte < 0x80 {
                 if byte >= 0x30 && byte <= 0x39 {
-                    let number = readNumber()
-                    append(.number(number), from: start)
+                    appendNumber(readNumber(), from: start)
+                } else if (byte == 0x2E || byte == 0x2C), leadingDecimalFollows() {
+                    // `.99 €`, `$.49`: a leading decimal mark reads as `0.99`.
+                    var number = NumberToken()
+                    number.appendDigit(0)
+                    number.appendSeparator(byte)
+                    index += 1
+                    appendNumber(readNumber(continuing: number), from: start)
+                } else if byte == 0x3A, count > 0, tokens[count - 1].isCurrency, tokens[count - 1].end == index {
+                    index += 1  // `CA$:15.00`, `EUR:9,90`: a colon glued to the currency is punctuation
+                } else if byte == 0x2F, let end = perItemSuffixEnd() {
+                    index = end  // `25.00/ea`, `9,90 €/pz`: a price per piece is the price
                 } else if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
                     readWord()
                 } else if byte <= 0x20 {
@@ -83,6 +95,49 @@ struct PriceScanner {
         }
     }
 
+    private mutating func appendNumber(_ number: NumberToken, from start: Int) {
+        append(.number(number), from: start)
+        if let sign = signInNumber {
+            tokens.initializeElement(at: count, to: PriceToken(kind: .currency(sign.entry), start: sign.start, end: sign.end))
+            count += 1
+            signInNumber = nil
+        }
+    }
+
+    /// At a `.` or `,` not preceded by a digit: one or two digits follow, then no digit.
+    private func leadingDecimalFollows() -> Bool {
+        if index > 0, bytes[index - 1] >= 0x30 && bytes[index - 1] <= 0x39 { return false }
+        let digits = digitRun(from: index + 1)
+        return digits == 1 || digits == 2
+    }
+
+    /// After a currency sign glued to digits: where exactly two cents start, directly (`19€95`) or after one
+    /// space ending the text (`35€ 99`); nil otherwise.
+    private func centsAfterSign(_ offset: Int) -> Int? {
+        if digitRun(from: offset) == 2 { return offset }
+        if offset < bytes.count, bytes[offset] == 0x20, digitRun(from: offset + 1) == 2, offset + 3 == bytes.count { return offset + 1 }
+        return nil
+    }
+
+    /// The number of ASCII digits from `offset` on.
+    private func digitRun(from offset: Int) -> Int {
+        var end = offset
+        while end < bytes.count, bytes[end] >= 0x30 && bytes[end] <= 0x39 { end += 1 }
+        return end - offset
+    }
+
+    /// At a `/`: the end of a per-piece word after it (`ea`, `each`, `pz`, `pc`, `stk` …), nil otherwise.
+    private func perItemSuffixEnd() -> Int? {
+        var end = index + 1
+        while end < bytes.count, end - index <= WordKey.capacity, (bytes[end] | 0x20) >= 0x61 && (bytes[end] | 0x20) <= 0x7A || bytes[end] == 0x2E {
+            end += 1
+        }
+        var word = end
+        if word > index + 1, bytes[word - 1] == 0x2E { word -= 1 }
+        guard word > index + 1, PriceWords.perItem.contains(WordKey(slice(index + 1, word), lowercased: true)) else { return nil }
+        return end
+    }
+
     private func slice(_ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: bytes[start..<end])
     }
@@ -104,11 +159,8 @@ struct PriceScanner {
                 break
             }
         }
-        let length = index - start
-        if length < WordKey.capacity, index < bytes.count, bytes[index] == 0x24 || bytes[index] == 0x2E,
-            let glued = CurrencyTable.entry(WordKey(slice(start, index + 1)))
-        {
-            index += 1  // "US$", "R$", "руб.", "Fr.", "kr."
+        if let end = gluedCurrencyEnd(wordStart: start), let glued = CurrencyTable.entry(WordKey(slice(start, end))) {
+            index = end  // "US$", "R$", "руб.", "Fr.", "kr.", "S/", "B/.", "GH₵", "JP¥"
             append(.currency(Int32(glued)), from: start)
             return
         }
@@ -120,10 +172,26 @@ struct PriceScanner {
         }
     }
 
+    /// The end of the longest currency token made of the word just read and what is glued to it: one or two of
+    /// `$` `.` `/` (`US$`, `S/.`), or a currency sign (`GH₵`); nil when nothing is glued.
+    private func gluedCurrencyEnd(wordStart: Int) -> Int? {
+        guard index < bytes.count, index - wordStart < WordKey.capacity else { return nil }
+        func isGlue(_ byte: UInt8) -> Bool { byte == 0x24 || byte == 0x2E || byte == 0x2F }
+        if isGlue(bytes[index]) {
+            if index + 1 < bytes.count, isGlue(bytes[index + 1]), CurrencyTable.entry(WordKey(slice(wordStart, index + 2))) != nil {
+                return index + 2
+            }
+            return index + 1
+        }
+        guard bytes[index] >= 0x80 else { return nil }
+        let (scalar, length) = UTF8Scalar.decode(bytes, at: index)
+        return CurrencyTable.isSign(scalar) ? index + length : nil
+    }
+
     /// Digits with `.`, `,`, `'`, `’` between digits, a space of any width before exactly three digits, and an
     /// optional `,-` / `.-` / `.–` ending.
-    private mutating func readNumber() -> NumberToken {
-        var number = NumberToken()
+    private mutating func readNumber(continuing start: NumberToken = NumberToken()) -> NumberToken {
+        var number = start
         while index < bytes.count {
             let byte = bytes[index]
             if byte >= 0x30 && byte <= 0x39 {
@@ -141,6 +209,12 @@ struct PriceScanner {
                 }
                 if scalar == 0x2E || scalar == 0x2C, after < bytes.count {
                     let (next, nextLength) = UTF8Scalar.decode(bytes, at: after)
+                    // `$249. 99`, `12, 90 €`: a space after the decimal mark before exactly two digits.
+                    if UTF8Scalar.isSpace(next), number.lastLength > 0, digitRun(from: after + nextLength) == 2 {
+                        number.appendSeparator(UInt8(scalar))
+                        index = after + nextLength
+                        continue
+                    }
                     if UTF8Scalar.isDash(next) {
                         number.dashMark = UInt8(scalar)
                         index = after + nextLength
@@ -148,6 +222,14 @@ struct PriceScanner {
                     }
                 }
                 break
+            }
+            // `19€95`, `1 299€00`: a currency sign between the units and exactly two cents is the decimal mark.
+            if scalar >= 0x80, CurrencyTable.isSign(scalar), signInNumber == nil, let cents = centsAfterSign(after),
+                let entry = CurrencyTable.entry(WordKey(slice(index, after))) {
+                signInNumber = (Int32(entry), index, after)
+                number.appendSeparator(0x2E)
+                index = cents
+                continue
             }
             if UTF8Scalar.isSpace(scalar), number.lastLength <= 3, threeDigitsFollow(after) {
                 number.appendSeparator(0x20)

@@ -41,10 +41,14 @@ extension PriceToken.Kind {
 
 /// The digits of a number as written and the separators between its digit groups, kept allocation-free.
 struct NumberToken: Sendable, BitwiseCopyable {
-    /// All digits read as one integer (`1.299,00` → 129900).
+    /// All digits read as one integer (`1.299,00` → 129900); below 10^19 once `high` is used.
     var mantissa: UInt64 = 0
-    /// More than 19 significant digits.
+    /// The digits above the 19 lowest (`2.33999999999999985789` → 2): the number is `high × 10^19 + mantissa`.
+    var high: UInt64 = 0
+    /// More than 38 significant digits.
     var overflow = false
+
+    static let tenPow19: UInt64 = 10_000_000_000_000_000_000
     /// The first digit is `0` and the first group is just `0` (`0.299`).
     var leadingZeroGroup = false
     /// The first digit is `0` (`02 1234`, `0049`).
@@ -77,9 +81,28 @@ struct NumberToken: Sendable, BitwiseCopyable {
         }
         let (times, overflowed) = mantissa.multipliedReportingOverflow(by: 10)
         let (sum, overflowed2) = times.addingReportingOverflow(UInt64(digit))
-        if overflowed || overflowed2 { overflow = true } else { mantissa = sum }
+        if high == 0, !overflowed, !overflowed2, sum < Self.tenPow19 {
+            mantissa = sum
+        } else if !overflow {
+            appendWide(digit)
+        }
         lastLength += 1
         if separatorCount == 0, lastLength > 1 { leadingZeroGroup = false }
+    }
+
+    /// The 20th to 38th digits: `high × 10^19 + mantissa` times ten plus the digit, in 128-bit arithmetic.
+    private mutating func appendWide(_ digit: UInt8) {
+        let product = mantissa.multipliedFullWidth(by: 10)
+        let (low, carry) = product.low.addingReportingOverflow(UInt64(digit))
+        let (quotient, remainder) = Self.tenPow19.dividingFullWidth((product.high &+ (carry ? 1 : 0), low))
+        let (times, overflowed) = high.multipliedReportingOverflow(by: 10)
+        let (sum, overflowed2) = times.addingReportingOverflow(quotient)
+        if overflowed || overflowed2 || sum >= Self.tenPow19 {
+            overflow = true
+        } else {
+            high = sum
+            mantissa = remainder
+        }
     }
 
     mutating func appendSeparator(_ kind: UInt8) {

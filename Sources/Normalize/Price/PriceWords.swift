@@ -38,6 +38,13 @@ enum PriceWords {
         "su", "of", "out", "von", "sur", "de", "sobre", "stelle", "stella", "stars", "star", "sterne", "étoiles",
         "estrellas", "recensioni", "reviews", "bewertungen", "avis", "reseñas", "voti", "ratings", "valutazioni",
     ])
+    /// After a `/` on a whole price: per piece, which is the price itself (`25.00/ea`, `9,90 €/pz`).
+    static let perItem = WordTable([
+        "ea", "each", "pc", "pcs", "piece", "pz", "pezzo", "st", "stk", "stück", "unit", "item", "szt", "ks", "kpl",
+        "un", "und", "unid", "unidad", "pce", "pièce", "stuk",
+    ])
+    /// A price field that says only this is free: an amount of 0 (`Free`, `Gratis`, `Gratuit` …).
+    static let free = WordTable(["free", "gratis", "gratuit", "gratuite", "kostenlos", "gratuito", "gratuita", "omaggio", "grátis", "zdarma", "darmowy", "ücretsiz", "gratuitement"])
     /// Before a number that is a phone, order or article number, or a year.
     static let identifierIntroducers = WordTable([
         "tel", "telefono", "phone", "telefon", "téléphone", "teléfono", "call", "chiama", "whatsapp", "fax",

@@ -25,6 +25,8 @@ enum UTF8Scalar {
     static func isSpace(_ scalar: UInt32) -> Bool {
         switch scalar {
         case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0xA0, 0x2000...0x200B, 0x202F, 0x205F, 0x3000, 0xFEFF: true
+        // Direction marks and isolates around numbers in right-to-left text (LRM, RLM, ALM, embeddings).
+        case 0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069: true
         default: false
         }
     }
@@ -42,7 +44,7 @@ enum UTF8Scalar {
         // basic Cyrillic, Arabic letters, Hangul syllables and CJK ideographs.
         switch scalar {
         case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F, 0x410...0x44F, 0x621...0x63A, 0x641...0x64A, 0xAC00...0xD7A3,
-            0x4E00...0x9FFF:
+            0x4E00...0x9FFF, 0x5F3, 0x5F4:  // Hebrew geresh and gershayim belong to abbreviations (`ש״ח`)
             return true
         case 0xD7, 0xF7, 0x2000...0x206F, 0x20A0...0x20CF:
             return false  // ×, ÷, general punctuation, currency signs

@@ -1,0 +1,49 @@
+import Foundation
+import Normalize
+
+/// Finds the call to action that buys the product ("Add to cart", "In den Warenkorb", "Comprar", "カートに入れる")
+/// among the page's buttons and links by its words, in many languages. An enabled one says the product can be
+/// bought; it fills a missing availability, never contradicts a stated one.
+enum BuyButton {
+    /// Folded (lower-case, no accents) beginnings of buy buttons' text.
+    static let phrases: [String] = [
+        "add to cart", "add to basket", "add to bag", "add to trolley", "buy now", "buy it now", "add to order",
+        "in den warenkorb", "jetzt kaufen", "sofort-kaufen", "sofort kaufen", "in den einkaufswagen",
+        "ajouter au panier", "acheter maintenant", "aggiungi al carrello", "compralo subito", "acquista ora",
+        "acquista adesso", "anadir al carrito", "comprar", "anadir a la cesta", "adicionar ao carrinho",
+        "adicionar a cesta", "in winkelwagen", "toevoegen aan winkelwagen", "in mijn winkelwagen", "dodaj do koszyka",
+        "kup teraz", "do kosiku", "vlozit do kosiku", "pridat do kosika", "kupit", "dodaj v kosarico", "v kosarico",
+        "lagg i varukorgen", "kop nu", "laeg i kurv", "laeg i kurven", "legg i handlekurven", "lisaa ostoskoriin",
+        "sepete ekle", "hemen al", "в корзину", "купить", "добавить в корзину", "カートに入れる", "今すぐ購入",
+        "장바구니", "구매하기", "바로구매", "加入購物車", "立即購買", "直接購買", "加入购物车", "立即购买",
+        "أضف إلى السلة", "اشتر الآن", "הוסף לסל", "קנה עכשיו", "kosarba", "adauga in cos", "ostukorvi",
+        "pievienot grozam", "i krepseli", "kosarica", "във количката", "στο καλαθι",
+    ]
+
+    /// The first enabled buy button or link outside headers, navigation, related products and hidden parts.
+    static func find(in tree: MarkupTree) -> (node: Node, text: String)? {
+        for node in tree.elements("//button | //a | //input[@type='submit' or @type='button']").prefix(3000) {
+            if node.has("disabled") || node.attribute("aria-disabled") == "true" { continue }
+            let raw = node.named("input") ? (node.attribute("value") ?? "") : node.collapsedText
+            guard !raw.isEmpty, raw.count <= 40 else { continue }
+            let folded = raw.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                .replacingOccurrences(of: "ł", with: "l")
+            guard phrases.contains(where: { folded.hasPrefix($0) }) else { continue }
+            if PriceBlockReader.isHidden(node) || PriceBlockReader.isExcluded(node) || insideChrome(node) { continue }
+            return (node, raw)
+        }
+        return nil
+    }
+
+    /// Inside the page header, navigation or footer (the mini-cart link, "Buy gift cards" menus).
+    private static func insideChrome(_ node: Node) -> Bool {
+        var current = node.parent
+        var depth = 0
+        while let element = current, depth < 40 {
+            if element.named("header") || element.named("nav") || element.named("footer") { return true }
+            current = element.parent
+            depth += 1
+        }
+        return false
+    }
+}
