@@ -23,6 +23,8 @@ public final class Crawler {
     var idle: [CurlTransfer] = []
     var running: [ObjectIdentifier: CurlTransfer] = [:]
     var random = SystemRandomNumberGenerator()
+    /// Origins of the requests the caller named itself (not from remote content): they receive the secrets.
+    var trustedOrigins: Set<String> = []
 
     /// Creates a crawler.
     public init(settings: FetchSettings, cache: ResponseCache? = nil) {
@@ -38,7 +40,12 @@ public final class Crawler {
                     progress: ((CrawlStats) -> Void)? = nil,
                     deliver: (CrawlResult) -> [CrawlRequest]) {
         guard !requests.isEmpty else { return }
-        for request in requests { enqueue(CrawlJob(request: request, url: request.url)) }
+        var refused: [CrawlJob] = []
+        for request in requests {
+            let job = CrawlJob(request: request, url: request.url)
+            if admit(job) { enqueue(job) } else { refused.append(job) }
+        }
+        for job in refused { refuse(job, deliver: deliver) }
         guard let multi = CurlMulti(maxTotal: settings.concurrency, maxPerHost: settings.perHost) else {
             failAll("libcurl could not be initialised", deliver: deliver)
             return
@@ -135,12 +142,12 @@ public final class Crawler {
         }
         var job = job
         job.attempts += 1
-        var lines = settings.headers.map { "\($0.name): \($0.value)" }
+        var lines: [String] = []
         if job.request.purpose != .robots, job.url.hasPrefix("http"), let entry = cache?.entry(for: job.url) {
             if let etag = entry.etag { lines.append("If-None-Match: \(etag)") }
             if let modified = entry.lastModified { lines.append("If-Modified-Since: \(modified)") }
         }
-        transfer.prepare(job, settings: settings, extraHeaders: lines)
+        transfer.prepare(job, settings: settings, extraHeaders: lines, sendSecrets: receivesSecrets(job.url))
         running[ObjectIdentifier(transfer)] = transfer
         active += 1
         multi.add(transfer)

@@ -8,7 +8,7 @@ enum ChannelLoader {
     static let plannedKinds = ["email", "sms", "store"]
     static let webKeys = [
         "kind", "catalog", "sitemaps", "urls", "include", "exclude", "mirror", "selectors", "robots", "follow", "cache",
-        "fetch",
+        "fetch", "allowed-hosts", "deny-private-addresses",
     ]
     static let feedKeys = ["kind", "catalog", "format", "source", "items", "fields", "currency"]
 
@@ -40,6 +40,7 @@ enum ChannelLoader {
         web.fetch = FetchLoader.defaults()
         web.cache = resolver.resolve(".omniaudit-cache")
         let environment = ProcessInfo.processInfo.environment
+        var extraHosts: Set<String> = []
         for (key, value) in members {
             switch key {
             case "sitemaps": for (index, item) in try value.strings().enumerated() {
@@ -66,9 +67,12 @@ enum ChannelLoader {
                 let text = try value.string()
                 web.cache = text == "false" ? nil : text == "true" ? web.cache : resolver.resolve(text)
             case "fetch": try FetchLoader.fetch(value, into: &web.fetch, environment: environment)
+            case "allowed-hosts": extraHosts = try TargetLoader.hosts(value)
+            case "deny-private-addresses": web.fetch.targets.denyPrivateAddresses = try value.word(["true", "false"]) == "true"
             default: break
             }
         }
+        web.fetch.targets.allowedHosts = TargetLoader.allowedHosts(of: web, extra: extraHosts)
         web.mirror.sort { $0.prefix.count > $1.prefix.count }
         if web.sitemaps.isEmpty && web.urls.isEmpty {
             throw node.error("web channel needs sitemaps or urls", hint: "e.g. sitemaps: [web/sitemap.xml]")

@@ -7,7 +7,7 @@ enum FetchLoader {
     static let fetchKeys = [
         "user-agent", "headers", "cookies", "concurrency", "per-host", "min-interval", "retries", "retry-base",
         "max-retry-after", "connect-timeout", "timeout", "low-speed-time", "low-speed-limit", "max-page-size",
-        "max-sitemap-size", "max-redirects", "max-crawl-delay",
+        "max-sitemap-size", "max-redirects", "max-crawl-delay", "secret-hosts",
     ]
 
     /// The default settings for this version of omniaudit.
@@ -40,6 +40,7 @@ enum FetchLoader {
             case "max-page-size": settings.maxBodyBytes = try bytes(value)
             case "max-sitemap-size": settings.maxSitemapBytes = try bytes(value)
             case "max-redirects": settings.maxRedirects = try value.integer()
+            case "secret-hosts": settings.targets.secretOrigins = try TargetLoader.origins(value)
             default: settings.maxCrawlDelay = try seconds(value)
             }
         }

@@ -45,6 +45,7 @@ public struct Audit: Sendable {
                 + "\(coverage.failed.count) failed, \(coverage.problems.count) problems, \(coverage.products) products")
             reads.append(read)
         }
+        reads = reads.map(ChannelYield.flagged)
         let products = Matcher(fields: config.match).match(reads.flatMap(\.observations))
         let coverage = reads.map(\.coverage)
         let context = RuleContext(
@@ -73,6 +74,7 @@ public struct Audit: Sendable {
             finding.status != .suppressed && failOn.map { finding.severity >= $0 } ?? false
         }
         let incomplete = interrupted || coverage.contains { $0.unreadable || $0.ratio < config.gate.minCoverage }
+            || coverage.contains(where: ChannelYield.isEmpty)
         let code: AuditExitCode = incomplete ? .incomplete : (blocking ? .findings : .passed)
         return AuditReport.Gate(failOn: failOn, minCoverage: config.gate.minCoverage, passed: !blocking,
                                 exitCode: code.rawValue)

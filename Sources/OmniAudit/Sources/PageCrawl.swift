@@ -39,21 +39,26 @@ struct PageCrawl {
         self.extractor = extractor
     }
 
-    mutating func run(_ locations: [String], crawler: Crawler, progress: ((CrawlStats) -> Void)?) {
+    /// Reads the pages; the first `remoteCount` locations came from sitemaps (remote content, checked by the
+    /// crawler's target policy), the rest from the config.
+    mutating func run(_ locations: [String], remoteCount: Int = 0, crawler: Crawler, progress: ((CrawlStats) -> Void)?) {
         var candidates: [Candidate] = []
         var seen: [String: String] = [:]
         var requests: [CrawlRequest] = []
-        for location in locations {
+        for (position, location) in locations.enumerated() {
             var candidate = Candidate(location: location, depth: 0, order: String(format: "0-%010d", candidates.count))
             let followOnly = web.follow > 0 && !web.exclude.contains(where: location.contains)
-            if let reason = locator.exclusion(of: location), !followOnly {
+            if let reason = locator.mirrorRefusal(of: location) {
+                candidate.outcome = .skipped(reason)
+            } else if let reason = locator.exclusion(of: location), !followOnly {
                 candidate.outcome = .skipped(reason)
             } else if let first = seen[locator.identity(of: location)] {
                 candidate.outcome = .skipped("same page as \(first) once tracking parameters are removed")
             } else {
                 seen[locator.identity(of: location)] = location
                 candidate.extract = locator.exclusion(of: location) == nil
-                requests.append(CrawlRequest(location: location, url: locator.requestURL(for: location), tag: candidates.count))
+                requests.append(CrawlRequest(location: location, url: locator.requestURL(for: location), tag: candidates.count,
+                                             fromRemoteContent: position < remoteCount))
             }
             candidates.append(candidate)
         }
@@ -63,9 +68,10 @@ struct PageCrawl {
             let index = result.request.tag
             guard candidates.indices.contains(index) else { return [] }
             if let error = result.error {
-                if case .robotsDisallowed = error {
+                switch error {
+                case .robotsDisallowed, .refused:
                     candidates[index].outcome = .skipped(settings.redact(error.description))
-                } else {
+                default:
                     candidates[index].outcome = .failed(settings.redact(error.description))
                 }
                 return []
@@ -85,7 +91,8 @@ struct PageCrawl {
                     candidate.outcome = .skipped("matches exclude pattern '\(pattern)'")
                 } else {
                     candidate.extract = locator.exclusion(of: link) == nil
-                    more.append(CrawlRequest(location: link, url: locator.requestURL(for: link), tag: candidates.count))
+                    more.append(CrawlRequest(location: link, url: locator.requestURL(for: link), tag: candidates.count,
+                                             fromRemoteContent: true))
                 }
                 candidates.append(candidate)
             }

@@ -30,6 +30,7 @@ struct WebSource {
         var candidates = SitemapDiscovery(locator: locator, settings: web.fetch)
             .pages(of: web.sitemaps, crawler: crawler, read: &coverage.read, skipped: &sitemapSkipped,
                    failed: &sitemapFailed, progress: meter?.update)
+        let listed = candidates.count
         for seed in web.urls {
             var isFolder: ObjCBool = false
             if !seed.contains("://"), FileManager.default.fileExists(atPath: seed, isDirectory: &isFolder), isFolder.boolValue {
@@ -41,7 +42,7 @@ struct WebSource {
         var crawl = PageCrawl(name: name, web: web, locator: locator, extractor: PageExtractor(
             channel: name, defaultCurrency: shop.currency, decimalSeparator: LocaleInfo.decimalSeparator(shop.locale),
             selectors: web.selectors, locale: shop.locale))
-        crawl.run(candidates, crawler: crawler, progress: meter?.update)
+        crawl.run(candidates, remoteCount: listed, crawler: crawler, progress: meter?.update)
         meter?.finish(crawler.stats)
 
         coverage.skipped = sitemapSkipped.sorted(by: Self.byInput) + crawl.skipped
