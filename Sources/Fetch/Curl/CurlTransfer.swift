@@ -62,7 +62,7 @@ final class CurlTransfer {
         _ = omniaudit_easy_setopt_off_t(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(limit))
         // file:// only for what the caller named itself (a config path or mirror file, never a redirect hop);
         // everything else, and every redirect libcurl might see, is http(s) only.
-        let local = job.url.lowercased().hasPrefix("file:") && !job.remote
+        let local = job.url.lowercased().hasPrefix("file:") && job.chain.isEmpty
         _ = omniaudit_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, local ? "file" : "http,https")
         _ = omniaudit_easy_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
         errorBuffer[0] = 0

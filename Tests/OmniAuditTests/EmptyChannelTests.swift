@@ -1,0 +1,45 @@
+import Foundation
+import OmniAudit
+import TestSupport
+import Testing
+
+/// A channel that reads its inputs but yields no product makes the audit incomplete (exit 2) with a reason:
+/// a broken theme, a changed sitemap or an emptied feed must never pass the gate.
+@Suite("Empty channels never pass")
+struct EmptyChannelTests {
+    @Test("a web channel whose pages hold no product: incomplete, exit 2, the reason in the channel's problems")
+    func emptyWebChannel() throws {
+        let server = try FaultServer()
+        defer { server.stop() }
+        let path = try WebCrawlAuditTests.config(server: server, web: """
+                sitemaps: [\(server.url("/empty-sitemap.xml"))]
+                robots: false
+                cache: false
+            """)
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let report = try WebCrawlAuditTests.audit(path)
+        let web = try #require(report.coverage["web"])
+        #expect(web.read == 3)
+        #expect(web.failed.isEmpty)
+        #expect(web.products == 0)
+        #expect(web.problems.contains { $0.source == "channel web" && $0.message.hasPrefix("the channel yielded no product (3 inputs read") })
+        #expect(report.gate.exitCode == 2)
+        #expect(report.complete == false)
+        #expect(report.coverage["app"]?.problems.contains { $0.source == "channel app" } == false)
+    }
+
+    @Test("a feed that lists no item: incomplete, exit 2")
+    func emptyFeed() throws {
+        let server = try FaultServer()
+        defer { server.stop() }
+        let path = try WebCrawlAuditTests.config(server: server, feed: server.url("/empty-feed.json"))
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let report = try WebCrawlAuditTests.audit(path)
+        let app = try #require(report.coverage["app"])
+        #expect(app.failed.first?.reason == "no items at \"products[]\"")
+        #expect(app.products == 0)
+        #expect(app.problems.contains { $0.message.hasPrefix("the channel yielded no product (nothing could be read (1 failed") })
+        #expect(report.coverage["web"]?.products == 6)
+        #expect(report.gate.exitCode == 2)
+    }
+}
