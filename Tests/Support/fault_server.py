@@ -40,6 +40,7 @@ Routes (GET):
   /long-loc-sitemap.xml       a 3,000-character <loc> beside /p/1
   /empty-sitemap.xml          lists /links and /links2: pages without any product
   /empty-feed.json            {"products": []}
+  /numbers-feed.json          a feed with a UTF-8 BOM and prices 1.5e2, 2E1, 1e-2, -5, 1e999 for P-1..P-5
   /many-products?n=N          one page with N JSON-LD products
 """
 import argparse, gzip, json, os, sys, threading, time
@@ -229,6 +230,10 @@ class Handler(BaseHTTPRequestHandler):
             self.send(200, urlset(["/p/1", "/p/" + "9" * 3000], base), content_type="application/xml")
         elif path == "/empty-sitemap.xml":
             self.send(200, urlset(["/links", "/links2"], base), content_type="application/xml")
+        elif path == "/numbers-feed.json":
+            prices = ["1.5e2", "2E1", "1e-2", "-5", "1e999"]
+            items = ",".join('{"id": "P-%d", "price": %s, "currency": "EUR"}' % (i + 1, p) for i, p in enumerate(prices))
+            self.send(200, b"\xef\xbb\xbf" + ('{"products": [%s]}' % items).encode(), content_type="application/json")
         elif path == "/empty-feed.json":
             self.send(200, b'{"products": []}', content_type="application/json")
         elif path == "/many-products":
