@@ -61,8 +61,7 @@ enum ChannelLoader {
                 }
             case "robots": web.fetch.obeyRobots = try value.word(["true", "false"]) == "true"
             case "follow":
-                web.follow = try value.integer()
-                guard (0...10).contains(web.follow) else { throw value.error("follow must be a depth from 0 to 10") }
+                web.follow = try value.integer(in: 0...10)
             case "cache":
                 let text = try value.string()
                 web.cache = text == "false" ? nil : text == "true" ? web.cache : resolver.resolve(text)

@@ -48,12 +48,12 @@ enum SectionLoader {
                     let word = try option.word(["error", "warning", "notice", "off"])
                     if word == "off" { rule.enabled = false } else { rule.severity = Severity(rawValue: word) }
                 case "tolerance":
-                    guard let amount = Decimal(string: try option.string(), locale: Locale(identifier: "en_US_POSIX")),
-                        amount >= 0 else { throw option.error("tolerance must be a non-negative amount such as \"0.01\"") }
+                    let text = try option.string()
+                    guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), text.count <= 20,
+                        let amount = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), amount >= 0 else { throw option.error("tolerance must be a non-negative amount such as \"0.01\"") }
                     rule.absoluteTolerance = amount
                 default:
-                    let percent = try option.number()
-                    guard percent >= 0 else { throw option.error("tolerance-percent must not be negative") }
+                    let percent = try option.number(in: 0...100, unit: " percent")
                     rule.relativeTolerance = Decimal(percent) / 100
                 }
             }
