@@ -71,3 +71,25 @@ struct HostileInputTests {
         #expect(web.products == 1)
     }
 }
+
+/// Pages with pathological product counts and markup.
+@Suite("Hostile pages over HTTP")
+struct HostilePageTests {
+    @Test("a page stating 50,000 products: the first 1,000 are read, the cut is a problem naming the count")
+    func manyProducts() throws {
+        let server = try FaultServer()
+        defer { server.stop() }
+        let path = try WebCrawlAuditTests.config(server: server, web: """
+                urls: ["\(server.url("/many-products?n=50000"))"]
+                robots: false
+                cache: false
+            """)
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let report = try WebCrawlAuditTests.audit(path)
+        let web = try #require(report.coverage["web"])
+        #expect(web.products == 1_000)
+        #expect(web.problems.contains { $0.message == "the page states 50000 products; only the first 1000 are read (a product page never needs more)" })
+        #expect(report.products.keys.contains("sku:M-999"))
+        #expect(!report.products.keys.contains("sku:M-1000"))
+    }
+}

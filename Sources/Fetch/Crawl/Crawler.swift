@@ -135,6 +135,12 @@ public final class Crawler {
     }
 
     func start(_ job: CrawlJob, multi: CurlMulti, deliver: (CrawlResult) -> [CrawlRequest]) {
+        // libcurl reads file:// synchronously: a FIFO or device would block the whole event loop.
+        if job.url.hasPrefix("file:"), let path = URL(string: job.url)?.path, let reason = LocalFile.refusal(path) {
+            hosts[HostKey.of(job.url)]?.active -= 1
+            complete(job, error: .unreadable(job.location, reason: reason), deliver: deliver)
+            return
+        }
         guard let transfer = idle.popLast() ?? CurlTransfer() else {
             hosts[HostKey.of(job.url)]?.active -= 1
             complete(job, error: .network(job.location, detail: "libcurl could not create a handle"), deliver: deliver)
