@@ -10,6 +10,8 @@ struct PageCrawl {
     let web: WebChannel
     let locator: PageLocator
     let extractor: PageExtractor
+    /// Stops extraction as well as fetching (SIGINT/SIGTERM): pages not yet extracted are reported as interrupted.
+    var cancellation: CrawlCancellation?
 
     private(set) var read = 0
     private(set) var skipped: [ChannelCoverage.Note] = []
@@ -32,11 +34,12 @@ struct PageCrawl {
         case pending, skipped(String), failed(String), read
     }
 
-    init(name: String, web: WebChannel, locator: PageLocator, extractor: PageExtractor) {
+    init(name: String, web: WebChannel, locator: PageLocator, extractor: PageExtractor, cancellation: CrawlCancellation? = nil) {
         self.name = name
         self.web = web
         self.locator = locator
         self.extractor = extractor
+        self.cancellation = cancellation
     }
 
     /// Reads the pages; the first `remoteCount` locations came from sitemaps (remote content, checked by the
@@ -62,7 +65,7 @@ struct PageCrawl {
             }
             candidates.append(candidate)
         }
-        let pool = ExtractionPool(extractor: extractor)
+        let pool = ExtractionPool(extractor: extractor, cancellation: cancellation)
         let settings = web.fetch
         crawler.run(requests, progress: progress) { result in
             let index = result.request.tag
@@ -79,7 +82,10 @@ struct PageCrawl {
             candidates[index].outcome = .read
             // After redirects the page is what the final URL shows (relative links and canonicals resolve there).
             let source = result.redirects.isEmpty ? result.request.location : result.finalURL
-            if candidates[index].extract { pool.extract(result.body, source: source, index: index) }
+            if candidates[index].extract, !pool.extract(result.body, source: source, index: index) {
+                candidates[index].outcome = .failed(Self.notExtracted(result.request.location))
+                return []
+            }
             guard candidates[index].depth < web.follow else { return [] }
             var more: [CrawlRequest] = []
             for link in LinkScanner.links(in: result.body, base: result.finalURL) {
@@ -102,6 +108,8 @@ struct PageCrawl {
         collect(candidates.indices.sorted { candidates[$0].order < candidates[$1].order }.map { (candidates[$0], pages[$0]) })
     }
 
+    static func notExtracted(_ location: String) -> String { "\(location): not extracted: the audit was interrupted" }
+
     private mutating func collect(_ ordered: [(Candidate, PageExtraction?)]) {
         var canonicals: [String: String] = [:]
         for (candidate, page) in ordered {
@@ -113,8 +121,12 @@ struct PageCrawl {
                 failed.append(.init(input: location, reason: reason))
                 failedURLs.insert(locator.identity(of: location))
             case .read:
-                guard candidate.extract, let page else {
+                guard candidate.extract else {
                     skipped.append(.init(input: location, reason: "followed for its links only: does not match include patterns"))
+                    continue
+                }
+                guard let page else {  // fetched, but the audit was interrupted before extraction
+                    failed.append(.init(input: location, reason: Self.notExtracted(location)))
                     continue
                 }
                 read += 1
@@ -141,21 +153,34 @@ final class ExtractionPool: @unchecked Sendable {
     private let group = DispatchGroup()
     private let slots: DispatchSemaphore
     private let queue = DispatchQueue(label: "omniaudit.extract", attributes: .concurrent)
+    private let cancellation: CrawlCancellation?
 
-    init(extractor: PageExtractor, workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)) {
+    init(extractor: PageExtractor, workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount),
+         cancellation: CrawlCancellation? = nil) {
         self.extractor = extractor
+        self.cancellation = cancellation
         slots = DispatchSemaphore(value: workers * 2)
     }
 
-    func extract(_ body: Data, source: String, index: Int) {
-        slots.wait()
+    /// Queues a page; false when the audit was interrupted first (waiting for a free slot notices it too, so
+    /// a slow page never makes the crawl loop deaf to SIGTERM). Queued pages are skipped once interrupted.
+    func extract(_ body: Data, source: String, index: Int) -> Bool {
+        while slots.wait(timeout: .now() + .milliseconds(100)) == .timedOut {
+            if cancellation?.isCancelled == true { return false }
+        }
+        if cancellation?.isCancelled == true {
+            slots.signal()
+            return false
+        }
         queue.async(group: group) { [self] in
+            defer { slots.signal() }
+            guard cancellation?.isCancelled != true else { return }
             let page = PageBody.extract(body, source: source, with: extractor)
             lock.lock()
             results[index] = page
             lock.unlock()
-            slots.signal()
         }
+        return true
     }
 
     /// Waits for every extraction and returns the pages by candidate index.

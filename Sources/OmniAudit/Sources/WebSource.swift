@@ -41,7 +41,7 @@ struct WebSource {
         }
         var crawl = PageCrawl(name: name, web: web, locator: locator, extractor: PageExtractor(
             channel: name, defaultCurrency: shop.currency, decimalSeparator: LocaleInfo.decimalSeparator(shop.locale),
-            selectors: web.selectors, locale: shop.locale))
+            selectors: web.selectors, locale: shop.locale), cancellation: cancellation)
         crawl.run(candidates, remoteCount: listed, crawler: crawler, progress: meter?.update)
         meter?.finish(crawler.stats)
 
