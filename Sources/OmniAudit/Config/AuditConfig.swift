@@ -101,6 +101,10 @@ public struct WebChannel: Sendable {
     public var follow = 0
     /// The conditional-GET cache folder (absolute), or nil for no cache (`cache: false`, `--no-cache`).
     public var cache: String?
+    /// The cache's size bound in bytes (`cache-max-size:`); older entries are evicted first.
+    public var cacheMaxBytes = ResponseCache.defaultMaxBytes
+    /// The cache's age bound in seconds (`cache-max-age:`, given in days).
+    public var cacheMaxAge = ResponseCache.defaultMaxAge
 }
 
 /// A feed channel: one product feed file or URL read through a field mapping.

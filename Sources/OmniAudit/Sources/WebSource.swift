@@ -21,7 +21,9 @@ struct WebSource {
 
     func read() -> ChannelRead {
         let locator = PageLocator(web: web)
-        let crawler = Crawler(settings: web.fetch, cache: web.cache.map(ResponseCache.init(folder:)))
+        let cache = web.cache.map { ResponseCache(folder: $0, maxBytes: web.cacheMaxBytes, maxAge: web.cacheMaxAge) }
+        cache?.evict()
+        let crawler = Crawler(settings: web.fetch, cache: cache)
         crawler.cancellation = cancellation
         let meter = progress.map { CrawlProgress(channel: name, sink: $0) }
         var coverage = ChannelCoverage(channel: name)
@@ -44,6 +46,7 @@ struct WebSource {
             selectors: web.selectors, locale: shop.locale), cancellation: cancellation)
         crawl.run(candidates, remoteCount: listed, crawler: crawler, progress: meter?.update)
         meter?.finish(crawler.stats)
+        cache?.evict()  // bounded after the run too, not only at the start of the next one
 
         coverage.skipped = sitemapSkipped.sorted(by: Self.byInput) + crawl.skipped
         coverage.failed = sitemapFailed.sorted(by: Self.byInput) + crawl.failed
