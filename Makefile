@@ -7,7 +7,7 @@ BUILD_PACKAGES := pkg-config libxml2-dev libcurl4-openssl-dev zlib1g-dev
 TEST_PACKAGES  := $(BUILD_PACKAGES) python3 openssl chromium fonts-dejavu-core
 CONFIG ?= omniaudit.yml
 
-.PHONY: audit test build deps deps-test clean
+.PHONY: audit test test-asan build deps deps-test clean
 
 deps:
 	@scripts/install-deps.sh $(BUILD_PACKAGES)
@@ -26,6 +26,12 @@ audit: build
 test: deps-test
 	swift build --build-tests
 	swift test --skip-build
+
+# The whole test suite under AddressSanitizer (use-after-free across the libxml2/libcurl boundaries), in its own
+# build folder so it never invalidates the normal one. Not run by .ci/run: run it before each release.
+test-asan: deps-test
+	swift build --build-tests --sanitize=address --scratch-path .build/asan
+	swift test --skip-build --sanitize=address --scratch-path .build/asan
 
 clean:
 	rm -rf .build reports/omniaudit.html reports/omniaudit.json

@@ -85,3 +85,18 @@ import Testing
         #expect(throws: Problem.self) { try SitemapReader.read(Data("<rss></rss>".utf8), source: "feed.xml") }
     }
 }
+
+/// C interop lifetimes: a node keeps its libxml2 document alive (checked for real under `make test-asan`).
+@Suite struct NodeLifetimeTests {
+    @Test func nodesOutliveTheirTreeVariable() throws {
+        var nodes: [String] = []
+        var kept: [() -> String] = []
+        do {
+            let tree = try #require(MarkupTree(html: Data("<html><body><p>hello <b>world</b></p></body></html>".utf8), url: "p.html"))
+            nodes = tree.strings("//p")
+            kept = tree.nodeTexts("//p")
+        }
+        #expect(nodes == ["hello world"])
+        #expect(kept.map { $0() } == ["hello world"])  // the document is freed only after the last node goes
+    }
+}
