@@ -43,3 +43,25 @@ struct EmptyChannelTests {
         #expect(report.gate.exitCode == 2)
     }
 }
+
+/// `max-pages` caps what one channel reads; the cut pages are skipped with the reason.
+@Suite("max-pages")
+struct MaxPagesTests {
+    @Test("with max-pages: 4, the first four listed pages are read and the others skipped with the reason")
+    func capped() throws {
+        let server = try FaultServer()
+        defer { server.stop() }
+        let path = try WebCrawlAuditTests.config(server: server, web: """
+                sitemaps: [\(server.url("/sitemap-a.xml")), \(server.url("/sitemap-b.xml.gz"))]
+                robots: false
+                cache: false
+                max-pages: 4
+            """)
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let report = try WebCrawlAuditTests.audit(path)
+        let web = try #require(report.coverage["web"])
+        #expect(web.products == 4)
+        #expect(web.skipped.filter { $0.reason == "beyond max-pages (4): not read" }.map(\.input)
+            == [server.url("/p/5"), server.url("/p/6"), server.url("/private/x"), server.url("/500")])
+    }
+}

@@ -57,6 +57,8 @@ struct PageCrawl {
                 candidate.outcome = .skipped(reason)
             } else if let first = seen[locator.identity(of: location)] {
                 candidate.outcome = .skipped("same page as \(first) once tracking parameters are removed")
+            } else if requests.count >= web.maxPages {
+                candidate.outcome = .skipped("beyond max-pages (\(web.maxPages)): not read")
             } else {
                 seen[locator.identity(of: location)] = location
                 candidate.extract = locator.exclusion(of: location) == nil
@@ -66,6 +68,7 @@ struct PageCrawl {
             candidates.append(candidate)
         }
         let pool = ExtractionPool(extractor: extractor, cancellation: cancellation)
+        var scheduled = requests.count
         let settings = web.fetch
         crawler.run(requests, progress: progress) { result in
             let index = result.request.tag
@@ -95,7 +98,10 @@ struct PageCrawl {
                 var candidate = Candidate(location: link, depth: candidates[index].depth + 1, order: "1-" + link)
                 if let pattern = web.exclude.first(where: link.contains) {
                     candidate.outcome = .skipped("matches exclude pattern '\(pattern)'")
+                } else if scheduled >= web.maxPages {
+                    candidate.outcome = .skipped("beyond max-pages (\(web.maxPages)): not read")
                 } else {
+                    scheduled += 1
                     candidate.extract = locator.exclusion(of: link) == nil
                     more.append(CrawlRequest(location: link, url: locator.requestURL(for: link), tag: candidates.count,
                                              fromRemoteContent: true))
