@@ -4,7 +4,8 @@ public enum AuditExitCode: Int32, CaseIterable, Sendable {
     case passed = 0
     /// Audit complete, findings at or above `gate.fail-on` (the release must stop).
     case findings = 1
-    /// Audit incomplete: coverage below `gate.min-coverage`, or a channel could not be read at all.
+    /// Audit incomplete: coverage below `gate.min-coverage`, a channel could not be read at all or yielded no
+    /// product, or the run was interrupted.
     case incomplete = 2
     /// Usage error (bad flags).
     case usage = 64
@@ -16,7 +17,7 @@ public enum AuditExitCode: Int32, CaseIterable, Sendable {
         switch self {
         case .passed: "audit complete, no finding at or above `gate.fail-on`"
         case .findings: "audit complete, findings at or above `gate.fail-on` (release must stop)"
-        case .incomplete: "audit incomplete: coverage below `gate.min-coverage`, or a channel could not be read at all"
+        case .incomplete: "audit incomplete: coverage below `gate.min-coverage`, a channel could not be read at all or yielded no product, or the run was interrupted"
         case .usage: "usage error (bad flags)"
         case .config: "configuration error (invalid `omniaudit.yml`, with file:line and what was expected)"
         }
