@@ -65,3 +65,29 @@ struct MaxPagesTests {
             == [server.url("/p/5"), server.url("/p/6"), server.url("/private/x"), server.url("/500")])
     }
 }
+
+/// A web channel's wall-clock budget (`timeout:`): what was cut is in coverage.
+@Suite("Channel time budget")
+struct TimeBudgetTests {
+    @Test("six 400 ms pages one at a time under a 1 s budget: the rest fail naming the budget, exit 2")
+    func budgetRunsOut() throws {
+        let server = try FaultServer()
+        defer { server.stop() }
+        let urls = (1...6).map { server.url("/sleep?ms=400&i=\($0)") }
+        let path = try WebCrawlAuditTests.config(server: server, web: """
+                urls: [\(urls.joined(separator: ", "))]
+                robots: false
+                cache: false
+                timeout: 1
+                fetch: { concurrency: 1, per-host: 1 }
+            """)
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let report = try WebCrawlAuditTests.audit(path)
+        let web = try #require(report.coverage["web"])
+        let cut = web.failed.filter { $0.reason == "\($0.input): not fetched: the channel's time budget (1 s) ran out" }
+        #expect(cut.count >= 3)
+        #expect(web.read + web.failed.count == 6)
+        #expect(web.crawl?.failed["time-budget"] == cut.count)
+        #expect(report.gate.exitCode == 2)
+    }
+}

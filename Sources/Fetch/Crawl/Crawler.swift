@@ -16,6 +16,12 @@ public final class Crawler {
     public internal(set) var stats = CrawlStats()
     /// When set, the crawl stops and ends every remaining request as interrupted.
     public var cancellation: CrawlCancellation?
+    /// A wall-clock budget for everything this crawler fetches, in seconds from its creation; when it runs out,
+    /// every remaining request ends as `FetchError.outOfTime`.
+    public var budget: Double? {
+        didSet { deadline = budget.map { Self.now() + $0 } }
+    }
+    var deadline: Double?
 
     var hosts: [String: HostState] = [:]
     var hostOrder: [String] = []
@@ -53,7 +59,11 @@ public final class Crawler {
         var lastProgress = 0.0
         while active > 0 || hosts.values.contains(where: { $0.waiting > 0 }) {
             if cancellation?.isCancelled == true {
-                interruptAll(multi: multi, deliver: deliver)
+                interruptAll(multi: multi, deliver: deliver) { .interrupted($0) }
+                break
+            }
+            if let deadline, let budget, Self.now() >= deadline {
+                interruptAll(multi: multi, deliver: deliver) { .outOfTime($0, budget: budget) }
                 break
             }
             let now = Self.now()
@@ -184,7 +194,7 @@ public final class Crawler {
     }
 
     /// Aborts running transfers and ends every request not yet done as interrupted (new requests are dropped).
-    func interruptAll(multi: CurlMulti, deliver: (CrawlResult) -> [CrawlRequest]) {
+    func interruptAll(multi: CurlMulti, deliver: (CrawlResult) -> [CrawlRequest], error: (String) -> FetchError) {
         var jobs: [CrawlJob] = []
         for transfer in running.values {
             multi.remove(transfer)
@@ -197,9 +207,10 @@ public final class Crawler {
             while let job = hosts[key]?.pop(now: .infinity, robotsPending: false) { jobs.append(job) }
         }
         for job in jobs where !job.isRobots {
-            stats.failed["interrupted", default: 0] += 1
+            let failure = error(job.location)
+            stats.failed[failure.kind, default: 0] += 1
             _ = deliver(CrawlResult(request: job.request, finalURL: job.url, redirects: job.chain, status: 0, body: Data(),
-                                    notModified: false, attempts: job.attempts, error: .interrupted(job.location)))
+                                    notModified: false, attempts: job.attempts, error: failure))
         }
     }
 

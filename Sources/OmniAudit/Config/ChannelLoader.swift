@@ -8,7 +8,7 @@ enum ChannelLoader {
     static let plannedKinds = ["email", "sms", "store"]
     static let webKeys = [
         "kind", "catalog", "sitemaps", "urls", "include", "exclude", "mirror", "selectors", "robots", "follow", "cache",
-        "fetch", "allowed-hosts", "deny-private-addresses", "cache-max-size", "cache-max-age", "max-pages",
+        "fetch", "allowed-hosts", "deny-private-addresses", "cache-max-size", "cache-max-age", "max-pages", "timeout",
     ]
     static let feedKeys = ["kind", "catalog", "format", "source", "items", "fields", "currency"]
 
@@ -67,6 +67,7 @@ enum ChannelLoader {
                 web.cache = text == "false" ? nil : text == "true" ? web.cache : resolver.resolve(text)
             case "fetch": try FetchLoader.fetch(value, into: &web.fetch, environment: environment)
             case "allowed-hosts": extraHosts = try TargetLoader.hosts(value)
+            case "timeout": web.timeBudget = try value.number(in: 1...604_800, unit: " seconds")
             case "max-pages": web.maxPages = try value.integer(in: 1...10_000_000)
             case "cache-max-size": web.cacheMaxBytes = try FetchLoader.bytes(value)
             case "cache-max-age": web.cacheMaxAge = try value.number(in: 0...3_650, unit: " days") * 86_400

@@ -25,6 +25,7 @@ struct WebSource {
         cache?.evict()
         let crawler = Crawler(settings: web.fetch, cache: cache)
         crawler.cancellation = cancellation
+        crawler.budget = web.timeBudget
         let meter = progress.map { CrawlProgress(channel: name, sink: $0) }
         var coverage = ChannelCoverage(channel: name)
         var sitemapSkipped: [ChannelCoverage.Note] = []
