@@ -1,6 +1,7 @@
 # omniaudit — the two set-up commands of the README:
 #   make audit   installs missing system packages, builds in release mode, audits the demo shop (omniaudit.yml)
 #   make test    installs what the tests need, runs swift test
+#   make test-asan   the same tests under AddressSanitizer (run by .ci/run after make test)
 # System packages are installed with apt-get when run as root (checked first; nothing is installed twice).
 
 BUILD_PACKAGES := pkg-config libxml2-dev libcurl4-openssl-dev zlib1g-dev
@@ -27,11 +28,13 @@ test: deps-test
 	swift build --build-tests
 	swift test --skip-build
 
-# The whole test suite under AddressSanitizer (use-after-free across the libxml2/libcurl boundaries), in its own
-# build folder so it never invalidates the normal one. Not run by .ci/run: run it before each release.
+# The whole test suite under AddressSanitizer (use-after-free, overflows across the libxml2/libcurl boundaries),
+# in its own build folder so it never invalidates the normal one. .ci/run runs it after `make test` (about
+# 2 minutes more). Leak reports are off: at exit, LeakSanitizer lists XCTest's and the regex runtime's
+# process-lifetime allocations, which are not errors of ours.
 test-asan: deps-test
 	swift build --build-tests --sanitize=address --scratch-path .build/asan
-	swift test --skip-build --sanitize=address --scratch-path .build/asan
+	ASAN_OPTIONS=detect_leaks=0 swift test --skip-build --sanitize=address --scratch-path .build/asan
 
 clean:
 	rm -rf .build reports/omniaudit.html reports/omniaudit.json
