@@ -99,7 +99,10 @@ public final class Crawler {
         if settings.obeyRobots, key.hasPrefix("http"), !job.isRobots, case .unknown = hosts[key]?.robots {
             hosts[key]?.robots = .fetching
             let robotsURL = URLComponents(string: job.url).flatMap(RobotsRules.robotsURL(for:)) ?? key + "/robots.txt"
-            hosts[key]?.push(CrawlJob(request: CrawlRequest(location: robotsURL, purpose: .robots), url: robotsURL), front: true)
+            // A host first reached through remote content gets its robots.txt checked like its pages
+            // (deny-private-addresses applies at connect time).
+            let robots = CrawlRequest(location: robotsURL, purpose: .robots, fromRemoteContent: job.remote)
+            hosts[key]?.push(CrawlJob(request: robots, url: robotsURL), front: true)
         }
     }
 
