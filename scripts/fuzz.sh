@@ -1,50 +1,102 @@
 #!/usr/bin/env bash
-# Builds and runs a libFuzzer target for the Normalize parsers, outside `swift test`.
+# Builds and runs libFuzzer targets (swiftc -sanitize=fuzzer,address), outside `swift test`.
 #
-#   scripts/fuzz.sh price [SECONDS]   # price parser + JSONL line reader   (default 600 s)
-#   scripts/fuzz.sh terms [SECONDS]   # availability, shipping, returns, payment, promo, dates
+#   scripts/fuzz.sh price   [SECONDS]  # price parser + JSONL line reader                (default 600 s)
+#   scripts/fuzz.sh terms   [SECONDS]  # availability, shipping, returns, payment, promo, dates
+#   scripts/fuzz.sh page    [SECONDS]  # web page extraction: libxml2 HTML, JSON-LD, microdata, RDFa, OpenGraph
+#   scripts/fuzz.sh jsonld  [SECONDS]  # JSON-LD: lenient/strict JSON parser, exact numbers, schema.org products
+#   scripts/fuzz.sh sitemap [SECONDS]  # sitemap XML: markup pre-scan, libxml2 XML parser, <loc> caps
+#   scripts/fuzz.sh feed    [SECONDS]  # JSON feed: strict parser, field mapping, exact prices
+#   scripts/fuzz.sh all     [SECONDS]  # every target above, one after the other, SECONDS each
 #
-# Builds with `swiftc -sanitize=fuzzer,address -parse-as-library` into /tmp/omniaudit-fuzz, seeds a corpus from
-# the price table, and exits non-zero on a crash (the crashing input is kept in /tmp/omniaudit-fuzz/).
+# Builds into /tmp/omniaudit-fuzz, seeds each corpus from the fixtures, and exits non-zero on a crash or a
+# sanitizer report (the crashing input is kept in /tmp/omniaudit-fuzz/).
 set -euo pipefail
 target="${1:-price}"
 seconds="${2:-600}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="/tmp/omniaudit-fuzz"
-mkdir -p "$work/corpus-$target"
+
+if [ "$target" = all ]; then
+  for each in price terms page jsonld sitemap feed; do
+    echo "== $each: $seconds s" >&2
+    "$0" "$each" "$seconds"
+  done
+  exit 0
+fi
 
 case "$target" in
-  price) entry="$root/Fuzz/PriceFuzz.swift" ;;
-  terms) entry="$root/Fuzz/TermsFuzz.swift" ;;
-  *) echo "usage: $0 price|terms [SECONDS]" >&2; exit 64 ;;
+  price) entry="$root/Fuzz/PriceFuzz.swift"; max_len=512 ;;
+  terms) entry="$root/Fuzz/TermsFuzz.swift"; max_len=512 ;;
+  page) entry="$root/Fuzz/PageFuzz.swift"; max_len=65536 ;;
+  jsonld) entry="$root/Fuzz/JSONLDFuzz.swift"; max_len=16384 ;;
+  sitemap) entry="$root/Fuzz/SitemapFuzz.swift"; max_len=16384 ;;
+  feed) entry="$root/Fuzz/FeedFuzz.swift"; max_len=16384 ;;
+  *) echo "usage: $0 price|terms|page|jsonld|sitemap|feed|all [SECONDS]" >&2; exit 64 ;;
+esac
+mkdir -p "$work/corpus-$target"
+quiet() { grep -v 'Cannot export local symbol' >&2 || true; }
+flags=(-sanitize=fuzzer,address -parse-as-library -O -g)
+
+# AuditModel as its own module (Normalize imports it).
+swiftc "${flags[@]}" -module-name AuditModel -emit-module -emit-module-path "$work/AuditModel.swiftmodule" \
+  -emit-library -static -o "$work/libAuditModel.a" $(find "$root/Sources/AuditModel" -name '*.swift') 2> >(quiet)
+case "$target" in
+  price|terms)
+    # Normalize + the entry point as one executable.
+    swiftc "${flags[@]}" -module-name NormalizeFuzz -I "$work" -L "$work" -lAuditModel \
+      $(find "$root/Sources/Normalize" -name '*.swift') "$entry" -o "$work/$target-fuzz" 2> >(quiet) ;;
+  *)
+    # Normalize as a module, then Extract (with libxml2 through its module map) + the entry point.
+    swiftc "${flags[@]}" -module-name Normalize -I "$work" -L "$work" -lAuditModel -emit-module \
+      -emit-module-path "$work/Normalize.swiftmodule" -emit-library -static -o "$work/libNormalize.a" \
+      $(find "$root/Sources/Normalize" -name '*.swift') 2> >(quiet)
+    swiftc "${flags[@]}" -module-name ExtractFuzz -I "$work" -I "$root/Sources/CLibXML2" \
+      $(pkg-config --cflags libxml-2.0 | sed 's/-I/-Xcc -I/g') -L "$work" -lAuditModel -lNormalize -lxml2 \
+      $(find "$root/Sources/Extract" -name '*.swift') "$entry" -o "$work/$target-fuzz" 2> >(quiet) ;;
 esac
 
-# AuditModel as its own module (Normalize imports it), then Normalize + the entry point as one executable.
-swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name AuditModel -emit-module \
-  -emit-module-path "$work/AuditModel.swiftmodule" -emit-library -static -o "$work/libAuditModel.a" \
-  $(find "$root/Sources/AuditModel" -name '*.swift') 2> >(grep -v 'Cannot export local symbol' >&2)
-swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name NormalizeFuzz -I "$work" -L "$work" \
-  -lAuditModel $(find "$root/Sources/Normalize" -name '*.swift') "$entry" -o "$work/$target-fuzz" \
-  2> >(grep -v 'Cannot export local symbol' >&2)
-
-# Seeds: the price table strings and a few terms sentences.
-if [ -z "$(ls -A "$work/corpus-$target")" ]; then
-  i=0
-  python3 -c 'import json, sys; [print(json.loads(l)["text"]) for l in open(sys.argv[1], encoding="utf-8")]' \
-    "$root/fixtures/prices/price-table.jsonl" | awk 'NR % 4 == 1' | while IFS= read -r line; do
-    printf '%s' "$line" > "$work/corpus-$target/seed-$i"; i=$((i + 1))
-  done || true
-  for s in "Spedizione gratuita sopra i 49 €, consegna in 2-4 giorni lavorativi" "reso gratuito entro 30 giorni" \
-    "PayPal, Visa, contrassegno" "-20% con il codice NATALE20 valido fino al 31/12" "Only 2 left in stock" \
-    "2026-11-20T00:00+01:00/2026-11-30T23:59+01:00" '{"text": "1.299,00 €", "currency_hint": "EUR"}'; do
-    printf '%s' "$s" > "$work/corpus-$target/seed-terms-$(printf '%s' "$s" | md5sum | cut -c1-8)"
-  done
+# Seeds, once per corpus.
+corpus="$work/corpus-$target"
+if [ -z "$(ls -A "$corpus")" ]; then
+  case "$target" in
+    price|terms)
+      i=0
+      python3 -c 'import json, sys; [print(json.loads(l)["text"]) for l in open(sys.argv[1], encoding="utf-8")]' \
+        "$root/fixtures/prices/price-table.jsonl" | awk 'NR % 4 == 1' | while IFS= read -r line; do
+        printf '%s' "$line" > "$corpus/seed-$i"; i=$((i + 1))
+      done || true
+      for s in "Spedizione gratuita sopra i 49 €, consegna in 2-4 giorni lavorativi" "reso gratuito entro 30 giorni" \
+        "PayPal, Visa, contrassegno" "-20% con il codice NATALE20 valido fino al 31/12" "Only 2 left in stock" \
+        "2026-11-20T00:00+01:00/2026-11-30T23:59+01:00" '{"text": "1.299,00 €", "currency_hint": "EUR"}'; do
+        printf '%s' "$s" > "$corpus/seed-terms-$(printf '%s' "$s" | md5sum | cut -c1-8)"
+      done ;;
+    page)
+      find "$root/fixtures/pages" "$root/fixtures/demo-shop/web" -name '*.html' -size -64k -exec cp {} "$corpus/" \; ;;
+    jsonld)
+      python3 - "$root/fixtures" "$corpus" <<'PY'
+import pathlib, re, sys
+out = pathlib.Path(sys.argv[2])
+for n, page in enumerate(pathlib.Path(sys.argv[1]).rglob("*.html")):
+    text = page.read_text(encoding="utf-8", errors="replace")
+    for m, script in enumerate(re.findall(r'<script[^>]*ld\+json[^>]*>(.*?)</script>', text, re.S)):
+        (out / f"seed-{n}-{m}").write_text(script[:16384], encoding="utf-8")
+PY
+      ;;
+    sitemap)
+      cp "$root/fixtures/demo-shop/web/sitemap.xml" "$corpus/"
+      printf '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>https://a.example/s1.xml</loc></sitemap></sitemapindex>' > "$corpus/index.xml"
+      printf '<urlset><url><loc>https://a.example/p/1</loc><lastmod>2026-01-01</lastmod></url></urlset>' > "$corpus/small.xml" ;;
+    feed)
+      head -c 16384 "$root/fixtures/demo-shop/app/products.json" > "$corpus/products.json"
+      printf '{"data":{"products":[{"id":"A","pricing":{"sale":1.5e2,"list":"1.299,00"},"stock":{"status":"in_stock","qty":2E1}}]}}' > "$corpus/numbers.json" ;;
+  esac
 fi
 
 cd "$work"
 # -detect_leaks=0: LeakSanitizer reports, at exit only, the one-time state of the static Regex literals in
-# Dates/DateMentions.swift (a few KB held by the standard library's regex program for the process lifetime, not
-# growing with inputs). Crashes, overflows and use-after-free are still caught by AddressSanitizer.
+# Dates/DateMentions.swift and libxml2's global parser state (allocated once per process, not growing with
+# inputs). Crashes, overflows and use-after-free are still caught by AddressSanitizer.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
-exec "./$target-fuzz" -max_total_time="$seconds" -max_len=512 -timeout=5 -rss_limit_mb=2048 -detect_leaks=0 \
-  -print_final_stats=1 "corpus-$target"
+exec "./$target-fuzz" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
+  -print_final_stats=1 "$corpus"

@@ -33,6 +33,20 @@ static inline CURLcode omniaudit_easy_setopt_xferinfo(CURL *handle, omniaudit_cu
     return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, value);
 }
 
+typedef int (*omniaudit_curl_prereq_callback)(void *context, char *primary_ip, char *local_ip, int primary_port,
+                                             int local_port);
+
+/// Sets CURLOPT_PREREQFUNCTION (libcurl 7.80+), called once connected, before the request is sent: it sees the
+/// address actually connected to (after DNS), so a refusal cannot be dodged by a host name resolving elsewhere.
+static inline CURLcode omniaudit_easy_setopt_prereq(CURL *handle, omniaudit_curl_prereq_callback value) {
+#if LIBCURL_VERSION_NUM >= 0x075000
+    return curl_easy_setopt(handle, CURLOPT_PREREQFUNCTION, value);
+#else
+    (void)handle; (void)value;
+    return CURLE_NOT_BUILT_IN;
+#endif
+}
+
 static inline CURLMcode omniaudit_multi_setopt_long(CURLM *handle, CURLMoption option, long value) {
     return curl_multi_setopt(handle, option, value);
 }

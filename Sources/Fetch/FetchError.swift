@@ -26,6 +26,11 @@ public enum FetchError: Error, Hashable, Sendable, CustomStringConvertible {
     case robotsUnavailable(String, reason: String)
     /// The crawl was stopped (SIGINT/SIGTERM) before this URL was fetched.
     case interrupted(String)
+    /// The target policy refused the URL (a scheme other than http(s) from remote content, a host the channel
+    /// does not allow, a private address): never fetched.
+    case refused(String, reason: String)
+    /// The channel's wall-clock budget ran out before this URL was fetched.
+    case outOfTime(String, budget: Double)
 
     /// What went wrong, without the input's name.
     public var reason: String {
@@ -43,6 +48,8 @@ public enum FetchError: Error, Hashable, Sendable, CustomStringConvertible {
         case .robotsDisallowed(_, let rule): "disallowed by robots.txt (\(rule))"
         case .robotsUnavailable(_, let reason): "robots.txt unavailable, host treated as disallowed (\(reason))"
         case .interrupted: "not fetched: the audit was interrupted"
+        case .refused(_, let reason): "refused: \(reason)"
+        case .outOfTime(_, let budget): "not fetched: the channel's time budget (\(Int(budget)) s) ran out"
         }
     }
 
@@ -52,7 +59,7 @@ public enum FetchError: Error, Hashable, Sendable, CustomStringConvertible {
         case .notFound(let input), .unreadable(let input, _), .tooLarge(let input, _), .decompressedTooLarge(let input, _),
             .unsupportedScheme(let input), .http(let input, _, _), .timeout(let input, _), .network(let input, _),
             .redirectLoop(let input, _), .tooManyRedirects(let input, _), .robotsDisallowed(let input, _),
-            .robotsUnavailable(let input, _), .interrupted(let input):
+            .robotsUnavailable(let input, _), .interrupted(let input), .refused(let input, _), .outOfTime(let input, _):
             input
         }
     }
@@ -71,6 +78,8 @@ public enum FetchError: Error, Hashable, Sendable, CustomStringConvertible {
         case .redirectLoop, .tooManyRedirects: "redirect"
         case .robotsDisallowed, .robotsUnavailable: "robots"
         case .interrupted: "interrupted"
+        case .refused: "refused"
+        case .outOfTime: "time-budget"
         }
     }
 }

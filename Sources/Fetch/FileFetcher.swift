@@ -30,6 +30,7 @@ public struct FileFetcher: Sendable {
             throw .notFound(location)
         }
         if isDirectory.boolValue { throw .unreadable(location, reason: "it is a folder") }
+        if let reason = LocalFile.refusal(path) { throw .unreadable(location, reason: reason) }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         if size > maxBytes { throw .tooLarge(location, limit: maxBytes) }
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -38,14 +39,16 @@ public struct FileFetcher: Sendable {
         return Fetched(location: location, body: data)
     }
 
-    /// Lists the files under a folder, recursively, sorted by path, whose names end in one of the extensions
-    /// (compound ones such as `html.gz` included).
+    /// Lists the regular files under a folder, recursively, sorted by path, whose names end in one of the
+    /// extensions (compound ones such as `html.gz` included). FIFOs, sockets and devices are left out: reading
+    /// one would block.
     public func files(in folder: String, extensions: Set<String>) throws(FetchError) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else { throw .notFound(folder) }
         var found: [String] = []
         while let relative = enumerator.nextObject() as? String {
             let name = relative.lowercased()
-            if extensions.contains(where: { name.hasSuffix("." + $0) }) { found.append((folder as NSString).appendingPathComponent(relative)) }
+            let path = (folder as NSString).appendingPathComponent(relative)
+            if extensions.contains(where: { name.hasSuffix("." + $0) }), LocalFile.isRegular(path) { found.append(path) }
         }
         return found.sorted()
     }

@@ -5,8 +5,15 @@ import Report
 /// Writing to the terminal.
 enum Console {
     /// Writes a line to standard error.
+    /// Write errors (a closed pipe: `omniaudit audit 2>&1 | head -1`) are ignored, so the audit still writes
+    /// its reports; SIGPIPE is ignored for the same reason (see `OmniAuditCommand`).
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        let bytes = Array((line + "\n").utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+            if written > 0 { offset += written } else if written < 0 && errno == EINTR { continue } else { return }
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import OmniAudit
 
 /// `omniaudit`: audits a shop's channels for price, stock and terms mismatches.
@@ -10,4 +11,17 @@ struct OmniAuditCommand: ParsableCommand {
         version: OmniAuditVersion.current,
         subcommands: [AuditCommand.self, ReportCommand.self, SuppressCommand.self, HistoryCommand.self, InspectCommand.self, RulesCommand.self, ParseCommand.self],
         defaultSubcommand: AuditCommand.self)
+
+    /// Entry point: SIGPIPE is ignored before anything runs, so progress or a verdict written to a closed
+    /// reader (`omniaudit audit 2>&1 | head -1`) fails quietly instead of killing the audit before its
+    /// reports are written.
+    static func main() {
+        signal(SIGPIPE, SIG_IGN)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

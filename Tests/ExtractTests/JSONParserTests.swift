@@ -48,3 +48,26 @@ import Testing
         #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(text) }
     }
 }
+
+/// Numbers by the JSON grammar, read exactly.
+@Suite struct JSONNumberTests {
+    @Test(arguments: [("1.5e2", "150"), ("2E1", "20"), ("1e-2", "0.01"), ("-5", "-5"), ("49.90", "49.90"),
+                      ("0", "0"), ("1.25E+1", "12.5"), ("12e-5", "0.00012"), ("-0.5e1", "-5")])
+    func plainDecimal(written: String, plain: String) {
+        #expect(JSONNumber.plain(written) == plain)
+    }
+
+    @Test func hugeExponentsAreRefused() {
+        #expect(JSONNumber.plain("1e999") == nil)
+        #expect(JSONNumber.plain("1e-41") == nil)
+    }
+
+    @Test(arguments: ["1.", "-", "01", "1e", "1e+", "+1", "1.2.3", "--1", "1ee2", ".5"])
+    func malformedNumbersAreErrorsWithAPosition(text: String) {
+        #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse("{\"a\": \(text)}", lenient: false) }
+    }
+
+    @Test func aByteOrderMarkIsNotContent() throws {
+        #expect(try JSONParser.parse("\u{FEFF}{\"a\": 1}", lenient: false)["a"] == .number("1"))
+    }
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Fault-injecting HTTP server for omniaudit's crawler tests (Python 3 stdlib only).
 
-Listens on 127.0.0.1 only, port 0 (the OS picks one) and prints the port on the first stdout line.
+Listens on 127.0.0.1 only (or --host, another loopback address such as 127.0.0.2), port 0 (the OS picks one) and prints the port on the first stdout line.
 Counters are per server process; every test starts its own server and kills it at the end.
 It exits by itself when its stdin closes or after --lifetime seconds (default 120), so a crashed test never
 leaves it behind.
@@ -31,6 +31,17 @@ Routes (GET):
   /links2                     a page linking to /p/3
   /feed.json                  an app feed of P-1..P-N with the same prices as the pages
   /stats                      JSON: hits per path, max concurrent /sleep requests
+  /received                   JSON: every request received so far, [{"path", "headers"}] (secrets tests)
+  /redirect?to=URL            302 to any URL (file:///etc/passwd, another host …)
+  /hostile-sitemap.xml?other=BASE   lists file:///etc/passwd, a bare path, ftp://, BASE/p/2 (another host),
+                              /p/1, /redirect?to=file:///etc/passwd and /redirect?to=BASE/p/3
+  /entity-sitemap.xml         an internal entity repeated inside one <loc> (billion-laughs style)
+  /attributes-sitemap.xml     one element with 200,000 attributes
+  /long-loc-sitemap.xml       a 3,000-character <loc> beside /p/1
+  /empty-sitemap.xml          lists /links and /links2: pages without any product
+  /empty-feed.json            {"products": []}
+  /numbers-feed.json          a feed with a UTF-8 BOM and prices 1.5e2, 2E1, 1e-2, -5, 1e999 for P-1..P-5
+  /many-products?n=N          one page with N JSON-LD products
 """
 import argparse, gzip, json, os, sys, threading, time
 from email.utils import formatdate
@@ -39,6 +50,7 @@ from urllib.parse import parse_qs, urlsplit
 
 LOCK = threading.Lock()
 HITS = {}
+RECEIVED = []
 SEEN = set()
 SLEEPING = [0, 0]  # in flight, max
 ARGS = None
@@ -87,7 +99,11 @@ class Handler(BaseHTTPRequestHandler):
         path, query = url.path, parse_qs(url.query)
         with LOCK:
             HITS[path] = HITS.get(path, 0) + 1
-        base = "http://127.0.0.1:%d" % self.server.server_port
+            RECEIVED.append({"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()}})
+            if ARGS.log:
+                with open(ARGS.log, "a") as log:
+                    log.write(json.dumps(RECEIVED[-1]) + "\n")
+        base = "http://%s:%d" % (ARGS.host, self.server.server_port)
         n = ARGS.products
         if path == "/robots.txt":
             self.send(200, ("User-agent: *\nDisallow: /private/\nAllow: /private/ok$\n\nUser-agent: otherbot\n"
@@ -189,6 +205,43 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/feed.json":
             items = [{"id": "P-%d" % i, "price": "%d.90" % i, "currency": "EUR"} for i in range(1, n + 1)]
             self.send(200, json.dumps({"products": items}).encode(), content_type="application/json")
+        elif path == "/received":
+            with LOCK:
+                body = json.dumps(RECEIVED[:-1]).encode()  # without this request
+            self.send(200, body, content_type="application/json")
+        elif path == "/redirect":
+            self.send(302, b"", {"Location": query.get("to", ["/"])[0]})
+        elif path == "/hostile-sitemap.xml":
+            other = query.get("other", ["http://127.0.0.2:9"])[0]
+            locs = ["file:///etc/passwd", "/etc/passwd", "ftp://127.0.0.1/x", other + "/p/2", base + "/p/1",
+                    base + "/redirect?to=file:///etc/passwd", base + "/redirect?to=" + other + "/p/3"]
+            items = "".join("<url><loc>%s</loc></url>" % l.replace("&", "&amp;") for l in locs)
+            self.send(200, ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                            + items + "</urlset>").encode(), content_type="application/xml")
+        elif path == "/entity-sitemap.xml":
+            body = ('<?xml version="1.0"?>\n<!DOCTYPE urlset [<!ENTITY x "%s">]>\n'
+                    '<urlset><url><loc>%s/%s</loc></url></urlset>' % ("a" * 100000, base, "&x;" * 10000)).encode()
+            self.send(200, body, content_type="application/xml")
+        elif path == "/attributes-sitemap.xml":
+            attributes = " ".join("a%d=\"1\"" % i for i in range(200000))
+            self.send(200, ('<urlset><url %s><loc>%s/p/1</loc></url></urlset>' % (attributes, base)).encode(),
+                      content_type="application/xml")
+        elif path == "/long-loc-sitemap.xml":
+            self.send(200, urlset(["/p/1", "/p/" + "9" * 3000], base), content_type="application/xml")
+        elif path == "/empty-sitemap.xml":
+            self.send(200, urlset(["/links", "/links2"], base), content_type="application/xml")
+        elif path == "/numbers-feed.json":
+            prices = ["1.5e2", "2E1", "1e-2", "-5", "1e999"]
+            items = ",".join('{"id": "P-%d", "price": %s, "currency": "EUR"}' % (i + 1, p) for i, p in enumerate(prices))
+            self.send(200, b"\xef\xbb\xbf" + ('{"products": [%s]}' % items).encode(), content_type="application/json")
+        elif path == "/empty-feed.json":
+            self.send(200, b'{"products": []}', content_type="application/json")
+        elif path == "/many-products":
+            count = int(query.get("n", ["10"])[0])
+            items = ",".join('{"@type":"Product","sku":"M-%d","name":"M %d","offers":{"@type":"Offer","price":"%d.00",'
+                             '"priceCurrency":"EUR"}}' % (i, i, i % 97 + 1) for i in range(count))
+            self.send(200, ('<html><head><script type="application/ld+json">[%s]</script></head><body><h1>Many</h1>'
+                            '</body></html>' % items).encode())
         elif path == "/cyrillic":
             # The header says windows-1251; the page's own meta wrongly says ISO-8859-1 (which would read the same
             # bytes as "\u00ca\u00ee\u00f4\u00e5"): the header must win.
@@ -222,10 +275,12 @@ def main():
     global ARGS
     parser = argparse.ArgumentParser()
     parser.add_argument("--products", type=int, default=6)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--log", help="append every request (path, headers) to this file as JSON lines")
     parser.add_argument("--lifetime", type=float, default=120)
     parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"), help="serve HTTPS with this certificate")
     ARGS = parser.parse_args()
-    server = QuietServer(("127.0.0.1", 0), Handler)
+    server = QuietServer((ARGS.host, 0), Handler)
     if ARGS.tls:
         import ssl
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)

@@ -52,7 +52,8 @@ struct ItemReader {
             }
         }
         if let found = value(.stock) {
-            if let count = Int(found.text.trimmingCharacters(in: .whitespaces)) {
+            let text = if case .number = found.value { JSONNumber.plain(found.text) ?? found.text } else { found.text }
+            if let count = Int(text.trimmingCharacters(in: .whitespaces)) {
                 observation.stockCount = Observed(count, evidence(found))
             } else {
                 problems.append(Problem(source: source, position: found.locator,
@@ -71,9 +72,24 @@ struct ItemReader {
             return nil
         }
         let isNumber = if case .number = found.value { true } else { false }
+        var text = found.text
+        if isNumber {
+            // Numbers are read exactly (exponent and sign included) or refused, never misread.
+            guard let plain = JSONNumber.plain(found.text) else {
+                problems.append(Problem(source: source, position: found.locator,
+                                        message: "\(field.rawValue) \(found.text) is out of range (exponent beyond ±\(JSONNumber.maxExponent))"))
+                return nil
+            }
+            guard !plain.hasPrefix("-") else {
+                problems.append(Problem(source: source, position: found.locator,
+                                        message: "\(field.rawValue) \(found.text) is negative"))
+                return nil
+            }
+            text = plain
+        }
         let parser = PriceParser(decimalSeparatorHint: isNumber ? "." : extractor.decimalSeparator,
                                  defaultCurrency: currency)
-        guard let money = parser.money(found.text) else {
+        guard let money = parser.money(text) else {
             let reason = parser.parse(found.text).reason ?? "unreadable"
             problems.append(Problem(source: source, position: found.locator,
                                     message: "\(field.rawValue) \"\(found.text)\" is not readable: \(reason)"))

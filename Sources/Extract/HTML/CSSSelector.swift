@@ -1,3 +1,4 @@
+import CLibXML2
 import Foundation
 
 /// Compiles the CSS selector subset shop themes need into XPath 1.0: type, `*`, `.class`, `#id`, `[attr]`,
@@ -14,13 +15,28 @@ public enum CSSSelector {
     /// The XPath for a selector.
     public static func xpath(_ selector: String) throws(SyntaxError) -> String {
         let trimmed = selector.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasPrefix("/") || trimmed.hasPrefix("(") { return trimmed }
+        if trimmed.hasPrefix("/") || trimmed.hasPrefix("(") {
+            try checkXPath(trimmed, selector: selector)
+            return trimmed
+        }
         guard !trimmed.isEmpty else { throw SyntaxError(selector: selector, message: "empty selector") }
         var alternatives: [String] = []
         for part in trimmed.split(separator: ",") {
             alternatives.append(try compile(String(part), whole: selector))
         }
-        return alternatives.joined(separator: " | ")
+        let xpath = alternatives.joined(separator: " | ")
+        try checkXPath(xpath, selector: selector)
+        return xpath
+    }
+
+    /// Compiles an XPath expression with libxml2 (at config load, so a bad selector is a config error, never
+    /// a silently empty selection).
+    private static func checkXPath(_ xpath: String, selector: String) throws(SyntaxError) {
+        omniaudit_xml_silence()
+        guard let compiled = xmlXPathCompile(xpath) else {
+            throw SyntaxError(selector: selector, message: "not a valid XPath expression")
+        }
+        xmlXPathFreeCompExpr(compiled)
     }
 
     private static func compile(_ selector: String, whole: String) throws(SyntaxError) -> String {

@@ -44,9 +44,18 @@ public struct PageExtractor: Sendable {
         self.selectors = selectors
     }
 
+    /// The most product statements (JSON-LD, microdata, RDFa, variants included) read from one page.
+    public static let maxProductsPerPage = 1_000
+
     /// Extracts the products of one page. `source` is the URL or path the bytes came from; `contentType` is the
-    /// HTTP header when there is one (its charset wins over the page's own declaration).
+    /// HTTP header when there is one (its charset wins over the page's own declaration). Markup that libxml2
+    /// would choke on (see `MarkupLimits.page`) is a problem, and statements beyond `maxProductsPerPage` are cut.
     public func extract(_ data: Data, source: String, contentType: String? = nil) -> PageExtraction {
+        do {
+            try MarkupLimits.page.check(data, source: source)
+        } catch {
+            return PageExtraction(observations: [], problems: [error], canonicalURL: nil)
+        }
         let encoding = Charset.encoding(for: data, contentType: contentType)
         guard let tree = MarkupTree(html: data, url: source, encoding: encoding) else {
             return PageExtraction(observations: [], problems: [Problem(source: source, message: "empty page")], canonicalURL: nil)
@@ -77,6 +86,11 @@ public struct PageExtractor: Sendable {
         let rdfa = SchemaOrgProducts(source: source, channel: channel, syntax: .rdfa, defaultCurrency: defaultCurrency)
         for (index, root) in scan.rdfaRoots.enumerated() {
             structured += rdfa.observations(prefix: "rdfa[\(index)]", value: RDFaReader().item(root), problems: &problems)
+        }
+        if structured.count > Self.maxProductsPerPage {
+            problems.append(Problem(source: source, message: "the page states \(structured.count) products; only the first "
+                + "\(Self.maxProductsPerPage) are read (a product page never needs more)"))
+            structured.removeSubrange(Self.maxProductsPerPage...)
         }
         let openGraph = OpenGraphReader(source: source, channel: channel, defaultCurrency: defaultCurrency)
             .observation(scan, problems: &problems)

@@ -67,7 +67,7 @@ struct PageScan {
         var current: xmlNodePtr? = root.pointer
         while let pointer = current {
             order += 1
-            let descend = visit(Node(pointer: pointer), order: order, rdfaScopes: &rdfaScopes)
+            let descend = visit(root.related(pointer), order: order, rdfaScopes: &rdfaScopes)
             current = Self.next(after: pointer, descend: descend, root: root.pointer)
         }
         chooseHeading()

@@ -87,7 +87,7 @@ struct PriceBlockReader {
                 if current.pointee.type == XML_TEXT_NODE, let content = current.pointee.content {
                     parts.append(String(cString: content))
                 } else if current.pointee.type == XML_ELEMENT_NODE {
-                    let kid = Node(pointer: current)
+                    let kid = element.related(current)
                     if !kid.named("script"), !kid.named("style"), !isHidden(kid) { walk(kid) }
                 }
                 child = current.pointee.next

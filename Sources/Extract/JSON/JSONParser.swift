@@ -45,6 +45,7 @@ public struct JSONParser {
     private init(bytes: [UInt8], lenient: Bool) {
         self.bytes = bytes
         self.lenient = lenient
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }  // a UTF-8 byte order mark is not content
     }
 
     private func error(_ message: String) -> SyntaxError {
@@ -131,13 +132,33 @@ public struct JSONParser {
         return isObject ? .object(members) : .array(elements)
     }
 
+    /// A number by the JSON grammar, `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, kept as written.
     private mutating func number() throws(SyntaxError) -> String {
         let start = index
-        while let byte = current,
-            byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
-                || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") || (0x30...0x39).contains(byte)
-        {
+        func digits() -> Int {
+            let first = index
+            while let byte = current, (0x30...0x39).contains(byte) { index += 1 }
+            return index - first
+        }
+        if current == UInt8(ascii: "-") { index += 1 }
+        if current == UInt8(ascii: "0") {
             index += 1
+        } else if digits() == 0 {
+            throw error("malformed number: a digit is expected")
+        }
+        if current == UInt8(ascii: ".") {
+            index += 1
+            if digits() == 0 { throw error("malformed number: a digit is expected after the decimal point") }
+        }
+        if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
+            index += 1
+            if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
+            if digits() == 0 { throw error("malformed number: a digit is expected in the exponent") }
+        }
+        if let byte = current, (0x30...0x39).contains(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "+")
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+        {
+            throw error("malformed number")
         }
         return String(decoding: bytes[start..<index], as: UTF8.self)
     }

@@ -65,8 +65,14 @@ public final class MarkupTree {
         }
     }
 
+    /// For each selected node, a closure reading its text later: each holds a `Node`, which retains this tree,
+    /// so the text stays readable after the caller lets go of the tree (used to test ownership under ASan).
+    public func nodeTexts(_ xpath: String) -> [() -> String] {
+        elements(xpath).map { node in { node.collapsedText } }
+    }
+
     /// The elements an XPath expression selects.
-    func elements(_ xpath: String) -> [Node] { nodes(xpath).map(Node.init) }
+    func elements(_ xpath: String) -> [Node] { nodes(xpath).map { Node(pointer: $0, tree: self) } }
 
     private func nodes(_ xpath: String) -> [xmlNodePtr] {
         guard let context = xmlXPathNewContext(doc) else { return [] }

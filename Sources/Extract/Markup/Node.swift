@@ -1,9 +1,20 @@
 import CLibXML2
 import Foundation
 
-/// A read-only view of one libxml2 node, valid while its `MarkupTree` lives. Names compare without allocating.
+/// A read-only view of one libxml2 node. It retains its `MarkupTree`, so the document cannot be freed while a
+/// node is in use (ownership is explicit, not left to lexical lifetimes). Names compare without allocating.
 struct Node {
     let pointer: xmlNodePtr
+    /// The tree the node belongs to; holding it keeps `xmlFreeDoc` from running first.
+    let tree: MarkupTree
+
+    init(pointer: xmlNodePtr, tree: MarkupTree) {
+        self.pointer = pointer
+        self.tree = tree
+    }
+
+    /// Another node of the same tree.
+    func related(_ other: xmlNodePtr) -> Node { Node(pointer: other, tree: tree) }
 
     var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
 
@@ -96,7 +107,7 @@ struct Node {
         var result: [Node] = []
         var child = pointer.pointee.children
         while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE { result.append(Node(pointer: current)) }
+            if current.pointee.type == XML_ELEMENT_NODE { result.append(related(current)) }
             child = current.pointee.next
         }
         return result
@@ -104,7 +115,7 @@ struct Node {
 
     var parent: Node? {
         guard let parent = pointer.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return nil }
-        return Node(pointer: parent)
+        return related(parent)
     }
 
     /// The 1-based line of the element in the source, for evidence.
@@ -120,7 +131,7 @@ struct Node {
     func descendants(_ body: (Node) -> Bool) {
         var stack: [xmlNodePtr] = [pointer]
         while let current = stack.popLast() {
-            let node = Node(pointer: current)
+            let node = related(current)
             guard body(node) else { continue }
             var children: [xmlNodePtr] = []
             var child = current.pointee.children
@@ -135,5 +146,5 @@ struct Node {
 
 extension MarkupTree {
     /// The root element, if any.
-    var rootElement: Node? { xmlDocGetRootElement(document).map(Node.init) }
+    var rootElement: Node? { xmlDocGetRootElement(document).map { Node(pointer: $0, tree: self) } }
 }

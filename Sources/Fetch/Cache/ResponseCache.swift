@@ -16,10 +16,21 @@ public final class ResponseCache {
 
     /// The cache folder.
     public let folder: URL
+    /// The most bytes the cache keeps (bodies and metadata); the least recently stored entries go first.
+    public let maxBytes: Int
+    /// Entries older than this many seconds are removed.
+    public let maxAge: Double
 
-    /// Creates (lazily) a cache in a folder.
-    public init(folder: String) {
+    /// The default size bound: 512 MiB.
+    public static let defaultMaxBytes = 512 << 20
+    /// The default age bound: 30 days.
+    public static let defaultMaxAge = 30.0 * 86_400
+
+    /// Creates (lazily) a cache in a folder, bounded by size and age (see `evict()`).
+    public init(folder: String, maxBytes: Int = ResponseCache.defaultMaxBytes, maxAge: Double = ResponseCache.defaultMaxAge) {
         self.folder = URL(fileURLWithPath: folder, isDirectory: true)
+        self.maxBytes = maxBytes
+        self.maxAge = maxAge
     }
 
     private func files(for url: String) -> (meta: URL, body: URL) {
@@ -48,7 +59,7 @@ public final class ResponseCache {
 
     /// Stores a body when the response carried a validator; failures to write are ignored (it is a cache).
     public func store(url: String, etag: String?, lastModified: String?, body: Data) {
-        guard etag != nil || lastModified != nil else { return }
+        guard etag != nil || lastModified != nil, body.count <= maxBytes / 4 else { return }
         let paths = files(for: url)
         try? FileManager.default.createDirectory(at: paths.meta.deletingLastPathComponent(),
                                                  withIntermediateDirectories: true)

@@ -16,6 +16,8 @@ struct CrawlJob {
     var isRobots: Bool { request.purpose == .robots }
     /// The location the caller knows, used in error messages.
     var location: String { request.location }
+    /// True when the URL of this hop came from remote content: a listed or linked URL, or a redirect target.
+    var remote: Bool { request.fromRemoteContent || !chain.isEmpty }
 }
 
 /// Per-host politeness state: what runs, when the next request may start, and the host's robots.txt.

@@ -15,13 +15,20 @@ public struct CrawlRequest: Sendable {
     public var tag: Int
     /// What the URL is expected to hold.
     public var purpose: Purpose
+    /// True when `location` was taken from remote content (a sitemap entry, a link): the crawler refuses it
+    /// unless `FetchSettings.targets` allows it, and never sends the secrets to its origin unless that origin
+    /// is one the caller named itself or `targets.secretOrigins` lists it. `url` is the caller's mapping of
+    /// `location` (e.g. a mirror file) and is trusted.
+    public var fromRemoteContent: Bool
 
     /// Creates a request; `url` defaults to `location`.
-    public init(location: String, url: String? = nil, tag: Int = 0, purpose: Purpose = .page) {
+    public init(location: String, url: String? = nil, tag: Int = 0, purpose: Purpose = .page,
+                fromRemoteContent: Bool = false) {
         self.location = location
         self.url = url ?? location
         self.tag = tag
         self.purpose = purpose
+        self.fromRemoteContent = fromRemoteContent
     }
 }
 

@@ -9,7 +9,9 @@ extension Crawler {
         case .redirect(let target):
             stats.redirects += 1
             let chain = job.chain + [job.url]
-            if chain.contains(where: { Self.sameURL($0, target) }) {
+            if let reason = settings.targets.refusal(of: target) {
+                complete(job, error: .refused(job.location, reason: "redirect to \(target): \(reason)"), deliver: deliver)
+            } else if chain.contains(where: { Self.sameURL($0, target) }) {
                 complete(job, error: .redirectLoop(job.location, chain: chain + [target]), deliver: deliver)
             } else if chain.count > settings.maxRedirects {
                 complete(job, error: .tooManyRedirects(job.location, limit: settings.maxRedirects), deliver: deliver)
@@ -72,7 +74,10 @@ extension Crawler {
         let result = CrawlResult(request: job.request, finalURL: job.url, redirects: job.chain, status: status,
                                  body: error == nil ? body : Data(), notModified: notModified, attempts: job.attempts,
                                  error: error, contentType: contentType)
-        for request in deliver(result) { enqueue(CrawlJob(request: request, url: request.url)) }
+        for request in deliver(result) {
+            let next = CrawlJob(request: request, url: request.url)
+            if admit(next) { enqueue(next) } else { refuse(next, deliver: deliver) }
+        }
     }
     
     func complete(_ job: CrawlJob, error: FetchError, deliver: (CrawlResult) -> [CrawlRequest]) {

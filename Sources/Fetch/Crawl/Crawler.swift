@@ -16,6 +16,12 @@ public final class Crawler {
     public internal(set) var stats = CrawlStats()
     /// When set, the crawl stops and ends every remaining request as interrupted.
     public var cancellation: CrawlCancellation?
+    /// A wall-clock budget for everything this crawler fetches, in seconds from its creation; when it runs out,
+    /// every remaining request ends as `FetchError.outOfTime`.
+    public var budget: Double? {
+        didSet { deadline = budget.map { Self.now() + $0 } }
+    }
+    var deadline: Double?
 
     var hosts: [String: HostState] = [:]
     var hostOrder: [String] = []
@@ -23,6 +29,8 @@ public final class Crawler {
     var idle: [CurlTransfer] = []
     var running: [ObjectIdentifier: CurlTransfer] = [:]
     var random = SystemRandomNumberGenerator()
+    /// Origins of the requests the caller named itself (not from remote content): they receive the secrets.
+    var trustedOrigins: Set<String> = []
 
     /// Creates a crawler.
     public init(settings: FetchSettings, cache: ResponseCache? = nil) {
@@ -38,7 +46,12 @@ public final class Crawler {
                     progress: ((CrawlStats) -> Void)? = nil,
                     deliver: (CrawlResult) -> [CrawlRequest]) {
         guard !requests.isEmpty else { return }
-        for request in requests { enqueue(CrawlJob(request: request, url: request.url)) }
+        var refused: [CrawlJob] = []
+        for request in requests {
+            let job = CrawlJob(request: request, url: request.url)
+            if admit(job) { enqueue(job) } else { refused.append(job) }
+        }
+        for job in refused { refuse(job, deliver: deliver) }
         guard let multi = CurlMulti(maxTotal: settings.concurrency, maxPerHost: settings.perHost) else {
             failAll("libcurl could not be initialised", deliver: deliver)
             return
@@ -46,7 +59,11 @@ public final class Crawler {
         var lastProgress = 0.0
         while active > 0 || hosts.values.contains(where: { $0.waiting > 0 }) {
             if cancellation?.isCancelled == true {
-                interruptAll(multi: multi, deliver: deliver)
+                interruptAll(multi: multi, deliver: deliver) { .interrupted($0) }
+                break
+            }
+            if let deadline, let budget, Self.now() >= deadline {
+                interruptAll(multi: multi, deliver: deliver) { .outOfTime($0, budget: budget) }
                 break
             }
             let now = Self.now()
@@ -82,7 +99,10 @@ public final class Crawler {
         if settings.obeyRobots, key.hasPrefix("http"), !job.isRobots, case .unknown = hosts[key]?.robots {
             hosts[key]?.robots = .fetching
             let robotsURL = URLComponents(string: job.url).flatMap(RobotsRules.robotsURL(for:)) ?? key + "/robots.txt"
-            hosts[key]?.push(CrawlJob(request: CrawlRequest(location: robotsURL, purpose: .robots), url: robotsURL), front: true)
+            // A host first reached through remote content gets its robots.txt checked like its pages
+            // (deny-private-addresses applies at connect time).
+            let robots = CrawlRequest(location: robotsURL, purpose: .robots, fromRemoteContent: job.remote)
+            hosts[key]?.push(CrawlJob(request: robots, url: robotsURL), front: true)
         }
     }
 
@@ -128,6 +148,12 @@ public final class Crawler {
     }
 
     func start(_ job: CrawlJob, multi: CurlMulti, deliver: (CrawlResult) -> [CrawlRequest]) {
+        // libcurl reads file:// synchronously: a FIFO or device would block the whole event loop.
+        if job.url.hasPrefix("file:"), let path = URL(string: job.url)?.path, let reason = LocalFile.refusal(path) {
+            hosts[HostKey.of(job.url)]?.active -= 1
+            complete(job, error: .unreadable(job.location, reason: reason), deliver: deliver)
+            return
+        }
         guard let transfer = idle.popLast() ?? CurlTransfer() else {
             hosts[HostKey.of(job.url)]?.active -= 1
             complete(job, error: .network(job.location, detail: "libcurl could not create a handle"), deliver: deliver)
@@ -135,12 +161,12 @@ public final class Crawler {
         }
         var job = job
         job.attempts += 1
-        var lines = settings.headers.map { "\($0.name): \($0.value)" }
+        var lines: [String] = []
         if job.request.purpose != .robots, job.url.hasPrefix("http"), let entry = cache?.entry(for: job.url) {
             if let etag = entry.etag { lines.append("If-None-Match: \(etag)") }
             if let modified = entry.lastModified { lines.append("If-Modified-Since: \(modified)") }
         }
-        transfer.prepare(job, settings: settings, extraHeaders: lines)
+        transfer.prepare(job, settings: settings, extraHeaders: lines, sendSecrets: receivesSecrets(job.url))
         running[ObjectIdentifier(transfer)] = transfer
         active += 1
         multi.add(transfer)
@@ -168,35 +194,6 @@ public final class Crawler {
         }.min()
         guard let next else { return 200 }
         return Int(min(200, max(0, (next - now) * 1000).rounded(.up)))
-    }
-
-    /// Aborts running transfers and ends every request not yet done as interrupted (new requests are dropped).
-    func interruptAll(multi: CurlMulti, deliver: (CrawlResult) -> [CrawlRequest]) {
-        var jobs: [CrawlJob] = []
-        for transfer in running.values {
-            multi.remove(transfer)
-            if let job = transfer.job { jobs.append(job) }
-            transfer.job = nil
-        }
-        running = [:]
-        active = 0
-        for key in hostOrder {
-            while let job = hosts[key]?.pop(now: .infinity, robotsPending: false) { jobs.append(job) }
-        }
-        for job in jobs where !job.isRobots {
-            stats.failed["interrupted", default: 0] += 1
-            _ = deliver(CrawlResult(request: job.request, finalURL: job.url, redirects: job.chain, status: 0, body: Data(),
-                                    notModified: false, attempts: job.attempts, error: .interrupted(job.location)))
-        }
-    }
-
-    func failAll(_ reason: String, deliver: (CrawlResult) -> [CrawlRequest]) {
-        for key in hostOrder {
-            while var host = hosts[key], let job = host.pop(now: .infinity, robotsPending: false) {
-                hosts[key] = host
-                complete(job, status: 0, body: Data(), error: .network(job.location, detail: reason), deliver: deliver)
-            }
-        }
     }
 
     func jitter() -> Double { Double.random(in: 0.5...1.5, using: &random) }

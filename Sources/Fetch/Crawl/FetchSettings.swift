@@ -43,6 +43,8 @@ public struct FetchSettings: Sendable {
     public var obeyRobots = true
     /// Highest Crawl-delay honoured, in seconds.
     public var maxCrawlDelay = 30.0
+    /// Where URLs from remote content may lead and which origins get the secrets.
+    public var targets = TargetPolicy()
 
     /// Creates the default settings.
     public init() {}

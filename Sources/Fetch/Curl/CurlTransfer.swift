@@ -6,7 +6,9 @@ import Foundation
 final class CurlTransfer {
     let handle: UnsafeMutableRawPointer
     private var headerList: UnsafeMutablePointer<curl_slist>?
-    private var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+    /// libcurl writes failure details here while the handle lives: allocated with the transfer, freed in
+    /// `deinit` after `curl_easy_cleanup`, so the pointer libcurl keeps never outlives its memory.
+    private let errorBuffer: UnsafeMutablePointer<CChar>
 
     /// The job being fetched.
     var job: CrawlJob?
@@ -17,19 +19,24 @@ final class CurlTransfer {
     /// Why the write callback aborted the transfer, if it did.
     private(set) var abortReason: FetchError?
     private var limit = Int.max
+    /// True while the current attempt must not connect to a private, loopback or link-local address.
+    private var denyPrivate = false
 
     init?() {
         guard CurlGlobal.ready, let handle = curl_easy_init() else { return nil }
         self.handle = handle
+        errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
     }
 
     deinit {
-        curl_slist_free_all(headerList)
         curl_easy_cleanup(handle)
+        curl_slist_free_all(headerList)
+        errorBuffer.deallocate()
     }
 
     /// Resets the handle and sets it up for one attempt of a job.
-    func prepare(_ job: CrawlJob, settings: FetchSettings, extraHeaders: [String]) {
+    func prepare(_ job: CrawlJob, settings: FetchSettings, extraHeaders: [String], sendSecrets: Bool) {
         curl_easy_reset(handle)
         curl_slist_free_all(headerList)
         headerList = nil
@@ -53,14 +60,26 @@ final class CurlTransfer {
         _ = omniaudit_easy_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, settings.lowSpeedTime)
         _ = omniaudit_easy_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, settings.lowSpeedLimit)
         _ = omniaudit_easy_setopt_off_t(handle, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(limit))
-        _ = omniaudit_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https,file")
+        // file:// only for what the caller named itself (a config path or mirror file, never a redirect hop);
+        // everything else, and every redirect libcurl might see, is http(s) only.
+        let local = job.url.lowercased().hasPrefix("file:") && job.chain.isEmpty
+        _ = omniaudit_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, local ? "file" : "http,https")
+        _ = omniaudit_easy_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
         errorBuffer[0] = 0
-        errorBuffer.withUnsafeMutableBufferPointer { buffer in
-            _ = omniaudit_easy_setopt_ptr(handle, CURLOPT_ERRORBUFFER, buffer.baseAddress)
+        _ = omniaudit_easy_setopt_ptr(handle, CURLOPT_ERRORBUFFER, errorBuffer)
+        denyPrivate = settings.targets.denyPrivateAddresses && job.remote
+        if denyPrivate {
+            _ = omniaudit_easy_setopt_prereq(handle) { context, address, _, _, _ in
+                guard let context, let address else { return 1 }
+                return Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue().connected(to: String(cString: address))
+            }
+            _ = omniaudit_easy_setopt_ptr(handle, CURLOPT_PREREQDATA, context)
         }
-        for line in extraHeaders { headerList = curl_slist_append(headerList, line) }
+        var lines = extraHeaders
+        if sendSecrets { lines = settings.headers.map { "\($0.name): \($0.value)" } + lines }
+        for line in lines { headerList = curl_slist_append(headerList, line) }
         if let headerList { _ = omniaudit_easy_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList) }
-        if let cookies = settings.cookies { _ = omniaudit_easy_setopt_string(handle, CURLOPT_COOKIE, cookies) }
+        if sendSecrets, let cookies = settings.cookies { _ = omniaudit_easy_setopt_string(handle, CURLOPT_COOKIE, cookies) }
         _ = omniaudit_easy_setopt_callback(handle, CURLOPT_WRITEFUNCTION) { data, size, count, context in
             guard let data, let context else { return 0 }
             return Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
@@ -88,6 +107,13 @@ final class CurlTransfer {
         return count
     }
 
+    /// CURLOPT_PREREQFUNCTION: 0 lets the request go, 1 aborts it (the address is private and refused).
+    private func connected(to address: String) -> Int32 {
+        guard denyPrivate, TargetPolicy.isPrivate(address: address) else { return 0 }
+        abortReason = .refused(job?.location ?? "", reason: "connected address \(address) is private, loopback or link-local (deny-private-addresses)")
+        return 1
+    }
+
     private func header(_ data: UnsafeRawPointer, _ count: Int) {
         let line = String(decoding: UnsafeRawBufferPointer(start: data, count: count), as: UTF8.self)
         if line.hasPrefix("HTTP/") { headers = [:]; return }
@@ -112,7 +138,7 @@ final class CurlTransfer {
 
     /// libcurl's message for a failed transfer.
     func message(for code: CURLcode) -> String {
-        let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let detail = String(cString: errorBuffer)
         return detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
     }
 

@@ -116,6 +116,14 @@ public struct WebChannel: Sendable {
     public var follow = 0
     /// The conditional-GET cache folder (absolute), or nil for no cache (`cache: false`, `--no-cache`).
     public var cache: String?
+    /// The channel's wall-clock budget for fetching, in seconds (`timeout:`), or nil for none.
+    public var timeBudget: Double?
+    /// The most pages read from the channel (`max-pages:`); the rest are skipped with the reason.
+    public var maxPages = 100_000
+    /// The cache's size bound in bytes (`cache-max-size:`); older entries are evicted first.
+    public var cacheMaxBytes = ResponseCache.defaultMaxBytes
+    /// The cache's age bound in seconds (`cache-max-age:`, given in days).
+    public var cacheMaxAge = ResponseCache.defaultMaxAge
 }
 
 /// A feed channel: one product feed file or URL read through a field mapping.

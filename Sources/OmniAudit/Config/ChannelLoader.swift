@@ -6,6 +6,7 @@ import Foundation
 enum ChannelLoader {
     static let webKeys = [
         "sitemaps", "urls", "include", "exclude", "mirror", "selectors", "robots", "follow", "cache", "fetch",
+        "allowed-hosts", "deny-private-addresses", "cache-max-size", "cache-max-age", "max-pages", "timeout",
     ]
     static let feedKeys = ["format", "source", "items", "fields"]
     /// Keys every kind accepts.
@@ -46,6 +47,7 @@ enum ChannelLoader {
         web.fetch = FetchLoader.defaults()
         web.cache = resolver.resolve(".omniaudit-cache")
         let environment = ProcessInfo.processInfo.environment
+        var extraHosts: Set<String> = []
         for (key, value) in members {
             switch key {
             case "sitemaps": for (index, item) in try value.strings().enumerated() {
@@ -66,15 +68,21 @@ enum ChannelLoader {
                 }
             case "robots": web.fetch.obeyRobots = try value.word(["true", "false"]) == "true"
             case "follow":
-                web.follow = try value.integer()
-                guard (0...10).contains(web.follow) else { throw value.error("follow must be a depth from 0 to 10") }
+                web.follow = try value.integer(in: 0...10)
             case "cache":
                 let text = try value.string()
                 web.cache = text == "false" ? nil : text == "true" ? web.cache : resolver.resolve(text)
             case "fetch": try FetchLoader.fetch(value, into: &web.fetch, environment: environment)
+            case "allowed-hosts": extraHosts = try TargetLoader.hosts(value)
+            case "timeout": web.timeBudget = try value.number(in: 1...604_800, unit: " seconds")
+            case "max-pages": web.maxPages = try value.integer(in: 1...10_000_000)
+            case "cache-max-size": web.cacheMaxBytes = try FetchLoader.bytes(value)
+            case "cache-max-age": web.cacheMaxAge = try value.number(in: 0...3_650, unit: " days") * 86_400
+            case "deny-private-addresses": web.fetch.targets.denyPrivateAddresses = try value.word(["true", "false"]) == "true"
             default: break
             }
         }
+        web.fetch.targets.allowedHosts = TargetLoader.allowedHosts(of: web, extra: extraHosts)
         web.mirror.sort { $0.prefix.count > $1.prefix.count }
         if web.sitemaps.isEmpty && web.urls.isEmpty {
             throw node.error("web channel needs sitemaps or urls", hint: "e.g. sitemaps: [web/sitemap.xml]")

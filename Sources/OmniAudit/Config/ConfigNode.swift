@@ -77,8 +77,32 @@ struct ConfigNode {
 
     /// A number.
     func number() throws(ConfigError) -> Double {
-        guard let value = Double(try string()) else { throw error("\(path) must be a number, found '\(try string())'") }
+        guard let value = Double(try string()), value.isFinite else {
+            throw error("\(path) must be a number, found '\(try string())'")
+        }
         return value
+    }
+
+    /// A number within a range (every numeric key has one, so no value can overflow later).
+    func number(in range: ClosedRange<Double>, unit: String = "") throws(ConfigError) -> Double {
+        let value = try number()
+        guard range.contains(value) else {
+            throw error("\(path) must be between \(Self.format(range.lowerBound)) and \(Self.format(range.upperBound))\(unit), found '\(try string())'")
+        }
+        return value
+    }
+
+    /// A whole number within a range.
+    func integer(in range: ClosedRange<Int>) throws(ConfigError) -> Int {
+        let text = try string()
+        guard let value = Int(text), range.contains(value) else {
+            throw error("\(path) must be a whole number from \(range.lowerBound) to \(range.upperBound), found '\(text)'")
+        }
+        return value
+    }
+
+    private static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
     /// An integer.

@@ -7,7 +7,7 @@ enum FetchLoader {
     static let fetchKeys = [
         "user-agent", "headers", "cookies", "concurrency", "per-host", "min-interval", "retries", "retry-base",
         "max-retry-after", "connect-timeout", "timeout", "low-speed-time", "low-speed-limit", "max-page-size",
-        "max-sitemap-size", "max-redirects", "max-crawl-delay",
+        "max-sitemap-size", "max-redirects", "max-crawl-delay", "secret-hosts",
     ]
 
     /// The default settings for this version of omniaudit.
@@ -27,23 +27,23 @@ enum FetchLoader {
                     settings.headers.append((name, try secret(variable, environment: environment)))
                 }
             case "cookies": settings.cookies = try secret(value, environment: environment)
-            case "concurrency": settings.concurrency = try positive(value)
-            case "per-host": settings.perHost = try positive(value)
+            case "concurrency": settings.concurrency = try value.integer(in: 1...1_024)
+            case "per-host": settings.perHost = try value.integer(in: 1...256)
             case "min-interval": settings.minInterval = try seconds(value)
-            case "retries": settings.retries = try value.integer()
+            case "retries": settings.retries = try value.integer(in: 0...100)
             case "retry-base": settings.retryBase = try seconds(value)
             case "max-retry-after": settings.maxRetryAfter = try seconds(value)
             case "connect-timeout": settings.connectTimeout = try seconds(value)
             case "timeout": settings.timeout = try seconds(value)
-            case "low-speed-time": settings.lowSpeedTime = try value.integer()
-            case "low-speed-limit": settings.lowSpeedLimit = try value.integer()
+            case "low-speed-time": settings.lowSpeedTime = try value.integer(in: 0...maxSeconds)
+            case "low-speed-limit": settings.lowSpeedLimit = try value.integer(in: 0...maxBytes)
             case "max-page-size": settings.maxBodyBytes = try bytes(value)
             case "max-sitemap-size": settings.maxSitemapBytes = try bytes(value)
-            case "max-redirects": settings.maxRedirects = try value.integer()
+            case "max-redirects": settings.maxRedirects = try value.integer(in: 0...100)
+            case "secret-hosts": settings.targets.secretOrigins = try TargetLoader.origins(value)
             default: settings.maxCrawlDelay = try seconds(value)
             }
         }
-        if settings.retries < 0 { throw node.error("fetch.retries must not be negative") }
     }
 
     /// The value of the environment variable a config value names; a missing variable is an error.
@@ -56,16 +56,13 @@ enum FetchLoader {
         return value
     }
 
-    private static func positive(_ node: ConfigNode) throws(ConfigError) -> Int {
-        let value = try node.integer()
-        guard value > 0 else { throw node.error("\(node.path) must be at least 1") }
-        return value
-    }
+    /// The longest duration any key accepts: one day, in seconds.
+    static let maxSeconds = 86_400
+    /// The largest size any key accepts: 16 GiB.
+    static let maxBytes = 16 << 30
 
     private static func seconds(_ node: ConfigNode) throws(ConfigError) -> Double {
-        let value = try node.number()
-        guard value >= 0, value.isFinite else { throw node.error("\(node.path) must be a number of seconds ≥ 0") }
-        return value
+        try node.number(in: 0...Double(maxSeconds), unit: " seconds")
     }
 
     /// A size such as `16MiB`, `500KB`, `2000000`.
@@ -73,14 +70,17 @@ enum FetchLoader {
         let text = try node.string().trimmingCharacters(in: .whitespaces)
         let units: [(String, Int)] = [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10), ("GB", 1_000_000_000),
                                       ("MB", 1_000_000), ("KB", 1_000), ("kB", 1_000), ("B", 1)]
+        let invalid = node.error("\(node.path) must be a size from 1B to 16GiB such as 16MiB, 500KB or 2000000, found '\(text)'")
         for (suffix, factor) in units where text.hasSuffix(suffix) {
-            if let number = Double(text.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), number > 0 {
-                return Int(number * Double(factor))
-            }
+            let digits = text.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)
+            // Digits and one point only: no `inf`, `nan`, exponents or signs.
+            guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+                let number = Double(digits), number.isFinite else { break }
+            let size = number * Double(factor)
+            guard size >= 1, size <= Double(maxBytes) else { throw invalid }
+            return Int(size)
         }
-        guard let number = Int(text), number > 0 else {
-            throw node.error("\(node.path) must be a size such as 16MiB, 500KB or 2000000")
-        }
+        guard let number = Int(text), (1...maxBytes).contains(number) else { throw invalid }
         return number
     }
 }

@@ -55,6 +55,7 @@ enum SectionLoader {
                     if word == "off" { rule.enabled = false } else { rule.severity = Severity(rawValue: word) }
                 case "tolerance":
                     let text = try option.string().trimmingCharacters(in: .whitespaces)
+                    guard text.count <= 20 else { throw option.error("tolerance is too long: a number such as \"0.01\" or \"2%\"") }
                     if text.hasSuffix("%") {
                         let number = text.dropLast().trimmingCharacters(in: .whitespaces)
                         guard let percent = Tolerance.decimal(number), percent >= 0, percent <= 100 else {
@@ -68,8 +69,7 @@ enum SectionLoader {
                         rule.absoluteTolerance = amount
                     }
                 default:
-                    let percent = try option.number()
-                    guard percent >= 0, percent <= 100 else { throw option.error("tolerance-percent must be from 0 to 100") }
+                    let percent = try option.number(in: 0...100, unit: " percent")
                     rule.relativeTolerance = Decimal(percent) / 100
                 }
             }

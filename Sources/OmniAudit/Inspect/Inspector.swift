@@ -49,7 +49,8 @@ public struct Inspector: Sendable {
                 if let stock = observation.stockCount { lines.append("  stock:        \(stock.value)") }
             }
             for problem in problems { lines.append("problem: \(problem.description)") }
-            return lines.joined(separator: "\n") + "\n"
+            // Shop text may carry terminal escape sequences: every line is escaped before it is printed.
+            return lines.map(TerminalText.escaped).joined(separator: "\n") + "\n"
         }
     }
 

@@ -52,6 +52,7 @@ public struct Audit: Sendable {
                 + "\(coverage.failed.count) failed, \(coverage.problems.count) problems, \(coverage.products) products")
             reads.append(read)
         }
+        reads = reads.map(ChannelYield.flagged)
         let matcher = Matcher(fields: config.match, urls: IdentityURL(trackingParameters: Set(config.trackingParameters)))
         let products = matcher.match(reads.flatMap(\.observations))
         let coverage = reads.map(\.coverage)

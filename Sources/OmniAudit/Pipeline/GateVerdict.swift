@@ -32,8 +32,10 @@ struct GateVerdict {
             return ["\(name): could not be read at all (\(channel.failed.count) input\(channel.failed.count == 1 ? "" : "s") failed)"]
         }
         var reasons: [String] = []
-        if channel.attempted > 0, channel.products == 0 {
-            reasons.append("\(name): read \(channel.read) input\(channel.read == 1 ? "" : "s") but found no product")
+        if ChannelYield.isEmpty(channel) {
+            reasons.append(channel.read == 0
+                ? "\(name): nothing was read (\(channel.skipped.count) skipped), so no product could be checked"
+                : "\(name): read \(channel.read) input\(channel.read == 1 ? "" : "s") but found no product")
         }
         if channel.ratio < config.gate.minCoverage {
             var parts = ["\(channel.read) read"]

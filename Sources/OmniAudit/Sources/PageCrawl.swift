@@ -10,6 +10,8 @@ struct PageCrawl {
     let web: WebChannel
     let locator: PageLocator
     let extractor: PageExtractor
+    /// Stops extraction as well as fetching (SIGINT/SIGTERM): pages not yet extracted are reported as interrupted.
+    var cancellation: CrawlCancellation?
 
     private(set) var read = 0
     private(set) var skipped: [ChannelCoverage.Note] = []
@@ -34,40 +36,50 @@ struct PageCrawl {
         case pending, skipped(String), failed(String), read
     }
 
-    init(name: String, web: WebChannel, locator: PageLocator, extractor: PageExtractor) {
+    init(name: String, web: WebChannel, locator: PageLocator, extractor: PageExtractor, cancellation: CrawlCancellation? = nil) {
         self.name = name
         self.web = web
         self.locator = locator
         self.extractor = extractor
+        self.cancellation = cancellation
     }
 
-    mutating func run(_ locations: [String], crawler: Crawler, progress: ((CrawlStats) -> Void)?) {
+    /// Reads the pages; the first `remoteCount` locations came from sitemaps (remote content, checked by the
+    /// crawler's target policy), the rest from the config.
+    mutating func run(_ locations: [String], remoteCount: Int = 0, crawler: Crawler, progress: ((CrawlStats) -> Void)?) {
         var candidates: [Candidate] = []
         var seen: [String: String] = [:]
         var requests: [CrawlRequest] = []
-        for location in locations {
+        for (position, location) in locations.enumerated() {
             var candidate = Candidate(location: location, depth: 0, order: String(format: "0-%010d", candidates.count))
             let followOnly = web.follow > 0 && !web.exclude.contains(where: location.contains)
-            if let reason = locator.exclusion(of: location), !followOnly {
+            if let reason = locator.mirrorRefusal(of: location) {
+                candidate.outcome = .skipped(reason)
+            } else if let reason = locator.exclusion(of: location), !followOnly {
                 candidate.outcome = .skipped(reason)
             } else if let first = seen[locator.identity(of: location)] {
                 candidate.outcome = .skipped("same page as \(first) once tracking parameters are removed")
+            } else if requests.count >= web.maxPages {
+                candidate.outcome = .skipped("beyond max-pages (\(web.maxPages)): not read")
             } else {
                 seen[locator.identity(of: location)] = location
                 candidate.extract = locator.exclusion(of: location) == nil
-                requests.append(CrawlRequest(location: location, url: locator.requestURL(for: location), tag: candidates.count))
+                requests.append(CrawlRequest(location: location, url: locator.requestURL(for: location), tag: candidates.count,
+                                             fromRemoteContent: position < remoteCount))
             }
             candidates.append(candidate)
         }
-        let pool = ExtractionPool(extractor: extractor)
+        let pool = ExtractionPool(extractor: extractor, cancellation: cancellation)
+        var scheduled = requests.count
         let settings = web.fetch
         crawler.run(requests, progress: progress) { result in
             let index = result.request.tag
             guard candidates.indices.contains(index) else { return [] }
             if let error = result.error {
-                if case .robotsDisallowed = error {
+                switch error {
+                case .robotsDisallowed, .refused:
                     candidates[index].outcome = .skipped(settings.redact(error.description))
-                } else {
+                default:
                     // A miss in a saved copy of the site names the local file that was tried.
                     let tried = locator.localFile(for: candidates[index].location).map { " (mirror file tried: \($0))" } ?? ""
                     candidates[index].outcome = .failed(settings.redact(error.description) + tried)
@@ -77,8 +89,10 @@ struct PageCrawl {
             candidates[index].outcome = .read
             // After redirects the page is what the final URL shows (relative links and canonicals resolve there).
             let source = result.redirects.isEmpty ? result.request.location : result.finalURL
-            if candidates[index].extract {
-                pool.extract(result.body, source: source, contentType: result.contentType, index: index)
+            if candidates[index].extract,
+                !pool.extract(result.body, source: source, contentType: result.contentType, index: index) {
+                candidates[index].outcome = .failed(Self.notExtracted(result.request.location))
+                return []
             }
             guard candidates[index].depth < web.follow else { return [] }
             var more: [CrawlRequest] = []
@@ -89,9 +103,13 @@ struct PageCrawl {
                 var candidate = Candidate(location: link, depth: candidates[index].depth + 1, order: "1-" + link)
                 if let pattern = web.exclude.first(where: link.contains) {
                     candidate.outcome = .skipped("matches exclude pattern '\(pattern)'")
+                } else if scheduled >= web.maxPages {
+                    candidate.outcome = .skipped("beyond max-pages (\(web.maxPages)): not read")
                 } else {
+                    scheduled += 1
                     candidate.extract = locator.exclusion(of: link) == nil
-                    more.append(CrawlRequest(location: link, url: locator.requestURL(for: link), tag: candidates.count))
+                    more.append(CrawlRequest(location: link, url: locator.requestURL(for: link), tag: candidates.count,
+                                             fromRemoteContent: true))
                 }
                 candidates.append(candidate)
             }
@@ -100,6 +118,8 @@ struct PageCrawl {
         let pages = pool.finish()
         collect(candidates.indices.sorted { candidates[$0].order < candidates[$1].order }.map { (candidates[$0], pages[$0]) })
     }
+
+    static func notExtracted(_ location: String) -> String { "\(location): not extracted: the audit was interrupted" }
 
     private mutating func collect(_ ordered: [(Candidate, PageExtraction?)]) {
         var canonicals: [String: String] = [:]
@@ -112,8 +132,12 @@ struct PageCrawl {
                 failed.append(.init(input: location, reason: reason))
                 failedURLs.insert(locator.identity(of: location))
             case .read:
-                guard candidate.extract, let page else {
+                guard candidate.extract else {
                     skipped.append(.init(input: location, reason: "followed for its links only: does not match include patterns"))
+                    continue
+                }
+                guard let page else {  // fetched, but the audit was interrupted before extraction
+                    failed.append(.init(input: location, reason: Self.notExtracted(location)))
                     continue
                 }
                 read += 1
@@ -134,40 +158,5 @@ struct PageCrawl {
                 observations += page.observations
             }
         }
-    }
-}
-
-/// Extracts pages on a few worker threads while the crawler keeps fetching; bounded so memory stays flat.
-final class ExtractionPool: @unchecked Sendable {
-    // Safe: `results` is only touched under `lock`; the extractor is an immutable Sendable value.
-    private let extractor: PageExtractor
-    private let lock = NSLock()
-    private var results: [Int: PageExtraction] = [:]
-    private let group = DispatchGroup()
-    private let slots: DispatchSemaphore
-    private let queue = DispatchQueue(label: "omniaudit.extract", attributes: .concurrent)
-
-    init(extractor: PageExtractor, workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)) {
-        self.extractor = extractor
-        slots = DispatchSemaphore(value: workers * 2)
-    }
-
-    func extract(_ body: Data, source: String, contentType: String?, index: Int) {
-        slots.wait()
-        queue.async(group: group) { [self] in
-            let page = PageBody.extract(body, source: source, contentType: contentType, with: extractor)
-            lock.lock()
-            results[index] = page
-            lock.unlock()
-            slots.signal()
-        }
-    }
-
-    /// Waits for every extraction and returns the pages by candidate index.
-    func finish() -> [Int: PageExtraction] {
-        group.wait()
-        lock.lock()
-        defer { lock.unlock() }
-        return results
     }
 }

@@ -14,11 +14,20 @@ struct PageLocator {
             rest = rest.removingPercentEncoding ?? rest
             if rest.isEmpty || rest.hasSuffix("/") { rest += "index.html" }
             let path = (folder as NSString).appendingPathComponent(rest)
-            // A mirror never reads outside its folder.
+            // A mirror never reads outside its folder: whole path components are compared after resolving
+            // `..` and symbolic links (`/x/mirror` does not admit `/x/mirror-other/…`).
             let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
-            return standardized.hasPrefix(URL(fileURLWithPath: folder).standardizedFileURL.path) ? standardized : nil
+            let resolved = URL(fileURLWithPath: standardized).resolvingSymlinksInPath().pathComponents
+            let root = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().pathComponents
+            return resolved.count > root.count && Array(resolved.prefix(root.count)) == root ? standardized : nil
         }
         return nil
+    }
+
+    /// Why a URL under a mirror prefix is refused (it resolves outside the mirror folder), or nil.
+    func mirrorRefusal(of location: String) -> String? {
+        guard web.mirror.contains(where: { location.hasPrefix($0.prefix) }), localFile(for: location) == nil else { return nil }
+        return "refused: resolves outside the mirror folder"
     }
 
     /// The location to fetch for a page or sitemap: its mirror file, or the location itself.

@@ -30,10 +30,14 @@ struct SitemapDiscovery {
             let location = result.request.location
             guard var node = nodes[location] else { return [] }
             if let error = result.error {
-                failed.append(.init(input: location, reason: settings.redact(error.description)))
+                if case .refused = error {
+                    skipped.append(.init(input: location, reason: settings.redact(error.description)))
+                } else {
+                    failed.append(.init(input: location, reason: settings.redact(error.description)))
+                }
                 return []
             }
-            let entries: (pages: [String], sitemaps: [String])
+            let entries: SitemapReader.Entries
             do {
                 entries = try self.entries(result.body, location: location)
             } catch {
@@ -41,15 +45,31 @@ struct SitemapDiscovery {
                 return []
             }
             read += 1
-            node.pages = entries.pages
+            // Entries are remote content: http(s) only, on the channel's hosts; refused ones are skipped.
+            node.pages = entries.pages.filter { page in
+                guard let reason = settings.targets.refusal(of: page) else { return true }
+                skipped.append(.init(input: page, reason: "listed in \(location): refused: \(reason)"))
+                return false
+            }
+            for problem in entries.problems {
+                skipped.append(.init(input: location, reason: problem.reason))
+            }
+            if entries.cut > 0 {
+                skipped.append(.init(input: location, reason: "\(entries.cut) entries beyond the \(SitemapReader.maxEntries) a sitemap may list were not read"))
+            }
             var more: [CrawlRequest] = []
             for child in entries.sitemaps {
-                if node.depth >= Self.maxDepth {
+                if let reason = settings.targets.refusal(of: child) {
+                    skipped.append(.init(input: child, reason: "listed in \(location): refused: \(reason)"))
+                } else if let reason = locator.mirrorRefusal(of: child) {
+                    skipped.append(.init(input: child, reason: "listed in \(location): \(reason)"))
+                } else if node.depth >= Self.maxDepth {
                     skipped.append(.init(input: child, reason: "sitemap index nested deeper than \(Self.maxDepth) levels"))
                 } else if nodes[child] == nil {
                     node.children.append(child)
                     nodes[child] = Node(location: child, depth: node.depth + 1)
-                    more.append(CrawlRequest(location: child, url: locator.requestURL(for: child), purpose: .sitemap))
+                    more.append(CrawlRequest(location: child, url: locator.requestURL(for: child), purpose: .sitemap,
+                                             fromRemoteContent: true))
                 }
             }
             nodes[location] = node
@@ -67,14 +87,13 @@ struct SitemapDiscovery {
     }
 
     /// Parses a sitemap (gunzipped when it is gzip data) or the `Sitemap:` lines of a robots.txt.
-    private func entries(_ body: Data, location: String) throws -> (pages: [String], sitemaps: [String]) {
+    private func entries(_ body: Data, location: String) throws -> SitemapReader.Entries {
         var body = body
         if Gunzip.isGzip(body) { body = try Gunzip.inflate(body, limit: settings.maxSitemapBytes, source: location) }
         if URLComponents(string: location)?.path.hasSuffix("/robots.txt") == true || location.hasSuffix("/robots.txt") {
             let rules = RobotsRules.parse(String(decoding: body, as: UTF8.self), token: settings.robotsToken)
-            return ([], rules.sitemaps)
+            return SitemapReader.Entries(pages: [], sitemaps: rules.sitemaps)
         }
-        let entries = try SitemapReader.read(body, source: location)
-        return (entries.pages, entries.sitemaps)
+        return try SitemapReader.read(body, source: location)
     }
 }

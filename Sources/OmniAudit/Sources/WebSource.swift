@@ -36,8 +36,11 @@ struct WebSource {
 
     func read() -> ChannelRead {
         let locator = PageLocator(web: web)
-        let crawler = Crawler(settings: web.fetch, cache: web.cache.map(ResponseCache.init(folder:)))
+        let cache = web.cache.map { ResponseCache(folder: $0, maxBytes: web.cacheMaxBytes, maxAge: web.cacheMaxAge) }
+        cache?.evict()
+        let crawler = Crawler(settings: web.fetch, cache: cache)
         crawler.cancellation = cancellation
+        crawler.budget = web.timeBudget
         let meter = progress.map { CrawlProgress(channel: name, sink: $0) }
         var coverage = ChannelCoverage(channel: name)
         var sitemapSkipped: [ChannelCoverage.Note] = []
@@ -45,6 +48,7 @@ struct WebSource {
         var candidates = SitemapDiscovery(locator: locator, settings: web.fetch)
             .pages(of: web.sitemaps, crawler: crawler, read: &coverage.read, skipped: &sitemapSkipped,
                    failed: &sitemapFailed, progress: meter?.update)
+        let listed = candidates.count
         for seed in web.urls {
             var isFolder: ObjCBool = false
             if !seed.contains("://"), FileManager.default.fileExists(atPath: seed, isDirectory: &isFolder), isFolder.boolValue {
@@ -55,9 +59,10 @@ struct WebSource {
         }
         var crawl = PageCrawl(name: name, web: web, locator: locator, extractor: PageExtractor(
             channel: name, defaultCurrency: shop.currency, decimalSeparator: LocaleInfo.decimalSeparator(shop.locale),
-            selectors: web.selectors, locale: shop.locale))
-        crawl.run(candidates, crawler: crawler, progress: meter?.update)
+            selectors: web.selectors, locale: shop.locale), cancellation: cancellation)
+        crawl.run(candidates, remoteCount: listed, crawler: crawler, progress: meter?.update)
         meter?.finish(crawler.stats)
+        cache?.evict()  // bounded after the run too, not only at the start of the next one
 
         coverage.skipped = sitemapSkipped.sorted(by: Self.byInput) + crawl.skipped
         coverage.failed = sitemapFailed.sorted(by: Self.byInput) + crawl.failed
