@@ -31,6 +31,8 @@ public struct ChannelCoverage: Hashable, Sendable, Codable {
     public var blocked: Int
     /// Pages read that showed no product (also listed under `problems`): they count against the coverage.
     public var productless: Int
+    /// For a `terms` channel: how many of shipping, returns and payment terms its policy pages state (0–3).
+    public var terms: Int
     /// For a web channel read through the crawler: what fetching did (absent for other channels).
     public var crawl: CrawlSummary?
 
@@ -44,6 +46,7 @@ public struct ChannelCoverage: Hashable, Sendable, Codable {
         products = 0
         blocked = 0
         productless = 0
+        terms = 0
         crawl = nil
     }
 

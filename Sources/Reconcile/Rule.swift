@@ -38,6 +38,8 @@ public struct RuleExample: Sendable {
     public var finding: ExpectedFinding?
     /// Prices of earlier runs, for rules that look back in time.
     public var history: PriceHistory?
+    /// The shop's policy terms, for the terms rules.
+    public var shopTerms: ShopTerms?
 
     /// Creates an example.
     public init(_ summary: String, triggers: Bool, reference: String? = nil, settings: [String: RuleSettings] = [:],
@@ -57,8 +59,9 @@ public struct RuleExample: Sendable {
         for observation in observations where !channels.contains(observation.channel) {
             channels.append(observation.channel)
         }
+        if let terms = shopTerms?.channel, !channels.contains(terms) { channels.append(terms) }
         return RuleContext(channels: channels, reference: reference, settings: settings, asOf: asOf,
-                           declaredCurrencies: declaredCurrencies, history: history)
+                           declaredCurrencies: declaredCurrencies, history: history, shopTerms: shopTerms)
     }
 }
 

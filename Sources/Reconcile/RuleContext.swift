@@ -22,13 +22,16 @@ public struct RuleContext: Sendable {
     public var declaredCurrencies: [String: String]
     /// Prices earlier runs saw (`history:`), for rules that look back in time; nil without a history.
     public var history: PriceHistory?
+    /// The shop's own terms from its policy pages (a `terms` channel), the reference for the terms rules.
+    public var shopTerms: ShopTerms?
 
     /// Creates a context.
     public init(channels: [String], reference: String? = nil, fullCatalogChannels: Set<String>? = nil,
                 unreadableChannels: Set<String> = [], failedInputs: [String: Set<String>] = [:],
                 settings: [String: RuleSettings] = [:], asOf: Date? = nil, declaredCurrencies: [String: String] = [:],
-                history: PriceHistory? = nil) {
+                history: PriceHistory? = nil, shopTerms: ShopTerms? = nil) {
         self.history = history
+        self.shopTerms = shopTerms
         self.asOf = asOf
         self.declaredCurrencies = declaredCurrencies
         self.channels = channels

@@ -15,6 +15,12 @@ public enum RuleRegistry {
         AmbiguousPrice(),
         SaleWindow(),
         OmnibusReferencePrice(),
+        ShippingCostMismatch(),
+        FreeShippingThresholdMismatch(),
+        DeliveryTimeMismatch(),
+        ReturnsWindowMismatch(),
+        ReturnsCostMismatch(),
+        PaymentMethodsMismatch(),
         Unverifiable(),
         StaleSuppression(),
     ]

@@ -125,10 +125,19 @@ public struct AuditReport: Codable, Sendable {
     public var findings: [Finding]
     /// What was compared: products seen in several channels or one, and per field how many were compared.
     public var comparisons: Comparisons
+    /// The shop's own terms from its policy pages (a `terms` channel), when configured.
+    public var shopTerms: ShopTerms?
+
+    enum CodingKeys: String, CodingKey {
+        case schema, tool, run, complete, gate, summary, coverage, products, findings, comparisons
+        case shopTerms = "shop_terms"
+    }
 
     /// Creates a report.
     public init(tool: Tool, run: Run, complete: Bool, gate: Gate, coverage: [ChannelCoverage],
-                products: [String: [String: [Observation]]], findings: [Finding], comparisons: Comparisons? = nil) {
+                products: [String: [String: [Observation]]], findings: [Finding], comparisons: Comparisons? = nil,
+                shopTerms: ShopTerms? = nil) {
+        self.shopTerms = shopTerms
         self.tool = tool
         self.run = run
         self.complete = complete

@@ -27,7 +27,7 @@ import Testing
 
     @Test func theDemoConfigLoads() throws {
         let config = try ConfigLoader.load(path: Paths.repo("omniaudit.yml"))
-        #expect(config.channels.map(\.name) == ["web", "app"])
+        #expect(config.channels.map(\.name) == ["web", "app", "policy"])
         #expect(config.gate.failOn == .error)
         #expect(config.report.out == Paths.repo("reports"))
     }

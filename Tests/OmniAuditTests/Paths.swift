@@ -44,4 +44,10 @@ enum Paths {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
+
+    /// The number of findings the demo shop plants (`fixtures/demo-shop/expected-findings.json`).
+    static var demoFindings: Int {
+        let data = (try? Data(contentsOf: URL(fileURLWithPath: repo("fixtures/demo-shop/expected-findings.json")))) ?? Data()
+        return ((try? JSONSerialization.jsonObject(with: data)) as? [Any])?.count ?? -1
+    }
 }

@@ -111,6 +111,21 @@ enum ChannelLoader {
         return selectors
     }
 
+    /// `kind: terms` with `urls:` of policy pages (paths or URLs).
+    static func terms(_ members: [(key: String, value: ConfigNode)], node: ConfigNode,
+                      resolver: PathResolver) throws(ConfigError) -> TermsChannel {
+        var channel = TermsChannel(urls: [])
+        for (key, value) in members where key == "urls" {
+            for (index, item) in try value.strings().enumerated() {
+                channel.urls.append(try resolver.existing(item, at: (try? value.elements()[index]) ?? value))
+            }
+        }
+        if channel.urls.isEmpty {
+            throw node.error("terms channel needs urls", hint: "e.g. urls: [web/spedizioni.html, web/resi.html]")
+        }
+        return channel
+    }
+
     static func feed(_ members: [(key: String, value: ConfigNode)], node: ConfigNode,
                              resolver: PathResolver) throws(ConfigError) -> FeedChannel {
         var feed = FeedChannel(format: "json", source: "", items: JSONPath("")!, fields: [:], currency: nil)

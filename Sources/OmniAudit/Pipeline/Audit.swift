@@ -71,13 +71,14 @@ public struct Audit: Sendable {
                 historyProblems.append("history \(paths.display(error.path)) could not be read: \(error.message)")
             }
         }
+        let shopTerms = reads.lazy.compactMap(\.terms).first
         let context = RuleContext(
             channels: config.channels.map(\.name), reference: config.reference,
             fullCatalogChannels: Set(config.channels.filter(\.fullCatalog).map(\.name)),
             unreadableChannels: Set(coverage.filter(\.unreadable).map(\.channel)),
             failedInputs: failedInputs, settings: config.rules, asOf: asOfDate,
             declaredCurrencies: config.channels.reduce(into: [:]) { map, channel in map[channel.name] = channel.currency },
-            history: history)
+            history: history, shopTerms: shopTerms)
         let findings = Reconciler(context: context, suppressions: config.suppressions, day: asOf, baseline: baseline)
             .findings(products: products, coverage: coverage)
         let comparisons = AuditReport.Comparisons(products: products.map(\.observations), channels: config.channels.map(\.name))
@@ -104,7 +105,7 @@ public struct Audit: Sendable {
                        channels: config.channels.map(\.name),
                        rules: RuleRegistry.ids.filter { context.settings(for: $0).enabled }, locale: config.shop.locale),
             complete: gate.reasons.isEmpty, gate: gate, coverage: coverage, products: grouped, findings: findings,
-            comparisons: comparisons)
+            comparisons: comparisons, shopTerms: shopTerms)
     }
 }
 

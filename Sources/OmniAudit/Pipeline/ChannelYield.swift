@@ -4,7 +4,7 @@ import AuditModel
 /// sitemap or an emptied feed would otherwise pass the gate with a few quiet "missing" warnings.
 enum ChannelYield {
     /// True when the channel observed no product at all: the audit is then incomplete (exit 2).
-    static func isEmpty(_ coverage: ChannelCoverage) -> Bool { coverage.products == 0 }
+    static func isEmpty(_ coverage: ChannelCoverage) -> Bool { coverage.products == 0 && coverage.terms == 0 }
 
     /// The read with a problem that names why the channel makes the audit incomplete, when it is empty.
     static func flagged(_ read: ChannelRead) -> ChannelRead {

@@ -8,4 +8,6 @@ public struct ChannelRead: Sendable {
     public var coverage: ChannelCoverage
     /// Normalised URLs of inputs that failed (their products are unverifiable, not missing).
     public var failedURLs: Set<String>
+    /// The shop-wide terms a `terms` channel read from the policy pages; nil for product channels.
+    public var terms: ShopTerms? = nil
 }

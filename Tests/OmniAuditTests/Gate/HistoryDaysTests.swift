@@ -57,7 +57,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let day1 = try audit("2026-11-01", baseline: nil)
         #expect(day1.status == 1)
-        #expect(statuses(day1.findings) == ["new": 7])
+        #expect(statuses(day1.findings) == ["new": Paths.demoFindings])
         // The history is empty: one notice per channel says which reductions could not be confirmed yet.
         let short = day1.findings.filter { $0["rule"] as? String == "omnibus-reference-price" }
         #expect(Set(short.compactMap { $0["product"] as? String }) == ["history:web", "history:app"])
@@ -70,7 +70,7 @@ import Testing
         try app("BA-1001", sale: "29,90", list: nil)
         try web("piatto-deruta-raffaellesco.html", [("\"price\": \"24.90\"", "\"price\": \"29.90\""), ("24,90&nbsp;€", "29,90&nbsp;€")])
         let day2 = try audit("2026-11-02", baseline: "2026-11-01")
-        #expect(statuses(day2.findings) == ["persisting": 6, "fixed": 1])
+        #expect(statuses(day2.findings) == ["persisting": Paths.demoFindings - 1, "fixed": 1])
         #expect(day2.findings.first { $0["status"] as? String == "fixed" }?["product"] as? String == "sku:BA-1003")
 
         // Day 3: the app announces 29,90 → 24,90; the lowest app price of the 30 days before was 24,90 (day 1).
@@ -82,7 +82,7 @@ import Testing
         #expect(omnibus.first?["product"] as? String == "sku:BA-1001")
         #expect(omnibus.first?["message"] as? String == "app announces 29.90 EUR → 24.90 EUR, but the lowest price in the 30 days "
             + "before it started was 24.90 EUR on 2026-11-01: the reduction must be measured from it.")
-        #expect(statuses(day3.findings) == ["new": 1, "persisting": 6])
+        #expect(statuses(day3.findings) == ["new": 1, "persisting": Paths.demoFindings - 1])
 
         let timeline = try Paths.run(["history", "sku:BA-1001", "--config", folder + "/omniaudit.yml"])
         #expect(timeline.out.contains("sku:BA-1001 in app:\n  2026-11-01  24.90 EUR  in_stock\n  2026-11-02  29.90 EUR  in_stock\n"

@@ -1,0 +1,42 @@
+import AuditModel
+
+/// The free-shipping threshold a product page states differs from the shipping policy's.
+public struct FreeShippingThresholdMismatch: Rule {
+    public init() {}
+    public let id = "free-shipping-threshold-mismatch"
+    public let title = "Free-shipping threshold differs from the shipping policy"
+    public let rationale = """
+        "Spedizione gratuita sopra i 39 €" on a product page and "free over 49 €" in the policy cannot both be \
+        honoured: customers who fill their cart to 39 € pay shipping at checkout. Thresholds are compared as \
+        amounts, so "sopra i 49 €" and "free over €49.00" agree. Needs a `terms` channel.
+        """
+    public let defaultSeverity = Severity.error
+
+    public func check(_ product: MatchedProduct, context: RuleContext) -> [Finding] {
+        guard let policy = context.shopTerms, let terms = policy.shipping, let expected = terms.value.freeOver else { return [] }
+        return TermsComparison.statements(product, \.shipping).compactMap { observation, shown -> Finding? in
+            guard let stated = shown.value.freeOver, stated.currency == expected.currency, stated.amount != expected.amount
+            else { return nil }
+            return TermsComparison.finding(
+                rule: self, product: product, observation: observation, field: "free_shipping_threshold",
+                shown: "free over \(stated)", shownEvidence: shown.evidence, policy: "free over \(expected)",
+                policyEvidence: terms.evidence, policyChannel: policy.channel,
+                message: "On \(observation.channel) shipping is free over \(stated), but the shipping policy "
+                    + "(\(policy.channel)) makes it free over \(expected).")
+        }
+    }
+
+    public var examples: [RuleExample] {
+        let policy = TermsComparison.policy(shipping: ShippingTerms(isFree: false, freeOver: TermsComparison.euro("49.00")))
+        var low = RuleExample("free over 39 € on the page, over 49 € in the policy", triggers: true,
+                              finding: .init(field: "free_shipping_threshold", expected: ["policy"],
+                                             message: "On web shipping is free over 39.00 EUR, but the shipping policy (policy) "
+                                                 + "makes it free over 49.00 EUR."),
+                              [TermsComparison.page(shipping: ShippingTerms(isFree: false, freeOver: TermsComparison.euro("39.00")))])
+        low.shopTerms = policy
+        var same = RuleExample("\"sopra i 49 €\" and \"free over €49.00\"", triggers: false,
+                               [TermsComparison.page(shipping: ShippingTerms(isFree: false, freeOver: TermsComparison.euro("49")))])
+        same.shopTerms = policy
+        return [low, same]
+    }
+}
