@@ -55,6 +55,8 @@ let package = Package(
 
         // Fetch-only crawl benchmark (Benchmarks/crawl/run.sh); not part of the product.
         .executableTarget(name: "crawl-bench", dependencies: ["Fetch", "Extract"], path: "Benchmarks/crawl/CrawlOnly"),
+        // Reconcile + history benchmark (Benchmarks/reconcile/run.sh); not part of the product.
+        .executableTarget(name: "reconcile-bench", dependencies: ["AuditModel", "Reconcile", "History"], path: "Benchmarks/reconcile/Generated"),
         // In-process price-parsing benchmark (Benchmarks/price-parser/run.sh); not part of the product.
         .executableTarget(name: "price-bench", dependencies: ["Normalize"], path: "Benchmarks/price-parser/InProcess"),
 

@@ -10,7 +10,6 @@ struct FieldComparison<Value> {
     struct Entry {
         var channel: String
         var value: Value
-        var display: String
         var evidence: Evidence
     }
 
@@ -20,6 +19,8 @@ struct FieldComparison<Value> {
     let noun: String
     /// True when a value is the same as an expected one (the first argument) within the rule's tolerance.
     let same: (Value, Value) -> Bool
+    /// How a value reads in reports (`49.90 EUR`); called only for findings.
+    let describe: (Value) -> String
     /// How far a value is from the expected one, for messages (`+2.00 EUR, +20.0 %`); nil when it has no size.
     var delta: ((_ value: Value, _ expected: Value) -> String)? = nil
     /// Orders values, to break a tie between equally supported values by the median; nil when they have no order.
@@ -28,6 +29,12 @@ struct FieldComparison<Value> {
     func finding(for entries: [Entry], product: MatchedProduct, context: RuleContext) -> Finding? {
         let votes = Self.collapse(entries, channels: context.channels, same: same)
         guard votes.count > 1 else { return nil }
+        // The common case first: every channel agrees with the reference, or all agree with one another.
+        if let reference = context.reference, let anchor = votes.first(where: { $0.channel == reference }) {
+            if votes.allSatisfy({ same(anchor.value, $0.value) }) { return nil }
+        } else if votes.allSatisfy({ same(votes[0].value, $0.value) && same($0.value, votes[0].value) }) {
+            return nil
+        }
         let expected = expectedVote(votes, reference: context.reference)
         if let expected {
             guard votes.contains(where: { !same(expected.value, $0.value) }) else { return nil }
@@ -35,7 +42,7 @@ struct FieldComparison<Value> {
             guard votes.contains(where: { a in votes.contains { !same(a.value, $0.value) } }) else { return nil }
         }
         let values = entries.map { entry in
-            Finding.ChannelValue(channel: entry.channel, value: entry.display, evidence: entry.evidence,
+            Finding.ChannelValue(channel: entry.channel, value: describe(entry.value), evidence: entry.evidence,
                                  expected: expected.map { same($0.value, entry.value) } ?? false)
         }
         return Finding(rule: rule.id, severity: rule.defaultSeverity, product: product.id, field: field,
@@ -45,7 +52,7 @@ struct FieldComparison<Value> {
     private func message(_ votes: [Vote], expected: Vote?, reference: String?) -> String {
         let title = noun.capitalizedFirst
         guard let expected else {
-            let shown = votes.map { "\($0.channel) shows \($0.entry.display)" }.joined(separator: ", ")
+            let shown = votes.map { "\($0.channel) shows \(describe($0.value))" }.joined(separator: ", ")
             if votes.count == 2 {  // two channels: neither is blamed; the difference is stated
                 return "\(title) differs: \(shown)" + (delta.map { " (\($0(votes[1].value, votes[0].value)))" } ?? "") + "."
             }
@@ -59,9 +66,9 @@ struct FieldComparison<Value> {
             : agreeing.count == 1 ? "\(agreeing[0]) shows" : "\(Self.list(agreeing)) show"
         return "\(title) differs: "
             + deviating.map { vote in
-                "\(vote.channel) shows \(vote.entry.display)" + (delta.map { " (\($0(vote.value, expected.value)))" } ?? "")
+                "\(vote.channel) shows \(describe(vote.value))" + (delta.map { " (\($0(vote.value, expected.value)))" } ?? "")
             }.joined(separator: ", ")
-            + " where \(basis) \(expected.entry.display)."
+            + " where \(basis) \(describe(expected.value))."
     }
 
     /// The reference channel's vote, else the one the most channels agree with; on a tie between different

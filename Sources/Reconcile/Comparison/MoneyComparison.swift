@@ -25,7 +25,7 @@ enum MoneyDelta {
 
     /// A comparison of money in one currency for a rule, with tolerance, deltas and median tie-break.
     static func comparison(rule: any Rule, field: String, noun: String, settings: RuleSettings) -> FieldComparison<Money> {
-        FieldComparison<Money>(rule: rule, field: field, noun: noun, same: settings.same,
+        FieldComparison<Money>(rule: rule, field: field, noun: noun, same: settings.same, describe: \.description,
                                delta: { text($0, from: $1) }, less: { $0.amount < $1.amount })
     }
 
@@ -35,8 +35,7 @@ enum MoneyDelta {
         let comparison = comparison(rule: rule, field: field, noun: noun, settings: context.settings(for: rule.id))
         let entries = product.observations.compactMap { observation in
             observation[keyPath: value].map {
-                FieldComparison<Money>.Entry(channel: observation.channel, value: $0.value,
-                                             display: $0.value.description, evidence: $0.evidence)
+                FieldComparison<Money>.Entry(channel: observation.channel, value: $0.value, evidence: $0.evidence)
             }
         }
         return byCurrency(entries).compactMap { comparison.finding(for: $0, product: product, context: context) }

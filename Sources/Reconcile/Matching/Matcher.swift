@@ -22,29 +22,36 @@ public struct Matcher: Sendable {
 
     /// Matches observations (given in channel order, then input order) into products.
     public func match(_ observations: [Observation]) -> [MatchedProduct] {
-        var groups = UnionFind(observations.map { observation in
-            exclusive.map { field in observation.key.value(of: field).map { [$0] } ?? [] }
-        })
+        let exclusive = self.exclusive
+        var groups = UnionFind(observations.map { observation in exclusive.map { observation.key.value(of: $0) } })
         var refusals: [(index: Int, field: IdentityField, value: String, other: Int, conflict: IdentityField)] = []
         for field in fields {
+            // Per value, one earlier observation of each group stating it (almost always a single one).
             var seen: [String: [Int]] = [:]
+            seen.reserveCapacity(observations.count)
             for (index, observation) in observations.enumerated() {
                 guard let raw = observation.key.value(of: field) else { continue }
                 let value = field == .url ? urls.key(raw) : raw
-                var tried: Set<Int> = []
-                for other in seen[value, default: []] where tried.insert(groups.root(other)).inserted {
-                    if let conflict = groups.union(index, other) {
-                        // A bridge is the one of the two observations that does not itself state the value it
-                        // would contradict; two observations stating different values are simply two products.
-                        let conflicting = exclusive[conflict]
-                        if observation.key.value(of: conflicting) == nil {
-                            refusals.append((index, field, raw, other, conflicting))
-                        } else if observations[other].key.value(of: conflicting) == nil {
-                            refusals.append((other, field, raw, index, conflicting))
-                        }
+                guard var earlier = seen[value] else {
+                    seen[value] = [index]
+                    continue
+                }
+                for other in earlier {
+                    guard let conflict = groups.union(index, other) else { continue }
+                    // A bridge is the one of the two observations that does not itself state the value it would
+                    // contradict; two observations stating different values are simply two products.
+                    let conflicting = exclusive[conflict]
+                    if observation.key.value(of: conflicting) == nil {
+                        refusals.append((index, field, raw, other, conflicting))
+                    } else if observations[other].key.value(of: conflicting) == nil {
+                        refusals.append((other, field, raw, index, conflicting))
                     }
                 }
-                seen[value, default: []].append(index)
+                let root = groups.root(index)
+                if !earlier.contains(where: { groups.root($0) == root }) {
+                    earlier.append(index)
+                    seen[value] = earlier
+                }
             }
         }
         var members: [Int: [Int]] = [:]
@@ -61,13 +68,15 @@ public struct Matcher: Sendable {
             used[base, default: 0] += 1
             ids[root] = used[base] == 1 ? base : "\(base)#\(used[base] ?? 0)"
         }
+        var links: [Int: [RefusedLink]] = [:]
+        for refusal in refusals {
+            links[groups.root(refusal.index), default: []].append(RefusedLink(
+                bridge: observations[refusal.index], field: refusal.field, value: refusal.value,
+                other: ids[groups.root(refusal.other)] ?? "", conflict: refusal.conflict))
+        }
         return order.map { root in
-            let links = refusals.filter { groups.root($0.index) == root }.map { refusal in
-                RefusedLink(bridge: observations[refusal.index], field: refusal.field, value: refusal.value,
-                            other: ids[groups.root(refusal.other)] ?? "", conflict: refusal.conflict)
-            }
-            return MatchedProduct(id: ids[root] ?? "", observations: members[root, default: []].map { observations[$0] },
-                                  refusedLinks: links)
+            MatchedProduct(id: ids[root] ?? "", observations: members[root, default: []].map { observations[$0] },
+                           refusedLinks: links[root] ?? [])
         }
     }
 
@@ -83,12 +92,13 @@ public struct Matcher: Sendable {
     }
 }
 
-/// Union-find over observations whose groups carry the set of values of each exclusive identity field.
+/// Union-find over observations whose groups carry the value of each exclusive identity field: a group never
+/// holds two values of one (such a union is refused), so one optional value per field is enough.
 struct UnionFind {
     private var parent: [Int]
-    private var values: [[Set<String>]]
+    private var values: [[String?]]
 
-    init(_ values: [[Set<String>]]) {
+    init(_ values: [[String?]]) {
         parent = Array(values.indices)
         self.values = values
     }
@@ -108,12 +118,11 @@ struct UnionFind {
         let (left, right) = (root(a), root(b))
         guard left != right else { return nil }
         for field in values[left].indices {
-            let (x, y) = (values[left][field], values[right][field])
-            if !x.isEmpty, !y.isEmpty, x != y { return field }
+            if let x = values[left][field], let y = values[right][field], x != y { return field }
         }
         let (keep, drop) = (min(left, right), max(left, right))
         parent[drop] = keep
-        for field in values[keep].indices { values[keep][field].formUnion(values[drop][field]) }
+        for field in values[keep].indices where values[keep][field] == nil { values[keep][field] = values[drop][field] }
         return nil
     }
 }

@@ -16,13 +16,11 @@ public struct AvailabilityMismatch: Rule {
         let entries = product.observations.compactMap { observation in
             observation.availability.flatMap { observed in
                 observed.value == .unknown ? nil : FieldComparison<Availability>.Entry(
-                    channel: observation.channel, value: observed.value, display: observed.value.rawValue,
-                    evidence: observed.evidence)
+                    channel: observation.channel, value: observed.value, evidence: observed.evidence)
             }
         }
-        let comparison = FieldComparison<Availability>(rule: self, field: "availability", noun: "availability") {
-            $0.buyability == $1.buyability
-        }
+        let comparison = FieldComparison<Availability>(rule: self, field: "availability", noun: "availability",
+                                                       same: { $0.buyability == $1.buyability }, describe: \.rawValue)
         return comparison.finding(for: entries, product: product, context: context).map { [$0] } ?? []
     }
 

@@ -14,15 +14,14 @@ public struct CurrencyMismatch: Rule {
     public let defaultSeverity = Severity.error
 
     public func check(_ product: MatchedProduct, context: RuleContext) -> [Finding] {
-        let entries = product.observations.compactMap { observation -> FieldComparison<String>.Entry? in
+        let entries = product.observations.compactMap { observation -> FieldComparison<Money>.Entry? in
             guard let price = observation.price else { return nil }
-            let currency = price.value.currency
             // The channel's declared currency is intended, whatever the others show.
-            if context.declaredCurrencies[observation.channel] == currency { return nil }
-            return FieldComparison<String>.Entry(channel: observation.channel, value: currency,
-                                                 display: "\(price.value) (\(currency))", evidence: price.evidence)
+            if context.declaredCurrencies[observation.channel] == price.value.currency { return nil }
+            return FieldComparison<Money>.Entry(channel: observation.channel, value: price.value, evidence: price.evidence)
         }
-        let comparison = FieldComparison<String>(rule: self, field: "currency", noun: "currency", same: ==)
+        let comparison = FieldComparison<Money>(rule: self, field: "currency", noun: "currency",
+                                                same: { $0.currency == $1.currency }, describe: { "\($0) (\($0.currency))" })
         return comparison.finding(for: entries, product: product, context: context).map { [$0] } ?? []
     }
 

@@ -17,18 +17,18 @@ public struct StockCountMismatch: Rule {
         let settings = context.settings(for: id)
         let entries = product.observations.compactMap { observation in
             observation.stockCount.map {
-                FieldComparison<Int>.Entry(channel: observation.channel, value: $0.value,
-                                           display: "\($0.value) in stock", evidence: $0.evidence)
+                FieldComparison<Int>.Entry(channel: observation.channel, value: $0.value, evidence: $0.evidence)
             }
         }
         let comparison = FieldComparison<Int>(
-            rule: self, field: "stock_count", noun: "stock count",
+            rule: self, field: "stock_count", noun: "stock count", 
             same: { expected, value in
                 let difference = Decimal(abs(value - expected))
                 // Zero against a positive count is always a difference: one channel can sell, the other cannot.
                 return (expected == 0) == (value == 0)
                     && (difference <= settings.absoluteTolerance || difference <= Decimal(abs(expected)) * settings.relativeTolerance)
             },
+            describe: { "\($0) in stock" },
             delta: { value, expected in value >= expected ? "+\(value - expected)" : "−\(expected - value)" },
             less: <)
         return comparison.finding(for: entries, product: product, context: context).map { [$0] } ?? []
