@@ -17,7 +17,14 @@ enum CoverageTable {
                     + ", \(crawl.robotsBlocked) robots-blocked, \(crawl.bytes) bytes, \(crawl.retries) retries, "
                     + "\(crawl.redirects) redirects"]
             } ?? []
-            let notes = crawl + coverage.failed.map { "failed: \($0.input) — \($0.reason)" }
+            let terms = report.shopTerms.flatMap { $0.channel == channel ? $0 : nil }.map { terms -> [String] in
+                var parts: [String] = []
+                if let shipping = terms.shipping { parts.append("shipping: “\(shipping.evidence.raw)”") }
+                if let returns = terms.returns { parts.append("returns: “\(returns.evidence.raw)”") }
+                if let payment = terms.paymentMethods { parts.append("payment: \(payment.value.joined(separator: ", "))") }
+                return parts.map { "shop terms — " + $0 }
+            } ?? []
+            let notes = terms + crawl + coverage.failed.map { "failed: \($0.input) — \($0.reason)" }
                 + coverage.skipped.map { "skipped: \($0.input) — \($0.reason)" }
                 + coverage.problems.map { "problem: \($0.description)" }
             html += notes.isEmpty ? "—" : "<ul class=\"values evidence\">" + notes.map { "<li>\($0.html)</li>" }.joined() + "</ul>"
