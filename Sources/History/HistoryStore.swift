@@ -86,6 +86,16 @@ public final class HistoryStore: Sendable {
         try decode(database.run("SELECT * FROM prices WHERE product = ? ORDER BY channel, day", [[product]]))
     }
 
+    /// The most recent runs (at most `limit`), oldest first.
+    public func runs(limit: Int = 30) throws(HistoryError) -> [HistoryRun] {
+        let rows = try database.run("SELECT day, config_digest, findings, new, fixed FROM runs ORDER BY day DESC LIMIT ?", [[String(limit)]])
+        return rows.reversed().compactMap { columns in
+            guard columns.count == 5, let day = columns[0] else { return nil }
+            return HistoryRun(day: day, configDigest: columns[1] ?? "", findings: Int(columns[2] ?? "") ?? 0,
+                              new: Int(columns[3] ?? "") ?? 0, fixed: Int(columns[4] ?? "") ?? 0)
+        }
+    }
+
     /// The earliest day the history holds, nil when empty.
     public func firstDay() throws(HistoryError) -> String? {
         try database.run("SELECT MIN(day) FROM prices").first?.first ?? nil

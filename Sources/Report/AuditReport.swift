@@ -127,17 +127,39 @@ public struct AuditReport: Codable, Sendable {
     public var comparisons: Comparisons
     /// The shop's own terms from its policy pages (a `terms` channel), when configured.
     public var shopTerms: ShopTerms?
+    /// Findings over the recent runs kept in the history (`history:`), oldest first; nil without a history.
+    public var trend: [TrendPoint]?
+
+    /// One run in the trend.
+    public struct TrendPoint: Codable, Sendable, Hashable {
+        /// The audit day.
+        public var day: String
+        /// Findings of that run (fixed ones not counted).
+        public var findings: Int
+        /// New findings of that run (against its baseline).
+        public var new: Int
+        /// Findings fixed since its baseline.
+        public var fixed: Int
+
+        public init(day: String, findings: Int, new: Int, fixed: Int) {
+            self.day = day
+            self.findings = findings
+            self.new = new
+            self.fixed = fixed
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
         case schema, tool, run, complete, gate, summary, coverage, products, findings, comparisons
-        case shopTerms = "shop_terms"
+        case shopTerms = "shop_terms", trend
     }
 
     /// Creates a report.
     public init(tool: Tool, run: Run, complete: Bool, gate: Gate, coverage: [ChannelCoverage],
                 products: [String: [String: [Observation]]], findings: [Finding], comparisons: Comparisons? = nil,
-                shopTerms: ShopTerms? = nil) {
+                shopTerms: ShopTerms? = nil, trend: [TrendPoint]? = nil) {
         self.shopTerms = shopTerms
+        self.trend = trend
         self.tool = tool
         self.run = run
         self.complete = complete

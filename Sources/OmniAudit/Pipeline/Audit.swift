@@ -83,9 +83,11 @@ public struct Audit: Sendable {
             .findings(products: products, coverage: coverage)
         let comparisons = AuditReport.Comparisons(products: products.map(\.observations), channels: config.channels.map(\.name))
         let interrupted = cancellation?.isCancelled == true
+        var trend: [AuditReport.TrendPoint]?
         if let recorder, !interrupted {
             do {
                 try recorder.record(products: products, findings: findings, configDigest: config.digest)
+                trend = try recorder.trend()
             } catch {
                 historyProblems.append("history \(paths.display(error.path)) could not be written: \(error.message)")
             }
@@ -105,7 +107,7 @@ public struct Audit: Sendable {
                        channels: config.channels.map(\.name),
                        rules: RuleRegistry.ids.filter { context.settings(for: $0).enabled }, locale: config.shop.locale),
             complete: gate.reasons.isEmpty, gate: gate, coverage: coverage, products: grouped, findings: findings,
-            comparisons: comparisons, shopTerms: shopTerms)
+            comparisons: comparisons, shopTerms: shopTerms, trend: trend)
     }
 }
 

@@ -2,6 +2,7 @@ import AuditModel
 import Foundation
 import History
 import Reconcile
+import Report
 
 /// Connects an audit to its history file: loads the prices of the 30 days before the audit day for the rules,
 /// and records the day's prices and counts after the run (not after an interrupted one).
@@ -44,5 +45,10 @@ struct HistoryRecorder {
         try store.record(rows, run: HistoryRun(
             day: day, configDigest: configDigest, findings: findings.filter { $0.status != .fixed }.count,
             new: findings.filter { $0.status == .new }.count, fixed: findings.filter { $0.status == .fixed }.count))
+    }
+
+    /// The recent runs for the report's trend chart.
+    func trend() throws(HistoryError) -> [AuditReport.TrendPoint] {
+        try store.runs(limit: 30).map { AuditReport.TrendPoint(day: $0.day, findings: $0.findings, new: $0.new, fixed: $0.fixed) }
     }
 }

@@ -26,6 +26,7 @@ public struct HTMLReporter: Reporter {
         page += banner(report)
         page += cards(report)
         page += FilterBar.counts(report)
+        page += TrendChart.render(report.trend)
         page += "<h2 id=\"findings\">Findings</h2>\n" + FilterBar.render(report)
         page += "<div id=\"by-rule\"><h2 class=\"view-title\">By rule</h2>\n"
             + FindingsTable.render(report.findings, titles: titles(report), prices: prices) + "</div>\n"

@@ -44,6 +44,10 @@ enum HTMLStyle {
         .cell + .cell { border-top: 1px dashed var(--line); margin-top: 4px; padding-top: 4px; }
         .money { border-bottom: 1px dotted #98a2b3; }
         [hidden] { display: none !important; }
+        .trend-box { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; background: #fff; border: 1px solid var(--line);
+          border-radius: 10px; padding: 12px; } .trend { width: 100%; max-width: 720px; height: auto; }
+        .trend .bar { fill: #98a2b3; } .trend .bar-new { fill: var(--fail); } .trend .axis { font-size: 11px; fill: var(--muted); }
+        .trend-table { width: auto; font-size: 13px; }
         @media print {
           body { background: #fff; font-size: 12px; } main { max-width: none; padding: 0; }
           .filters { display: none !important; } #by-rule, #by-product { display: block !important; }

@@ -84,6 +84,14 @@ import Testing
             + "before it started was 24.90 EUR on 2026-11-01: the reduction must be measured from it.")
         #expect(statuses(day3.findings) == ["new": 1, "persisting": Paths.demoFindings - 1])
 
+        // The report of day 3 carries the trend of the three runs, drawn in the HTML report.
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/2026-11-03/omniaudit.json"))) as? [String: Any]
+        let trend = report?["trend"] as? [[String: Any]] ?? []
+        #expect(trend.compactMap { $0["day"] as? String } == ["2026-11-01", "2026-11-02", "2026-11-03"])
+        #expect(trend.compactMap { $0["fixed"] as? Int } == [0, 1, 0])
+        let html = try String(contentsOfFile: folder + "/2026-11-03/omniaudit.html", encoding: .utf8)
+        #expect(html.contains("<svg class=\"trend\"") && html.components(separatedBy: "class=\"bar\"").count - 1 == 3)
+
         let timeline = try Paths.run(["history", "sku:BA-1001", "--config", folder + "/omniaudit.yml"])
         #expect(timeline.out.contains("sku:BA-1001 in app:\n  2026-11-01  24.90 EUR  in_stock\n  2026-11-02  29.90 EUR  in_stock\n"
             + "  2026-11-03  24.90 EUR  (list 29.90 EUR)  in_stock"))
