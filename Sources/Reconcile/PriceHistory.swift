@@ -49,6 +49,15 @@ public struct PriceHistory: Sendable {
 
     private static func key(_ product: String, _ channel: String) -> String { product + "\u{0}" + channel }
 
+    /// Noon UTC of a `yyyy-MM-dd` day, as the audit clock gives days; nil when it is not a date.
+    public static func noon(_ day: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.date(from: day)?.addingTimeInterval(12 * 3600)
+    }
+
     /// `yyyy-MM-dd` of a day `offset` days from an instant (UTC calendar).
     public static func day(_ date: Date, offset: Int = 0) -> String {
         var calendar = Calendar(identifier: .gregorian)

@@ -70,7 +70,7 @@ public struct OmnibusReferencePrice: Rule {
                 list.value.currency == price.value.currency, list.value.amount > price.value.amount
             else { return nil }
             let start = history.reductionStart(product: product.id, channel: observation.channel, list: list.value, before: day)
-            let startDate = DayClock.noon(start) ?? today
+            let startDate = PriceHistory.noon(start) ?? today
             let first = PriceHistory.day(startDate, offset: -30), last = PriceHistory.day(startDate, offset: -1)
             let low = history.lowest(product: product.id, channel: observation.channel, currency: list.value.currency,
                                      from: first, through: last)
@@ -109,14 +109,3 @@ public struct OmnibusReferencePrice: Rule {
     }
 }
 
-/// Days as instants for the date rules.
-enum DayClock {
-    /// Noon UTC of a `yyyy-MM-dd` day.
-    static func noon(_ day: String) -> Date? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.date(from: day)?.addingTimeInterval(12 * 3600)
-    }
-}
