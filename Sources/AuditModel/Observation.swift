@@ -47,6 +47,12 @@ public struct Observation: Hashable, Sendable, Codable {
         set { updatePage { $0.claims = newValue } }
     }
 
+    /// On a page, whether it offers store pick-up (click & collect). Stored in `page`.
+    public var pickup: Observed<Bool>? {
+        get { page?.pickup }
+        set { updatePage { $0.pickup = newValue } }
+    }
+
     private mutating func updatePage(_ change: (inout PageFacts) -> Void) {
         var facts = page ?? PageFacts()
         change(&facts)
@@ -93,6 +99,7 @@ extension Observation {
         copy.saleWindow = map(saleWindow)
         copy.availability = map(availability)
         copy.page?.visibleAvailability = map(visibleAvailability)
+        copy.page?.pickup = map(pickup)
         copy.stockCount = map(stockCount)
         copy.brand = map(brand)
         copy.shipping = map(shipping)
@@ -114,18 +121,21 @@ public struct PageFacts: Hashable, Sendable, Codable {
     public var claims: [PriceClaim]?
     /// The availability the customer sees in the text, when the markup states its own.
     public var visibleAvailability: Observed<Availability>?
+    /// Whether the page offers store pick-up (click & collect), when it says.
+    public var pickup: Observed<Bool>?
 
     /// Creates empty page facts.
-    public init(claims: [PriceClaim]? = nil, visibleAvailability: Observed<Availability>? = nil) {
+    public init(claims: [PriceClaim]? = nil, visibleAvailability: Observed<Availability>? = nil, pickup: Observed<Bool>? = nil) {
         self.claims = claims
         self.visibleAvailability = visibleAvailability
+        self.pickup = pickup
     }
 
     /// True when the page stated nothing beyond the observation's own fields.
-    public var isEmpty: Bool { claims == nil && visibleAvailability == nil }
+    public var isEmpty: Bool { claims == nil && visibleAvailability == nil && pickup == nil }
 
     private enum CodingKeys: String, CodingKey {
-        case claims
+        case claims, pickup
         case visibleAvailability = "visible_availability"
     }
 }

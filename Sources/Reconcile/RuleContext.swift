@@ -42,6 +42,15 @@ public struct RuleContext: Sendable {
         self.settings = settings
     }
 
+    /// Channels of physical stores (`kind: store`): each store is observed as `name@STORE`.
+    public var storeChannels: Set<String> = []
+
+    /// True when observations of a channel come from a store list (`stores@MI01` for a store channel `stores`).
+    public func isStore(_ channel: String) -> Bool {
+        guard let at = channel.firstIndex(of: "@") else { return storeChannels.contains(channel) }
+        return storeChannels.isEmpty || storeChannels.contains(String(channel[..<at]))
+    }
+
     /// The settings of a rule (defaults when not configured).
     public func settings(for rule: String) -> RuleSettings { settings[rule] ?? RuleSettings() }
 }

@@ -21,6 +21,7 @@ public enum RuleRegistry {
         ReturnsWindowMismatch(),
         ReturnsCostMismatch(),
         PaymentMethodsMismatch(),
+        ClickAndCollectMismatch(),
         Unverifiable(),
         StaleSuppression(),
     ]

@@ -32,4 +32,15 @@ import Testing
         #expect(problems.map(\.message) == ["no shipping, returns or payment terms found on the policy page"])
         #expect(terms.shipping == nil && terms.returns == nil && terms.paymentMethods == nil)
     }
+
+    @Test func aProductPageTermsBoxStatesStorePickup() throws {
+        let html = Data("""
+            <html><head><script type="application/ld+json">{"@type":"Product","sku":"P-1","offers":{"price":"9.90","priceCurrency":"EUR"}}</script>
+            </head><body><h1>P</h1><aside class="shipping-box"><ul><li>Spedizione in 2-4 giorni</li>
+            <li>Ritiro in negozio disponibile</li></ul></aside></body></html>
+            """.utf8)
+        let page = PageExtractor(channel: "web").extract(html, source: "p.html")
+        let pickup = try #require(page.observations.first?.pickup)
+        #expect(pickup.value && pickup.evidence.raw == "Ritiro in negozio disponibile")
+    }
 }

@@ -62,6 +62,7 @@ struct PageMerger {
             if products[index].shipping == nil { products[index].shipping = terms.shipping }
             if products[index].returns == nil { products[index].returns = terms.returns }
             if products[index].paymentMethods == nil { products[index].paymentMethods = terms.payment }
+            if products[index].pickup == nil { products[index].pickup = terms.pickup }
         }
         return products.map(finalize)
     }

@@ -10,6 +10,7 @@ struct TermsBlocks {
     var shipping: Observed<ShippingTerms>?
     var returns: Observed<ReturnTerms>?
     var payment: Observed<[String]>?
+    var pickup: Observed<Bool>?
 
     private static let shippingWords = ["spedizion", "consegna", "shipping", "delivery", "versand", "lieferung", "livraison", "envio", "envío"]
     private static let returnWords = ["reso", "resi ", "return", "rückgabe", "ruckgabe", "retour", "devoluc", "recesso"]
@@ -20,7 +21,7 @@ struct TermsBlocks {
         let shippingParser = ShippingParser(defaultCurrency: currency, locale: locale)
         var seen: Set<xmlNodePtr> = []
         for (container, kind) in scan.termsElements.prefix(12) {
-            if shipping != nil && returns != nil && payment != nil { break }
+            if shipping != nil && returns != nil && payment != nil && pickup != nil { break }
             for line in Self.lines(of: container) where seen.insert(line.pointer).inserted {
                 let text = line.collapsedText
                 guard !text.isEmpty, text.count < 300 else { continue }
@@ -34,6 +35,7 @@ struct TermsBlocks {
                     let terms = ReturnsParser.parse(text)
                     if terms.days != nil || terms.isFree != nil { returns = Observed(terms, evidence) }
                 }
+                if pickup == nil, let offered = PickupParser.parse(text) { pickup = Observed(offered, evidence) }
                 if payment == nil, kind == .payment || ByteSearch.containsAny(lower, Self.paymentCues) {
                     let methods = PaymentParser.parse(text + " " + Self.labels(line))
                     if !methods.isEmpty { payment = Observed(methods, evidence) }

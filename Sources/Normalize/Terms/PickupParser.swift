@@ -1,0 +1,22 @@
+/// Reads a store pick-up (click & collect) statement: "Ritiro in negozio disponibile", "Click & collect",
+/// "Pick up in store: not available", "Abholung im Geschäft", "Retrait en magasin", "Recogida en tienda".
+public enum PickupParser {
+    static let phrases = [
+        "ritiro in negozio", "ritira in negozio", "ritiro gratuito in negozio", "click & collect", "click and collect",
+        "click&collect", "pick up in store", "pickup in store", "pick-up in store", "in-store pickup", "store pickup",
+        "collect in store", "abholung im", "im geschäft abholen", "im markt abholen", "retrait en magasin",
+        "retrait gratuit en magasin", "recogida en tienda", "recoger en tienda", "levantamento em loja",
+    ]
+    static let negations = [
+        "non disponibile", "non è disponibile", "non previsto", "not available", "unavailable", "nicht verfügbar",
+        "nicht möglich", "indisponible", "non disponible", "no disponible", "não disponível",
+    ]
+
+    /// True when the text offers store pick-up, false when it says pick-up is not available, nil when it does
+    /// not mention pick-up at all.
+    public static func parse(_ text: String) -> Bool? {
+        let lower = text.lowercased()
+        guard phrases.contains(where: lower.contains) else { return nil }
+        return !negations.contains(where: lower.contains)
+    }
+}
