@@ -86,6 +86,18 @@ public final class HistoryStore: Sendable {
         try decode(database.run("SELECT * FROM prices WHERE product = ? ORDER BY channel, day", [[product]]))
     }
 
+    /// Products per channel on the latest recorded day before `day`, with that day; nil when there is none.
+    public func productCounts(before day: String) throws(HistoryError) -> (day: String, counts: [String: Int])? {
+        guard let previous = try database.run("SELECT MAX(day) FROM prices WHERE day < ?", [[day]]).first?.first ?? nil else {
+            return nil
+        }
+        var counts: [String: Int] = [:]
+        for row in try database.run("SELECT channel, COUNT(*) FROM prices WHERE day = ? GROUP BY channel", [[previous]]) {
+            if row.count == 2, let channel = row[0], let count = row[1].flatMap({ Int($0) }) { counts[channel] = count }
+        }
+        return (previous, counts)
+    }
+
     /// The most recent runs (at most `limit`), oldest first.
     public func runs(limit: Int = 30) throws(HistoryError) -> [HistoryRun] {
         let rows = try database.run("SELECT day, config_digest, findings, new, fixed FROM runs ORDER BY day DESC LIMIT ?", [[String(limit)]])

@@ -28,6 +28,9 @@ public struct AuditConfig: Sendable {
         /// With a baseline, only new findings fail the gate (`gate.fail-on-new: true`): a shop can adopt omniaudit
         /// with legacy problems and still stop every new one.
         public var failOnNew = false
+        /// With a history, a channel showing fewer than this share of the products it showed in the previous run
+        /// makes the audit incomplete (`gate.min-products-ratio`): a collapsed channel never passes.
+        public var minProductsRatio: Double = 0.5
     }
 
     /// Where and how reports are written.

@@ -118,8 +118,12 @@ enum SectionLoader {
     static func gate(_ node: ConfigNode?) throws(ConfigError) -> AuditConfig.Gate {
         var gate = AuditConfig.Gate(failOn: .error, minCoverage: 0.9)
         guard let node else { return gate }
-        for (key, value) in try node.mapping(allowed: ["fail-on", "fail-on-new", "min-coverage", "min-field-coverage"]) {
+        for (key, value) in try node.mapping(allowed: ["fail-on", "fail-on-new", "min-coverage", "min-field-coverage",
+                                                       "min-products-ratio"]) {
             switch key {
+            case "min-products-ratio":
+                gate.minProductsRatio = try value.number()
+                guard (0...1).contains(gate.minProductsRatio) else { throw value.error("min-products-ratio must be between 0 and 1") }
             case "fail-on-new": gate.failOnNew = try value.word(["true", "false"]) == "true"
             case "fail-on": gate.failOn = Severity(rawValue: try value.word(["error", "warning", "notice", "never"]))
             case "min-coverage":

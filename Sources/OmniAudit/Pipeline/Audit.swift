@@ -62,10 +62,12 @@ public struct Audit: Sendable {
         let asOfDate = DayClock.date(from: asOf)?.addingTimeInterval(12 * 3600)
         var recorder: HistoryRecorder?
         var history: PriceHistory?
+        var previous: (day: String, counts: [String: Int])?
         if let path = config.history {
             do {
                 let opened = try HistoryRecorder(path: path, day: asOf)
                 history = try asOfDate.map { date throws(HistoryError) in try opened.priceHistory(asOf: date) }
+                previous = try opened.previousCounts()
                 recorder = opened
             } catch {
                 historyProblems.append("history \(paths.display(error.path)) could not be read: \(error.message)")
@@ -93,7 +95,7 @@ public struct Audit: Sendable {
             }
         }
         var gate = GateVerdict(config: config).decide(
-            findings: findings, coverage: coverage, products: products, interrupted: interrupted)
+            findings: findings, coverage: coverage, products: products, interrupted: interrupted, previous: previous)
         if !historyProblems.isEmpty {
             gate.reasons += historyProblems
             gate.exitCode = AuditExitCode.incomplete.rawValue

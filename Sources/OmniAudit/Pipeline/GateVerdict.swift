@@ -10,10 +10,12 @@ import Report
 struct GateVerdict {
     let config: AuditConfig
 
-    func decide(findings: [Finding], coverage: [ChannelCoverage], products: [MatchedProduct], interrupted: Bool) -> AuditReport.Gate {
+    func decide(findings: [Finding], coverage: [ChannelCoverage], products: [MatchedProduct], interrupted: Bool,
+                previous: (day: String, counts: [String: Int])? = nil) -> AuditReport.Gate {
         var reasons: [String] = []
         if interrupted { reasons.append("interrupted by a signal before every input was read: the report is partial") }
         for channel in coverage { reasons += channelReasons(channel) }
+        if let previous { reasons += collapseReasons(products: products, previous: previous) }
         reasons += fieldReasons(products: products, coverage: coverage)
         reasons += disjointReasons(products: products, coverage: coverage)
         let failOn = config.gate.failOn
@@ -78,6 +80,21 @@ struct GateVerdict {
             }
         }
         return reasons
+    }
+
+    /// A channel showing far fewer products than in the previous recorded run collapsed (a broken theme, a
+    /// truncated feed): `gate.min-products-ratio` of the previous count at least.
+    private func collapseReasons(products: [MatchedProduct], previous: (day: String, counts: [String: Int])) -> [String] {
+        var current: [String: Int] = [:]
+        for product in products { for channel in product.channels { current[channel, default: 0] += 1 } }
+        return config.channels.flatMap { channel -> [String] in
+            let names = previous.counts.keys.filter { $0 == channel.name || $0.hasPrefix(channel.name + "@") }
+            let before = names.reduce(0) { $0 + (previous.counts[$1] ?? 0) }
+            let now = current.filter { $0.key == channel.name || $0.key.hasPrefix(channel.name + "@") }.values.reduce(0, +)
+            guard before > 0, Double(now) < Double(before) * config.gate.minProductsRatio else { return [] }
+            return ["\(channel.name): \(now) products, down from \(before) in the run of \(previous.day) "
+                + "(below gate.min-products-ratio \(Self.format(config.gate.minProductsRatio)))"]
+        }
     }
 
     static func format(_ value: Double) -> String { String(format: "%.2f", value) }

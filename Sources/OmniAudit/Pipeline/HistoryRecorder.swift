@@ -51,4 +51,9 @@ struct HistoryRecorder {
     func trend() throws(HistoryError) -> [AuditReport.TrendPoint] {
         try store.runs(limit: 30).map { AuditReport.TrendPoint(day: $0.day, findings: $0.findings, new: $0.new, fixed: $0.fixed) }
     }
+
+    /// Products per channel of the previous recorded day, for `gate.min-products-ratio`.
+    func previousCounts() throws(HistoryError) -> (day: String, counts: [String: Int])? {
+        try store.productCounts(before: day)
+    }
 }
