@@ -52,8 +52,9 @@ for statement in tree.body:
                "text": text, "hint": hint, "currency_raw": currency, "amount": amount_text,
                "decimal_separator": keywords.get("decimal_separator")}
         # Checked by hand: a few labels of the "currencies to be added" list expect an amount of 1 for a text
-        # that holds no number at all (only the currency token); there is no price in such a text.
-        if amount_text is not None and not any(character.isdigit() for character in text):
+        # that holds no number at all (only the currency token); there is no price in such a text ("Free" = 0 stays).
+        free = text.strip().rstrip("!.").lower() in ("free", "gratis", "gratuit", "kostenlos", "gratuito")
+        if amount_text is not None and not free and not any(character.isdigit() for character in text):
             row["amount"] = None
             row["corrected"] = "no number in the text: no amount"
         print(json.dumps(row, ensure_ascii=False))

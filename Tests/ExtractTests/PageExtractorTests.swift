@@ -137,6 +137,13 @@ import Testing
         #expect(claims == ["30000.00 KRW", "25000.00 KRW"])
     }
 
+    @Test func aBareOpenGraphPriceWithItsCurrencyIsRead() {
+        let page = extract("""
+            <meta property="og:title" content="Deal"><meta property="og:price" content="2,900원~">
+            """)
+        #expect(page.observations.first?.price?.value.description == "2900.00 KRW")
+    }
+
     @Test func twoHostsForOnePageAreAProblem() {
         let page = extract("""
             <link rel="canonical" href="https://www.shop.example/p/kettle-123"><meta property="og:url" content="https://m.shop.example/p/kettle-123">

@@ -9,7 +9,7 @@ import Testing
 @Suite("Real price strings")
 struct RealPriceStringTests {
     /// The lowest accepted share right, in per mille, for the amount and for amount and currency token together.
-    static let floor = (amount: 988, both: 945)
+    static let floor = (amount: 990, both: 958)
 
     struct Row: Decodable {
         let set: String
@@ -27,10 +27,11 @@ struct RealPriceStringTests {
         return text.split(separator: "\n").compactMap { try? JSONDecoder().decode(Row.self, from: Data($0.utf8)) }
     }()
 
-    /// A currency token compared loosely: spaces and a final dot dropped, case folded (`руб.` = `руб`).
+    /// A currency token compared loosely: spaces and a first or final dot dropped, case folded (`руб.` = `руб`).
     static func token(_ raw: String?) -> String? {
         guard var text = raw?.filter({ !$0.isWhitespace }), !text.isEmpty else { return nil }
         if text.count > 1, text.hasSuffix(".") { text.removeLast() }
+        if text.count > 1, text.hasPrefix(".") { text.removeFirst() }
         return text.lowercased()
     }
 

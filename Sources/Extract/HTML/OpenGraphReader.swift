@@ -12,7 +12,7 @@ struct OpenGraphReader {
 
     func observation(_ scan: PageScan, problems: inout [Problem]) -> Observation? {
         let type = scan.meta("og:type")?.content.lowercased()
-        let hasPrice = scan.meta("product:price:amount", "og:price:amount", "product:sale_price:amount") != nil
+        let hasPrice = scan.meta("product:price:amount", "og:price:amount", "product:sale_price:amount", "og:price") != nil
         guard type == "product" || type == "og:product" || hasPrice else { return nil }
         func evidence(_ key: String, _ raw: String) -> Evidence { Evidence(source: source, locator: "meta[property=\(key)]", raw: raw) }
         var key = ProductKey()
@@ -26,7 +26,8 @@ struct OpenGraphReader {
         var claims: [PriceClaim] = []
         let pairs: [(amount: [String], currency: [String], role: PriceClaim.Role)] = [
             (["product:sale_price:amount"], ["product:sale_price:currency"], .current),
-            (["product:price:amount", "og:price:amount"], ["product:price:currency", "og:price:currency"], .current),
+            // `og:price` alone (`2,900원~`) is how some shops write it, currency included.
+            (["product:price:amount", "og:price:amount", "og:price"], ["product:price:currency", "og:price:currency"], .current),
             (["product:original_price:amount"], ["product:original_price:currency"], .list),
         ]
         for pair in pairs {

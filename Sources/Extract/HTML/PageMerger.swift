@@ -42,9 +42,8 @@ struct PageMerger {
             products.append(Observation(channel: channel, key: ProductKey(), origin: title.evidence))
         }
         // Among several products, the one the page is about comes first and gets what the page shows (related
-        // products and carousels keep only their own statements).
-        // Among the variants of one group, the selected one (the page's variant URL, else the one priced as shown)
-        // comes first and gets what the page shows; the others stay as variants.
+        // products and carousels keep only their own statements); among the variants of one group, the selected
+        // one (the page's variant URL, else the one priced as shown), the others staying as variants.
         let groups = Set(products.compactMap(\.group))
         if products.count > 1, groups.count <= 1, products.allSatisfy({ $0.group != nil }) || groups.isEmpty {
             let shown = visible.claims.first { $0.role == .current }?.price.value
@@ -67,6 +66,7 @@ struct PageMerger {
         return products.map(finalize)
     }
 
+    /// Gives a product what the page shows: the visible price claims, title, availability and stock count.
     private func attachVisible(_ visible: VisibleFacts, to product: inout Observation) {
         product.claims = (product.claims ?? []) + visible.claims
         if product.title == nil { product.title = visible.title }

@@ -67,7 +67,10 @@ enum CurrencyTable {
         "VNĐ": .code("VND"), "Vt": .code("VUV"), "hrn": .code("UAH"), "lari": .code("GEL"), "ლარი": .code("GEL"),
         "nis": .code("ILS"), "NIS": .code("ILS"), "stg": .code("GBP"), "Stg": .code("GBP"), "yuan": .code("CNY"),
         "ரூ": .code("LKR"), "රු": .code("LKR"), "人民币": .code("CNY"), "圆": .code("CNY"), "圓": .code("CNY"),
-        "￡": .code("GBP"), "KShs": .code("KES"), "Ksh.": .code("KES"),
+        "￡": .code("GBP"), "KShs": .code("KES"), "Ksh.": .code("KES"), "Db": .code("STN"), "ብር": .code("ETB"),
+        "ናቕፋ": .code("ERN"), "نافكا": .code("ERN"), "ل.د": .code("LYD"), "د.ا": .code("JOD"), "ש'ח": .code("ILS"),
+        "₿": .noCode("bitcoin, not an ISO 4217 currency"), "Ƀ": .noCode("bitcoin, not an ISO 4217 currency"),
+        "BTC": .noCode("bitcoin, not an ISO 4217 currency"),
     ]
 
     /// Lower- and title-case ISO codes that are words in some language ("all", "top", "try", "pen", "dem",

@@ -151,6 +151,9 @@ struct PriceScanner {
             let (scalar, length) = UTF8Scalar.decode(bytes, at: index)
             if UTF8Scalar.isLetter(scalar) {
                 index += length
+            } else if scalar == 0x22 || scalar == 0x27, index >= start + 2, index + 1 < bytes.count, bytes[index - 2] == 0xD7,
+                bytes[index + 1] == 0xD7 {
+                index += 1  // `ש"ח`, `ש'ח`: ASCII quotes for gershayim and geresh between Hebrew letters
             } else if scalar == 0x2E, index + 1 < bytes.count, bytes[index + 1] >= 0x80, bytes[index - 1] >= 0x80 {
                 let (next, _) = UTF8Scalar.decode(bytes, at: index + 1)
                 guard UTF8Scalar.isLetter(next) else { break }

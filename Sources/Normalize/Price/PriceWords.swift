@@ -51,5 +51,6 @@ enum PriceWords {
         "cell", "mobile", "n", "nr", "no", "num", "numero", "ordine", "order", "bestellung", "commande", "pedido",
         "art", "sku", "cod", "codice", "code", "ref", "rif", "tracking", "id", "iva", "p", "partita", "vat",
         "anno", "year", "jahr", "année", "año", "since", "dal", "seit", "depuis", "copyright", "model", "modello",
+        "заказ", "заказа",
     ])
 }
