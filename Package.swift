@@ -32,7 +32,7 @@ let package = Package(
         // Bytes from files and URLs: libcurl multi, politeness, robots.txt, sitemaps, cache.
         .target(name: "Fetch", dependencies: ["CCurl", "CZlib"]),
         // Bytes → observations.
-        .target(name: "Extract", dependencies: ["AuditModel", "Normalize", "CLibXML2"]),
+        .target(name: "Extract", dependencies: ["AuditModel", "Normalize", "CLibXML2", "CZlib"]),
         // Matching, rules, findings.
         .target(name: "Reconcile", dependencies: ["AuditModel"]),
         // Reporters.

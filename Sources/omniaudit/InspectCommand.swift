@@ -17,8 +17,9 @@ struct InspectCommand: ParsableCommand {
     var format: Inspector.Format = .json
 
     @Option(name: .long, help: """
-        The config whose channel settings to read with: the feed mapping for --as feed (default omniaudit.yml); \
-        the shop's locale and currency and the selectors for --as page (default: none).
+        The config whose channel settings to read with: the feed's format, mapping and currency for --as feed \
+        (default: none, the format is detected and the standard Merchant names are read); the shop's locale and \
+        currency and the selectors for --as page (default: none).
         """)
     var config: String?
 
@@ -27,9 +28,9 @@ struct InspectCommand: ParsableCommand {
 
     func run() throws {
         var inspector = Inspector(kind: self.as)
-        if self.as == .feed || config != nil {
+        if config != nil || (self.as == .feed && channel != nil) {
             do {
-                let settings = try ConfigLoader.load(path: config ?? "omniaudit.yml")
+                let settings = try ConfigLoader.load(path: config ?? "omniaudit.yml")  // --channel alone: the demo config
                 if self.as == .feed {
                     try inspector.useFeedMapping(from: settings, channel: channel)
                 } else {

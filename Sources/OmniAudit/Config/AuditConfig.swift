@@ -115,7 +115,7 @@ public struct WebChannel: Sendable {
 
 /// A feed channel: one product feed file or URL read through a field mapping.
 public struct FeedChannel: Sendable {
-    /// `json` for now.
+    /// `auto` (detected from content), `json`, `jsonl`, `merchant-xml`, `csv` or `tsv`.
     public var format: String
     /// The feed's location (absolute path or URL).
     public var source: String
@@ -125,4 +125,8 @@ public struct FeedChannel: Sendable {
     public var fields: [JSONFeedExtractor.Field: JSONPath]
     /// The currency of items that state none.
     public var currency: String?
+    /// Per identity field, how to derive it from the feed's own ids (`keys: { sku: { from: id, pattern: … } }`).
+    public var keys: [KeyTransform] = []
+    /// True for a store price list: items with a store are observed per store (`channel@store`).
+    public var perStore = false
 }

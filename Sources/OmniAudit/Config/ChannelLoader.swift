@@ -7,7 +7,7 @@ enum ChannelLoader {
     static let webKeys = [
         "sitemaps", "urls", "include", "exclude", "mirror", "selectors", "robots", "follow", "cache", "fetch",
     ]
-    static let feedKeys = ["format", "source", "items", "fields"]
+    static let feedKeys = ["format", "source", "items", "fields", "keys"]
     /// Keys every kind accepts.
     static let commonKeys = ["kind", "catalog", "currency"]
 
@@ -105,15 +105,10 @@ enum ChannelLoader {
 
     static func feed(_ members: [(key: String, value: ConfigNode)], node: ConfigNode,
                              resolver: PathResolver) throws(ConfigError) -> FeedChannel {
-        var feed = FeedChannel(format: "json", source: "", items: JSONPath("")!, fields: [:], currency: nil)
+        var feed = FeedChannel(format: "auto", source: "", items: JSONPath("")!, fields: [:], currency: nil)
         for (key, value) in members {
             switch key {
-            case "format":
-                let format = try value.string()
-                if ["jsonl", "merchant-xml", "csv", "tsv"].contains(format) {
-                    throw value.error("feed format '\(format)' is not supported by this version", hint: "supported formats: json")
-                }
-                feed.format = try value.word(["json"])
+            case "format": feed.format = try value.word(FeedFormat.allCases.map(\.rawValue))
             case "source": feed.source = try resolver.existing(try value.string(), at: value)
             case "items":
                 guard let path = JSONPath(try value.string()) else { throw value.error("items is not a valid path", hint: "e.g. data.products[]") }
@@ -121,15 +116,15 @@ enum ChannelLoader {
             case "fields":
                 for (field, pathNode) in try value.mapping(allowed: JSONFeedExtractor.Field.allCases.map(\.rawValue)) {
                     guard let path = JSONPath(try pathNode.string()), let name = JSONFeedExtractor.Field(rawValue: field) else {
-                        throw pathNode.error("fields.\(field) is not a valid path", hint: "e.g. pricing.sale")
+                        throw pathNode.error("fields.\(field) is not a valid path or column name", hint: "e.g. pricing.sale or prezzo")
                     }
                     feed.fields[name] = path
                 }
+            case "keys": feed.keys = try KeyTransformLoader.transforms(value, resolver: resolver)
             default: break
             }
         }
         if feed.source.isEmpty { throw node.error("feed channel needs a source") }
-        if feed.fields.isEmpty { throw node.error("feed channel needs fields", hint: "e.g. fields: { sku: id, price: pricing.sale }") }
         return feed
     }
 }

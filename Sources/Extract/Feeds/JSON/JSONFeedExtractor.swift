@@ -22,6 +22,9 @@ public struct JSONFeedExtractor: FeedExtractor {
     /// The observation fields a mapping may name.
     public enum Field: String, CaseIterable, Sendable {
         case sku, gtin, mpn, url, title, price, listPrice = "list_price", currency, availability, stock
+        /// Merchant fields, read from XML, CSV/TSV, JSON Lines and standard-name JSON feeds.
+        case salePrice = "sale_price", saleDates = "sale_price_effective_date", brand, group = "item_group_id",
+            shipping, store
     }
 
     /// The channel the observations belong to.
