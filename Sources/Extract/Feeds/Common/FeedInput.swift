@@ -46,7 +46,7 @@ public final class FeedInput {
 
     /// The first `count` bytes (fewer when the input is shorter), without consuming them.
     public func peek(_ count: Int) -> Data {
-        if let memory { return memory.prefix(count) }
+        if let memory, inflater == nil { return memory.prefix(count) }
         while head.count < count {
             var chunk = [UInt8](repeating: 0, count: count - head.count)
             let read = chunk.withUnsafeMutableBytes { rawRead($0) }
@@ -86,6 +86,10 @@ public final class FeedInput {
             }
         } else if let file {
             count = Int(gzread(file, base, UInt32(clamping: buffer.count)))
+            var code: Int32 = 0
+            if count == 0, gzerror(file, &code) != nil, code != Z_OK, code != Z_STREAM_END {
+                count = -1  // a truncated or corrupt gzip stream ends with an error, not a clean end
+            }
             if count < 0 {
                 var code: Int32 = 0
                 let message = gzerror(file, &code).map { String(cString: $0) } ?? "read error"

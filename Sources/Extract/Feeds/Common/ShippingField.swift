@@ -3,9 +3,11 @@ import Normalize
 
 /// The Merchant `shipping` attribute, `country:region:service:price` (`IT::Standard:4.95 EUR`), as terms.
 enum ShippingField {
-    /// The terms of one shipping value: its price as the cost (0 is free shipping); nil when it has no price.
+    /// The terms of the first shipping value: its price as the cost (0 is free shipping); nil when it has no price.
     static func parse(_ text: String, currency: String?) -> ShippingTerms? {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        // A cell may list several (`US::Standard:4.95 USD,CA::Standard:9.95 USD`): the first is read.
+        let first = text.split(separator: ",", maxSplits: 1).first ?? ""
+        let parts = first.split(separator: ":", omittingEmptySubsequences: false)
         guard let last = parts.last?.trimmingCharacters(in: .whitespaces), !last.isEmpty else { return nil }
         guard let cost = PriceParser(decimalSeparatorHint: ".", defaultCurrency: currency).money(last) else { return nil }
         return ShippingTerms(cost: cost, isFree: cost.amount == 0 ? true : nil)

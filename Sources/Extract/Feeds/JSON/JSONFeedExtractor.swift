@@ -8,6 +8,12 @@ public struct FeedExtraction: Sendable {
     public var observations: [Observation]
     /// Problems (malformed JSON, items without identifiers or price), each with its position.
     public var problems: [Problem]
+
+    /// Creates an extraction.
+    public init(observations: [Observation], problems: [Problem]) {
+        self.observations = observations
+        self.problems = problems
+    }
 }
 
 /// Reads the bytes of one feed format into observations; one type per format, chosen by the feed's `format:`.

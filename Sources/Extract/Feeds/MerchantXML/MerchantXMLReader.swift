@@ -44,9 +44,10 @@ public struct MerchantXMLReader: Sendable {
             guard status == 1 else { break }
             let type = xmlTextReaderNodeType(reader)
             if type == 10 {  // XML_READER_TYPE_DOCUMENT_TYPE
-                let line = xmlTextReaderGetParserLineNumber(reader)
+                let nodeLine = xmlGetLineNo(xmlTextReaderCurrentNode(reader))
+                let line = nodeLine > 0 ? Int(nodeLine) : Int(xmlTextReaderGetParserLineNumber(reader))
                 problems.append(Problem(source: source, position: "line \(line)",
-                                        message: "DOCTYPE refused: a feed needs none, and its entities could expand without bound or read local files"))
+                                        message: "DOCTYPE refused (declared before this line): a feed needs none, and its entities could expand without bound or read local files"))
                 status = -2
                 break
             }
