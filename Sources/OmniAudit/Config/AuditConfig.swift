@@ -55,6 +55,8 @@ public struct AuditConfig: Sendable {
     public var report: ReportSettings
     /// Query parameters that never identify a product when URLs are matched (`tracking-parameters:`), besides `utm_*`.
     public var trackingParameters: [String] = []
+    /// True when `match` lists `title`: normalised titles join products no identifier joins, as a last resort.
+    public var matchTitles = false
 
     /// How a local path is shown in reports and messages: relative to the config folder when inside it.
     public func display(_ location: String) -> String { PathResolver(baseDirectory: baseDirectory).display(location) }

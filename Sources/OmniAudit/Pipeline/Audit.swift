@@ -43,13 +43,14 @@ public struct Audit: Sendable {
                 name: channel.name, shop: config.shop, currency: channel.currency ?? config.shop.currency,
                 fetcher: fetcher, paths: paths, progress: progress, cancellation: cancellation)
             var read = channel.source.read(environment)
-            read.setAsideKeyless()
+            read.setAsideKeyless(keepingTitled: config.matchTitles)
             let coverage = read.coverage
             progress?("\(channel.name): \(coverage.read) read, \(coverage.skipped.count) skipped, "
                 + "\(coverage.failed.count) failed, \(coverage.problems.count) problems, \(coverage.products) products")
             reads.append(read)
         }
-        let matcher = Matcher(fields: config.match, urls: IdentityURL(trackingParameters: Set(config.trackingParameters)))
+        let matcher = Matcher(fields: config.match, urls: IdentityURL(trackingParameters: Set(config.trackingParameters)),
+                              matchTitles: config.matchTitles)
         let products = matcher.match(reads.flatMap(\.observations))
         let coverage = reads.map(\.coverage)
         var failedInputs: [String: Set<String>] = [:]
@@ -80,10 +81,12 @@ public struct Audit: Sendable {
 extension ChannelRead {
     /// Moves observations without any identifier (no sku, gtin, mpn or URL) out of matching and into the
     /// channel's problems: they could never be compared, and must not silently become a product.
-    mutating func setAsideKeyless() {
-        let keyless = observations.filter(\.key.isEmpty)
+    /// With `keepingTitled` (titles are a match key), an observation with a title is kept.
+    mutating func setAsideKeyless(keepingTitled: Bool = false) {
+        let unmatchable = { (observation: Observation) in observation.key.isEmpty && !(keepingTitled && observation.title != nil) }
+        let keyless = observations.filter(unmatchable)
         guard !keyless.isEmpty else { return }
-        observations.removeAll(where: \.key.isEmpty)
+        observations.removeAll(where: unmatchable)
         coverage.products = observations.count
         coverage.problems += keyless.map { observation in
             Problem(source: observation.origin?.source ?? coverage.channel, position: observation.origin?.locator ?? "",

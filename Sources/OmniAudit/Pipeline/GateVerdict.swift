@@ -71,7 +71,7 @@ struct GateVerdict {
             for second in catalogues.dropFirst(index + 1)
             where !products.contains(where: { $0.channels.contains(first) && $0.channels.contains(second) }) {
                 reasons.append("\(first) and \(second) share no product: nothing could be compared; check `match` "
-                    + "(\(config.match.map(\.rawValue).joined(separator: ", "))) and the identifiers each channel gives")
+                    + "(\((config.match.map(\.rawValue) + (config.matchTitles ? ["title"] : [])).joined(separator: ", "))) and the identifiers each channel gives")
             }
         }
         return reasons
