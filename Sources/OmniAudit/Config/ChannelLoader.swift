@@ -36,6 +36,9 @@ enum ChannelLoader {
         if var feed = source as? FeedChannel {
             feed.currency = currency
             source = feed
+        } else if var store = source as? StoreChannel {
+            store.feed.currency = currency
+            source = store
         }
         return ChannelConfig(name: name, kind: entry.name, source: source, fullCatalog: fullCatalog, currency: currency)
     }
@@ -104,7 +107,7 @@ enum ChannelLoader {
     }
 
     static func feed(_ members: [(key: String, value: ConfigNode)], node: ConfigNode,
-                             resolver: PathResolver) throws(ConfigError) -> FeedChannel {
+                     resolver: PathResolver) throws(ConfigError) -> FeedChannel {
         var feed = FeedChannel(format: "auto", source: "", items: JSONPath("")!, fields: [:], currency: nil)
         for (key, value) in members {
             switch key {
@@ -126,5 +129,19 @@ enum ChannelLoader {
         }
         if feed.source.isEmpty { throw node.error("feed channel needs a source") }
         return feed
+    }
+
+    /// A store price list: a feed read per store (a file, or a folder with one file per store).
+    static func store(_ members: [(key: String, value: ConfigNode)], node: ConfigNode,
+                      resolver: PathResolver) throws(ConfigError) -> StoreChannel {
+        var feed = try self.feed(members, node: node, resolver: resolver)
+        feed.perStore = true
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: feed.source, isDirectory: &isFolder), isFolder.boolValue else {
+            return StoreChannel(feed: feed, files: [feed.source])
+        }
+        let files = (try? FileFetcher().files(in: feed.source, extensions: ["csv", "tsv", "jsonl", "json", "xml", "csv.gz", "tsv.gz"])) ?? []
+        if files.isEmpty { throw node.error("store channel source \(feed.source) holds no price list (csv, tsv, jsonl, json, xml)") }
+        return StoreChannel(feed: feed, files: files)
     }
 }

@@ -68,7 +68,7 @@ public struct Inspector: Sendable {
     /// Uses the field mapping of a feed channel of a config (the first feed channel when `channel` is nil).
     public mutating func useFeedMapping(from config: AuditConfig, channel: String?) throws(ConfigError) {
         for entry in config.channels where channel == nil || entry.name == channel {
-            if var feed = entry.feed {
+            if var feed = entry.feed ?? (entry.source as? StoreChannel)?.feed {
                 feed.currency = feed.currency ?? entry.currency
                 feedChannel = (entry.name, feed, config.shop)
                 return

@@ -48,7 +48,7 @@ struct GateVerdict {
     /// A channel whose products lack a field it is configured to deliver (a mapping typo) was not compared.
     private func fieldReasons(products: [MatchedProduct], coverage: [ChannelCoverage]) -> [String] {
         config.channels.flatMap { channel -> [String] in
-            let observations = products.flatMap(\.observations).filter { $0.channel == channel.name }
+            let observations = products.flatMap(\.observations).filter { $0.channel == channel.name || $0.channel.hasPrefix(channel.name + "@") }
             guard !observations.isEmpty else { return [] }
             return channel.source.deliveredFields.compactMap { delivered in
                 let carrying = observations.filter { AuditReport.Comparisons.carries($0, delivered.field) }.count

@@ -32,6 +32,8 @@ struct FeedSource {
     let fetcher: FileFetcher
     /// How paths are shown in the report.
     let paths: PathResolver
+    /// For a store list read per file: the store of items that name none.
+    var defaultStore: String? = nil
 
     /// The extractor for this channel's format, mapping, currency and locale.
     var extractor: StreamingFeedExtractor {
@@ -40,6 +42,7 @@ struct FeedSource {
             decimalSeparator: feed.fields.isEmpty ? nil : LocaleInfo.decimalSeparator(shop.locale),
             timeZone: TimeZone(identifier: shop.timezone) ?? .gmt)
         interpreter.perStore = feed.perStore
+        interpreter.defaultStore = defaultStore
         return StreamingFeedExtractor(
             format: FeedFormat(rawValue: feed.format) ?? .auto, interpreter: interpreter,
             items: feed.items.description.isEmpty ? nil : feed.items, mapping: feed.fields)

@@ -55,7 +55,9 @@ import Testing
         let result = extractor.extract(Data(csv.utf8), source: "listino.csv")
         #expect(result.problems.isEmpty)
         #expect(result.observations.first?.price?.value == FeedFixtures.money("1299.00", "EUR"))
-        #expect(result.observations.first?.stockCount?.value == 3)
+        #expect(result.observations.first?.stockCount == nil)  // a store's stock is not the online stock count
+        #expect(result.observations.first?.availability?.value == .inStock)
+        #expect(result.observations.first?.availability?.evidence.locator == "line 2, column giacenza")
         #expect(result.observations.first?.channel == "stores@MI01")
     }
 }

@@ -20,6 +20,8 @@ public struct RecordInterpreter: Sendable {
     /// When true, an item with a store (`store_code`, or the mapped `store`) is observed by the channel
     /// `channel@store`: each store of a store price list is compared on its own.
     public var perStore = false
+    /// With `perStore`, the store of items that name none (a price list per store file).
+    public var defaultStore: String?
 
     /// Creates an interpreter.
     public init(channel: String, names: [JSONFeedExtractor.Field: String] = StandardFields.names,
@@ -54,7 +56,9 @@ public struct RecordInterpreter: Sendable {
             return nil
         }
         var store = ""
-        if perStore, let found = value(.store, in: record) { store = "@" + found.text.trimmingCharacters(in: .whitespaces) }
+        if perStore, let found = value(.store, in: record)?.text.trimmingCharacters(in: .whitespaces) ?? defaultStore {
+            store = "@" + found
+        }
         var observation = Observation(
             channel: channel + store, key: key,
             origin: Evidence(source: source, locator: record.locator, raw: key.sku ?? key.gtin ?? key.mpn ?? key.url ?? title?.text ?? ""))
@@ -79,6 +83,12 @@ public struct RecordInterpreter: Sendable {
             }
         }
         availability(record, into: &observation, source: source, problems: &problems)
+        if perStore, let stock = observation.stockCount {
+            // A store's own stock is not the online stock: it decides whether the store can sell, not a count to
+            // compare with the app's.
+            if observation.availability == nil { observation.availability = Observed(stock.value > 0 ? .inStock : .outOfStock, stock.evidence) }
+            observation.stockCount = nil
+        }
         if let shipping = record.all(names[.shipping] ?? "shipping").first,
             let terms = ShippingField.parse(shipping.text, currency: currency) {
             observation.shipping = Observed(terms, evidence(shipping, source: source))
