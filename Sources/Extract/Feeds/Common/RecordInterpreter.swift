@@ -45,7 +45,14 @@ public struct RecordInterpreter: Sendable {
     public func observation(_ record: FeedRecord, source: String, problems: inout [Problem]) -> Observation? {
         var key = ProductKey()
         key.sku = value(.sku, in: record).flatMap { Identifiers.sku($0.text) }
-        key.gtin = value(.gtin, in: record).flatMap { Identifiers.gtin($0.text) }
+        if let found = value(.gtin, in: record) {
+            if let gtin = Identifiers.gtin(found.text), GTIN.hasValidCheckDigit(gtin) {
+                key.gtin = gtin
+            } else {
+                problems.append(Problem(source: source, position: found.locator,
+                                        message: "GTIN \(found.text) is not a GTIN with a valid check digit; not used for matching"))
+            }
+        }
         key.mpn = value(.mpn, in: record).flatMap { Identifiers.sku($0.text) }
         key.url = value(.url, in: record).flatMap { URLNormalizer.normalize($0.text.trimmingCharacters(in: .whitespacesAndNewlines)) }
         let title = value(.title, in: record)
