@@ -34,8 +34,14 @@ import Testing
         let parser = XMLParser(data: data)
         parser.delegate = counter
         #expect(parser.parse())
-        #expect(counter.failures == 7)
-        #expect(counter.cases > 7)
+        #expect(counter.failures == Self.plantedCount)
+        #expect(counter.cases > Self.plantedCount)
+    }
+
+    /// The number of findings the demo plants (`fixtures/demo-shop/expected-findings.json`).
+    static var plantedCount: Int {
+        let data = (try? Data(contentsOf: URL(fileURLWithPath: Paths.repo("fixtures/demo-shop/expected-findings.json")))) ?? Data()
+        return ((try? JSONSerialization.jsonObject(with: data)) as? [Any])?.count ?? -1
     }
 
     @Test func sarifCarriesEveryFindingWithItsFingerprint() throws {
@@ -44,7 +50,7 @@ import Testing
         #expect(sarif["version"] as? String == "2.1.0")
         let run = try #require((sarif["runs"] as? [[String: Any]])?.first)
         let results = try #require(run["results"] as? [[String: Any]])
-        #expect(results.count == 7)
+        #expect(results.count == Self.plantedCount)
         #expect(results.allSatisfy { ($0["partialFingerprints"] as? [String: String])?["omniaudit/v1"]?.count == 16 })
         #expect(Set(results.compactMap { $0["level"] as? String }) == ["error", "warning"])
     }
@@ -87,10 +93,10 @@ import Testing
         let summary = try Paths.temporaryFolder() + "/summary.md"
         let (_, result) = try demo(["GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": summary])
         let annotations = result.err.split(separator: "\n").filter { $0.hasPrefix("::") }
-        #expect(annotations.count == 7)
-        #expect(annotations.first?.hasPrefix("::error title=omniaudit availability-mismatch sku%3ABA-1025::") == true)
+        #expect(annotations.count == Self.plantedCount)
+        #expect(annotations.first?.hasPrefix("::error title=omniaudit availability-mismatch sku%3ABA-1019::") == true)
         let markdown = try String(contentsOfFile: summary, encoding: .utf8)
-        #expect(markdown.contains("**FAIL — 5 findings at or above “error”** · exit code 1"))
+        #expect(markdown.contains("**FAIL — 8 findings at or above “error”** · exit code 1"))
         let plain = try demo()
         #expect(!plain.result.err.contains("::error"))
     }

@@ -52,7 +52,8 @@ public struct Audit: Sendable {
         let matcher = Matcher(fields: config.match, urls: IdentityURL(trackingParameters: Set(config.trackingParameters)),
                               matchTitles: config.matchTitles)
         let products = matcher.match(reads.flatMap(\.observations))
-        let coverage = reads.map(\.coverage)
+        var coverage = reads.map(\.coverage)
+        UnmatchedProducts.record(products, into: &coverage, channelCount: config.channels.count)
         var failedInputs: [String: Set<String>] = [:]
         for (channel, read) in zip(config.channels, reads) { failedInputs[channel.name, default: []].formUnion(read.failedURLs) }
         let context = RuleContext(

@@ -67,6 +67,21 @@ import Testing
         #expect(problem.message.contains("\"XX-3\" does not fit keys.sku"))
     }
 
+    @Test func everyUnmatchedProductIsListedWithItsKeys() throws {
+        let shop = try ShopFolder()
+        defer { shop.remove() }
+        try write(shop, "app.csv", "id,price\nBA-1,10.00 EUR\n")
+        try write(shop, "merchant.csv", "id,title,price\nIT-BA-1,Mug,10.00 EUR\n")
+        let report = try shop.audit(channels: """
+              app: { kind: feed, source: app.csv }
+              merchant: { kind: feed, source: merchant.csv }
+            """)
+        #expect(report.coverage["merchant"]?.unmatched?.map(\.reason) == ["sku:IT-BA-1 matched no other channel; its keys: sku IT-BA-1, title \"Mug\""])
+        #expect(report.coverage["merchant"]?.unmatched?.first?.input == "merchant.csv line 2")
+        #expect(report.coverage["app"]?.unmatched?.count == 1)
+        #expect(report.gate.reasons.contains { $0.contains("share no product") })
+    }
+
     @Test func storesAreComparedOnePerFile() throws {
         let shop = try ShopFolder()
         defer { shop.remove() }
