@@ -8,6 +8,6 @@ struct OmniAuditCommand: ParsableCommand {
         commandName: "omniaudit",
         abstract: "Audit what a shop's channels show (web pages, app feeds …) and report every mismatch.",
         version: OmniAuditVersion.current,
-        subcommands: [AuditCommand.self, ReportCommand.self, InspectCommand.self, RulesCommand.self, ParseCommand.self],
+        subcommands: [AuditCommand.self, ReportCommand.self, InspectCommand.self, InitCommand.self, RulesCommand.self, ParseCommand.self],
         defaultSubcommand: AuditCommand.self)
 }

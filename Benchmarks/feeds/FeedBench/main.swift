@@ -16,10 +16,16 @@ let start = Date()
 var items = 0
 var priced = 0
 let input = try FeedInput(path: arguments[1])
-let problems = extractor.stream(input, source: arguments[1]) { observation in
-    items += 1
-    if observation.price != nil { priced += 1 }
-}
+let recordsOnly = ProcessInfo.processInfo.environment["FEED_BENCH_RECORDS"] == "1"  // the readers alone, no interpretation
+let problems = recordsOnly
+    ? extractor.records(input, source: arguments[1]) { record in
+        items += 1
+        if record.first("price") != nil { priced += 1 }
+    }
+    : extractor.stream(input, source: arguments[1]) { observation in
+        items += 1
+        if observation.price != nil { priced += 1 }
+    }
 let seconds = Date().timeIntervalSince(start)
 let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
 let peak = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }

@@ -14,6 +14,14 @@ public struct AuditConfig: Sendable {
         public var locale: String
         /// An IANA timezone such as `Europe/Rome`: decides the audit day.
         public var timezone: String
+
+        /// Creates shop settings.
+        public init(name: String, currency: String, locale: String, timezone: String) {
+            self.name = name
+            self.currency = currency
+            self.locale = locale
+            self.timezone = timezone
+        }
     }
 
     /// The release gate.

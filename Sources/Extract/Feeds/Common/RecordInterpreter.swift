@@ -23,6 +23,17 @@ public struct RecordInterpreter: Sendable {
     /// With `perStore`, the store of items that name none (a price list per store file).
     public var defaultStore: String?
 
+    /// Price parsers for the default currency, made once by `prepared()` instead of once per price.
+    private var parsers: (dot: PriceParser, local: PriceParser)?
+
+    /// The interpreter with its price parsers made, for reading many items.
+    public func prepared() -> RecordInterpreter {
+        var copy = self
+        copy.parsers = (PriceParser(decimalSeparatorHint: ".", defaultCurrency: defaultCurrency),
+                        PriceParser(decimalSeparatorHint: decimalSeparator ?? ".", defaultCurrency: defaultCurrency))
+        return copy
+    }
+
     /// Creates an interpreter.
     public init(channel: String, names: [JSONFeedExtractor.Field: String] = StandardFields.names,
                 defaultCurrency: String?, decimalSeparator: Character? = nil, timeZone: TimeZone = .gmt) {
@@ -44,7 +55,7 @@ public struct RecordInterpreter: Sendable {
     /// The observation of one record; nil (with a problem naming the position) when it has no identifier.
     public func observation(_ record: FeedRecord, source: String, problems: inout [Problem]) -> Observation? {
         var key = ProductKey()
-        key.sku = value(.sku, in: record).flatMap { Identifiers.sku($0.text) }
+        key.sku = value(.sku, in: record).map(\.text.feedTrimmed).flatMap { $0.isEmpty ? nil : $0 }
         if let found = value(.gtin, in: record) {
             if let gtin = Identifiers.gtin(found.text), GTIN.hasValidCheckDigit(gtin) {
                 key.gtin = gtin
@@ -53,8 +64,8 @@ public struct RecordInterpreter: Sendable {
                                         message: "GTIN \(found.text) is not a GTIN with a valid check digit; not used for matching"))
             }
         }
-        key.mpn = value(.mpn, in: record).flatMap { Identifiers.sku($0.text) }
-        key.url = value(.url, in: record).flatMap { URLNormalizer.normalize($0.text.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        key.mpn = value(.mpn, in: record).map(\.text.feedTrimmed).flatMap { $0.isEmpty ? nil : $0 }
+        key.url = value(.url, in: record).flatMap { Self.url($0.text.feedTrimmed) }
         let title = value(.title, in: record)
         if key.isEmpty && title == nil {
             let looked = [JSONFeedExtractor.Field.sku, .gtin, .mpn, .url, .title].compactMap { names[$0] }
@@ -63,16 +74,16 @@ public struct RecordInterpreter: Sendable {
             return nil
         }
         var store = ""
-        if perStore, let found = value(.store, in: record)?.text.trimmingCharacters(in: .whitespaces) ?? defaultStore {
+        if perStore, let found = value(.store, in: record)?.text.feedTrimmed ?? defaultStore {
             store = "@" + found
         }
         var observation = Observation(
             channel: channel + store, key: key,
             origin: Evidence(source: source, locator: record.locator, raw: key.sku ?? key.gtin ?? key.mpn ?? key.url ?? title?.text ?? ""))
-        if let title { observation.title = Observed(title.text.trimmingCharacters(in: .whitespacesAndNewlines), evidence(title, source: source)) }
-        if let brand = value(.brand, in: record) { observation.brand = Observed(brand.text.trimmingCharacters(in: .whitespaces), evidence(brand, source: source)) }
-        observation.group = value(.group, in: record)?.text.trimmingCharacters(in: .whitespaces)
-        let currency = value(.currency, in: record).map { $0.text.trimmingCharacters(in: .whitespaces).uppercased() } ?? defaultCurrency
+        if let title { observation.title = Observed(title.text.feedTrimmed, evidence(title, source: source)) }
+        if let brand = value(.brand, in: record) { observation.brand = Observed(brand.text.feedTrimmed, evidence(brand, source: source)) }
+        observation.group = value(.group, in: record)?.text.feedTrimmed
+        let currency = value(.currency, in: record).map { $0.text.feedTrimmed.uppercased() } ?? defaultCurrency
         let regular = money(.price, record, currency: currency, source: source, problems: &problems)
         let sale = money(.salePrice, record, currency: currency, source: source, problems: &problems)
         observation.price = sale ?? regular
@@ -97,15 +108,39 @@ public struct RecordInterpreter: Sendable {
             observation.stockCount = nil
         }
         if let shipping = record.all(names[.shipping] ?? "shipping").first,
-            let terms = ShippingField.parse(shipping.text, currency: currency) {
+            let terms = ShippingField.parse(shipping.text, parser: currency == defaultCurrency ? parsers?.dot : nil, currency: currency) {
             observation.shipping = Observed(terms, evidence(shipping, source: source))
         }
         return observation
     }
 
+    /// A product URL in its normal form; URLs already normal (an http(s) scheme and host in lower case, no query,
+    /// fragment or port) skip URLComponents, which is slow on Linux.
+    static func url(_ text: String) -> String? {
+        var text = text
+        // Merchant links often carry only campaign parameters (`?utm_source=google&utm_medium=shopping`), which never
+        // identify a product: dropped here without parsing the URL (all on bytes: Foundation's string search is slow).
+        let bytes = text.utf8
+        if let question = bytes.firstIndex(of: UInt8(ascii: "?")), !bytes.contains(UInt8(ascii: "#")),
+            bytes[bytes.index(after: question)...].split(separator: UInt8(ascii: "&")).allSatisfy({ parameter in
+                parameter.starts(with: "utm_".utf8) || parameter.starts(with: "UTM_".utf8)
+            }) {
+            text = String(Substring(bytes[..<question]))
+        }
+        let simple = (text.hasPrefix("https://") || text.hasPrefix("http://"))
+            && !text.utf8.contains { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: " ") }
+        if simple {
+            let host = text.utf8.dropFirst(text.hasPrefix("https") ? 8 : 7).prefix { $0 != UInt8(ascii: "/") }
+            if !host.isEmpty, host.count < text.utf8.count - 8, !host.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 == UInt8(ascii: ":") }) {
+                return text
+            }
+        }
+        return URLNormalizer.normalize(text)
+    }
+
     private func availability(_ record: FeedRecord, into observation: inout Observation, source: String, problems: inout [Problem]) {
         if let found = value(.availability, in: record) {
-            let folded = found.text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            let folded = found.text.feedTrimmed.lowercased()
             if let raw = StandardFields.availability[folded], let value = Availability(rawValue: raw) {
                 observation.availability = Observed(value, evidence(found, source: source))
             } else if let value = AvailabilityParser.parse(found.text).availability {
@@ -115,7 +150,7 @@ public struct RecordInterpreter: Sendable {
             }
         }
         if let found = value(.stock, in: record) {
-            if let count = Int(found.text.trimmingCharacters(in: .whitespacesAndNewlines)), count >= 0 {
+            if let count = Int(found.text.feedTrimmed), count >= 0 {
                 observation.stockCount = Observed(count, evidence(found, source: source))
             } else {
                 problems.append(Problem(source: source, position: found.locator, message: "stock \"\(found.text)\" is not a whole number"))
@@ -126,9 +161,10 @@ public struct RecordInterpreter: Sendable {
     private func money(_ field: JSONFeedExtractor.Field, _ record: FeedRecord, currency: String?, source: String,
                        problems: inout [Problem]) -> Observed<Money>? {
         guard let found = value(field, in: record) else { return nil }
-        let text = found.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = found.text.feedTrimmed
         let separator: Character? = found.isNumber || decimalSeparator == nil || ShippingField.hasCurrencyCode(text) ? "." : decimalSeparator
-        let parser = PriceParser(decimalSeparatorHint: separator, defaultCurrency: currency)
+        let cached = currency == defaultCurrency ? (separator == "." ? parsers?.dot : parsers?.local) : nil
+        let parser = cached ?? PriceParser(decimalSeparatorHint: separator, defaultCurrency: currency)
         guard let money = parser.money(text) else {
             let reason = parser.parse(text).reason ?? "unreadable"
             problems.append(Problem(source: source, position: found.locator, message: "\(field.rawValue) \"\(found.text)\" is not readable: \(reason)"))

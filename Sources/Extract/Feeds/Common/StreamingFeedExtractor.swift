@@ -44,6 +44,7 @@ public struct StreamingFeedExtractor: FeedExtractor {
             return [Problem(source: source, message: input.failure ?? "empty feed: no bytes to read")]
         }
         var problems: [Problem] = []
+        let interpreter = self.interpreter.prepared()
         func interpret(_ record: FeedRecord) {
             if let observation = interpreter.observation(record, source: source, problems: &problems) { each(observation) }
         }

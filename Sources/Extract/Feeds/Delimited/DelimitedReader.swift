@@ -41,7 +41,7 @@ public struct DelimitedReader: Sendable {
             var record = FeedRecord(locator: "line \(row.line)")
             record.values.reserveCapacity(names.count)
             for (index, text) in row.fields.enumerated() where !text.isEmpty {
-                record.values.append(.init(name: names[index], text: text, locator: "line \(row.line), column \(names[index])"))
+                record.values.append(.init(name: names[index], text: text, place: .column(line: row.line)))
             }
             each(record)
         }

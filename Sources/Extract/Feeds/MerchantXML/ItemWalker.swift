@@ -24,42 +24,55 @@ struct ItemWalker {
         pointer.map { String(cString: $0) } ?? ""
     }
 
+    /// True when a libxml2 string equals an ASCII literal (no String made).
+    private static func equals(_ pointer: UnsafePointer<xmlChar>?, _ literal: StaticString) -> Bool {
+        guard let pointer else { return false }
+        return strcmp(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self),
+                      UnsafeRawPointer(literal.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+    }
+
+    private static func isGoogle(_ namespace: UnsafePointer<xmlChar>?) -> Bool {
+        equals(namespace, "http://base.google.com/ns/1.0") || equals(namespace, "http://base.google.com/cns/1.0")
+    }
+
     mutating func visit(_ reader: xmlTextReaderPtr, type: Int32, each: (FeedRecord) -> Void) {
-        let depth = xmlTextReaderDepth(reader)
         switch type {
         case 1:  // element
-            let name = Self.string(xmlTextReaderConstLocalName(reader))
+            let depth = xmlTextReaderDepth(reader)
+            let local = xmlTextReaderConstLocalName(reader)
             let empty = xmlTextReaderIsEmptyElement(reader) == 1
-            if root == nil { root = name }
+            if root == nil { root = Self.string(local) }
             if itemDepth < 0 {
-                guard MerchantXMLReader.itemNames.contains(name) else { return }
+                guard Self.equals(local, "item") || Self.equals(local, "entry") else { return }
                 itemDepth = depth
                 let line = Int(xmlGetLineNo(xmlTextReaderCurrentNode(reader)))
                 openItemLine = line
                 record = FeedRecord(locator: "item \(items + 1) (line \(line))")
+                record.values.reserveCapacity(16)
                 plain = []
                 if empty { finish(each) }
             } else if depth == itemDepth + 1 {
-                let namespace = Self.string(xmlTextReaderConstNamespaceUri(reader))
                 let line = Int(xmlGetLineNo(xmlTextReaderCurrentNode(reader)))
                 var text = ""
+                let name = Self.string(local)
                 if name == "link", let href = xmlTextReaderGetAttribute(reader, "href") {
                     text = String(cString: href)
                     omniaudit_xmlFree(href)
                 }
-                field = (name.lowercased(), MerchantXMLReader.googleNamespaces.contains(namespace), line, text)
+                field = (name, Self.isGoogle(xmlTextReaderConstNamespaceUri(reader)), line, text)
                 shipping = [:]
                 if empty { closeField() }
             } else if depth == itemDepth + 2 {
-                sub = (name.lowercased(), "")
+                sub = (Self.string(local), "")
                 if empty { closeSub() }
             }
         case 3, 4, 14:  // text, CDATA, significant whitespace
-            guard itemDepth >= 0 else { return }
-            let text = Self.string(xmlTextReaderConstValue(reader))
-            if sub != nil { sub?.text += text } else if field != nil { field?.text += text }
+            guard itemDepth >= 0, field != nil, let value = xmlTextReaderConstValue(reader) else { return }
+            let text = String(cString: value)
+            if sub != nil { sub?.text += text } else { field?.text += text }
         case 15:  // end element
             guard itemDepth >= 0 else { return }
+            let depth = xmlTextReaderDepth(reader)
             if depth == itemDepth { finish(each) } else if depth == itemDepth + 1 { closeField() } else if depth == itemDepth + 2 { closeSub() }
         default:
             break
@@ -67,7 +80,7 @@ struct ItemWalker {
     }
 
     private mutating func closeSub() {
-        if let sub { shipping[sub.name] = sub.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if let sub { shipping[sub.name] = sub.text.feedTrimmed }
         sub = nil
     }
 
@@ -77,8 +90,7 @@ struct ItemWalker {
         if !shipping.isEmpty {
             text = ["country", "region", "service", "price"].map { shipping[$0] ?? "" }.joined(separator: ":")
         }
-        let value = FeedRecord.Value(name: field.name, text: text,
-                                     locator: "line \(field.line) <\(field.google ? "g:" : "")\(field.name)>")
+        let value = FeedRecord.Value(name: field.name, text: text, place: .element(line: field.line, google: field.google))
         if field.google { record.values.append(value) } else { plain.append(value) }
         self.field = nil
         shipping = [:]
