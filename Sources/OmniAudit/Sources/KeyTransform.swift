@@ -9,7 +9,14 @@ public struct KeyTransform: Sendable, Hashable {
     public enum Rule: Sendable, Hashable {
         /// The regular expression must match the whole value; the template (default `$1`) gives the key.
         case pattern(String, template: String)
-        case removePrefix(String), addPrefix(String), removeSuffix(String), addSuffix(String)
+        /// A constant prefix removed (values without it do not fit).
+        case removePrefix(String)
+        /// A constant prefix added.
+        case addPrefix(String)
+        /// A constant suffix removed (values without it do not fit).
+        case removeSuffix(String)
+        /// A constant suffix added.
+        case addSuffix(String)
         /// From value to key, read from a two-column CSV file.
         case mapping([String: String], file: String)
     }

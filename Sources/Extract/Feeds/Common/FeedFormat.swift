@@ -2,7 +2,18 @@ import Foundation
 
 /// A feed's format, as `format:` names it; `auto` (the default) detects it from the first bytes.
 public enum FeedFormat: String, CaseIterable, Sendable {
-    case auto, json, jsonl, merchantXML = "merchant-xml", csv, tsv
+    /// Detected from the first bytes.
+    case auto
+    /// One JSON document (items at the top level or nested).
+    case json
+    /// JSON Lines: one object per line.
+    case jsonl
+    /// Google Merchant RSS 2.0 or Atom 1.0 with the `g:` namespace (also Meta catalog XML).
+    case merchantXML = "merchant-xml"
+    /// Comma- (or semicolon-) separated values with a header row.
+    case csv
+    /// Tab-separated values with a header row.
+    case tsv
 
     /// The format of a feed from its first bytes (a BOM and leading whitespace skipped): `<` is Merchant XML,
     /// `[` JSON, `{` JSON Lines when a complete object ends a line and another starts the next, else JSON; anything

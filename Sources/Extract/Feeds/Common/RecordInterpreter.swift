@@ -23,14 +23,23 @@ public struct RecordInterpreter: Sendable {
     /// With `perStore`, the store of items that name none (a price list per store file).
     public var defaultStore: String?
 
-    /// Price parsers for the default currency, made once by `prepared()` instead of once per price.
-    private var parsers: (dot: PriceParser, local: PriceParser)?
+    /// Price parsers for the default currency, made once by `prepared()` instead of once per price (a class, so
+    /// that passing the interpreter around copies one reference).
+    private final class Parsers: Sendable {
+        let dot: PriceParser
+        let local: PriceParser
+        init(dot: PriceParser, local: PriceParser) {
+            self.dot = dot
+            self.local = local
+        }
+    }
+    private var parsers: Parsers?
 
     /// The interpreter with its price parsers made, for reading many items.
     public func prepared() -> RecordInterpreter {
         var copy = self
-        copy.parsers = (PriceParser(decimalSeparatorHint: ".", defaultCurrency: defaultCurrency),
-                        PriceParser(decimalSeparatorHint: decimalSeparator ?? ".", defaultCurrency: defaultCurrency))
+        copy.parsers = Parsers(dot: PriceParser(decimalSeparatorHint: ".", defaultCurrency: defaultCurrency),
+                               local: PriceParser(decimalSeparatorHint: decimalSeparator ?? ".", defaultCurrency: defaultCurrency))
         return copy
     }
 

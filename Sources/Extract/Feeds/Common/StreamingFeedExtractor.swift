@@ -44,9 +44,9 @@ public struct StreamingFeedExtractor: FeedExtractor {
             return [Problem(source: source, message: input.failure ?? "empty feed: no bytes to read")]
         }
         var problems: [Problem] = []
-        let interpreter = self.interpreter.prepared()
+        let prepared = Prepared(self.interpreter.prepared())  // a reference: closures capture it without copying the struct
         func interpret(_ record: FeedRecord) {
-            if let observation = interpreter.observation(record, source: source, problems: &problems) { each(observation) }
+            if let observation = prepared.interpreter.observation(record, source: source, problems: &problems) { each(observation) }
         }
         switch format {
         case .merchantXML:
@@ -120,4 +120,10 @@ public struct StreamingFeedExtractor: FeedExtractor {
         }
         return problems
     }
+}
+
+/// The prepared interpreter of one `stream` call, held by reference.
+private final class Prepared {
+    let interpreter: RecordInterpreter
+    init(_ interpreter: RecordInterpreter) { self.interpreter = interpreter }
 }

@@ -8,9 +8,6 @@ import Foundation
 /// (`http://base.google.com/ns/1.0` and `http://base.google.com/cns/1.0`); `g:` values win over plain
 /// elements of the same name (an Atom `<id>` never hides `<g:id>`).
 public struct MerchantXMLReader: Sendable {
-    static let googleNamespaces: Set<String> = ["http://base.google.com/ns/1.0", "http://base.google.com/cns/1.0"]
-    static let itemNames: Set<String> = ["item", "entry"]
-
     /// Creates a reader.
     public init() {}
 
