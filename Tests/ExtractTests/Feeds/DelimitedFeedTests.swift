@@ -77,3 +77,19 @@ import Testing
         #expect(result.problems.map(\.reason) == ["line 2: item has no identifier, so it cannot be matched (looked for id, gtin, mpn, link, title)"])
     }
 }
+
+@Suite struct MetaCatalogTests {
+    @Test func readsAMetaCatalogCSVWithItsInventoryColumn() throws {
+        let result = try FeedFixtures.read("meta-catalog.csv")
+        #expect(result.problems.isEmpty)
+        #expect(result.observations.map(\.key.sku) == ["FB-1", "FB-2"])
+        let tazza = result.observations[0]
+        #expect(tazza.title?.value == "Tazza \"Aurora\"")
+        #expect(tazza.price?.value == FeedFixtures.money("9.90", "EUR"))
+        #expect(tazza.listPrice?.value == FeedFixtures.money("12.00", "EUR"))
+        #expect(tazza.saleWindow != nil)
+        #expect(tazza.group == "TAZZE")
+        #expect(result.observations.map(\.stockCount?.value) == [4, 0])  // Meta's `inventory`
+        #expect(result.observations[1].availability?.value == .outOfStock)
+    }
+}

@@ -54,7 +54,9 @@ public struct RecordInterpreter: Sendable {
     }
 
     private func value(_ field: JSONFeedExtractor.Field, in record: FeedRecord) -> FeedRecord.Value? {
-        names[field].flatMap(record.first)
+        if let found = names[field].flatMap(record.first) { return found }
+        guard names[field] == StandardFields.names[field], let aliases = StandardFields.aliases[field] else { return nil }
+        return aliases.lazy.compactMap(record.first).first
     }
 
     private func evidence(_ value: FeedRecord.Value, source: String) -> Evidence {

@@ -9,6 +9,12 @@ public enum StandardFields {
         .stock: "quantity", .brand: "brand", .group: "item_group_id", .shipping: "shipping", .store: "store_code",
     ]
 
+    /// Other names some catalogs use for a standard field (Meta catalogs: `inventory` for the stock), tried
+    /// when the field's own name is absent from an item.
+    public static let aliases: [JSONFeedExtractor.Field: [String]] = [
+        .stock: ["inventory", "quantity_to_sell_on_facebook"],
+    ]
+
     /// The names to read: the standard names, overridden by a mapping (`{ sku: codice, price: prezzo }`).
     public static func names(with mapping: [JSONFeedExtractor.Field: String]) -> [JSONFeedExtractor.Field: String] {
         names.merging(mapping.mapValues { FeedRecord.normalizedName($0) }) { _, mapped in mapped }
