@@ -8,7 +8,10 @@ struct InspectCommand: ParsableCommand {
         commandName: "inspect", abstract: "Print the products omniaudit reads from pages or a feed.")
 
     @Argument(help: "Files or folders (pages), or a feed file.")
-    var inputs: [String]
+    var inputs: [String] = []
+
+    @Flag(name: .long, help: "Audit the config's channels and say, per product, which keys joined its observations or why nothing did.")
+    var explainMatch = false
 
     @Option(name: .long, help: "Read the inputs as: page or feed.")
     var `as`: Inspector.Kind = .page
@@ -27,6 +30,8 @@ struct InspectCommand: ParsableCommand {
     var channel: String?
 
     func run() throws {
+        if explainMatch { return try explain() }
+        guard !inputs.isEmpty else { throw ValidationError("give files or folders to inspect, or --explain-match") }
         var inspector = Inspector(kind: self.as)
         if config != nil || (self.as == .feed && channel != nil) {
             do {
@@ -61,3 +66,18 @@ struct InspectCommand: ParsableCommand {
 
 extension Inspector.Kind: ExpressibleByArgument {}
 extension Inspector.Format: ExpressibleByArgument {}
+
+extension InspectCommand {
+    /// `--explain-match`: read every channel of the config as the audit does, then explain the matching.
+    func explain() throws {
+        let settings: AuditConfig
+        do {
+            settings = try ConfigLoader.load(path: config ?? "omniaudit.yml")
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(AuditExitCode.config.rawValue)
+        }
+        let report = Audit(config: settings, version: OmniAuditVersion.current).run()
+        print(MatchExplainer(match: settings.match, matchTitles: settings.matchTitles).explain(report), terminator: "")
+    }
+}
