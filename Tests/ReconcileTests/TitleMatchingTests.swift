@@ -84,3 +84,24 @@ import Testing
         #expect(findings.first?.message.hasSuffix("(Matched by title.)") == true)
     }
 }
+
+@Suite struct VariantMatchingTests {
+    func variant(_ channel: String, sku: String?, group: String?, title: String) -> Observation {
+        var observation = Observation(channel: channel, key: ProductKey(sku: sku))
+        observation.title = Observed(title, Evidence(source: channel, locator: "x", raw: title))
+        observation.group = group
+        return observation
+    }
+
+    @Test func aPageShowingOneVariantMatchesThatVariantNeverTheGroup() {
+        let products = Matcher(fields: [.sku, .gtin, .url], matchTitles: true).match([
+            variant("merchant", sku: "CUS-M", group: "CUS", title: "Cuscino in velluto"),
+            variant("merchant", sku: "CUS-L", group: "CUS", title: "Cuscino in velluto"),
+            variant("web", sku: "CUS-L", group: "CUS", title: "Cuscino in velluto"),
+            variant("app", sku: nil, group: "CUS", title: "Cuscino in velluto"),  // one title for two variants: never joined
+        ])
+        #expect(products.map(\.id) == ["sku:CUS-M", "sku:CUS-L", "title:cuscino in velluto"])
+        #expect(products[1].channels == ["merchant", "web"])
+        #expect(products.allSatisfy { !$0.matchedByTitle })
+    }
+}
