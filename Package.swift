@@ -35,7 +35,7 @@ let package = Package(
         // Bytes from files and URLs: libcurl multi, politeness, robots.txt, sitemaps, cache.
         .target(name: "Fetch", dependencies: ["CCurl", "CZlib"]),
         // Bytes → observations.
-        .target(name: "Extract", dependencies: ["AuditModel", "Normalize", "CLibXML2"]),
+        .target(name: "Extract", dependencies: ["AuditModel", "Normalize", "CLibXML2", "CZlib"]),
         // Matching, rules, findings.
         .target(name: "Reconcile", dependencies: ["AuditModel"]),
         // Reporters.
@@ -59,6 +59,8 @@ let package = Package(
         .executableTarget(name: "reconcile-bench", dependencies: ["AuditModel", "Reconcile", "History"], path: "Benchmarks/reconcile/Generated"),
         // In-process price-parsing benchmark (Benchmarks/price-parser/run.sh); not part of the product.
         .executableTarget(name: "price-bench", dependencies: ["Normalize"], path: "Benchmarks/price-parser/InProcess"),
+        // Streaming feed-reader benchmark (Benchmarks/feeds/run.sh); not part of the product.
+        .executableTarget(name: "feed-bench", dependencies: ["Extract"], path: "Benchmarks/feeds/FeedBench"),
 
         // The fault-injecting HTTP server the crawler tests start (Tests/Support/fault_server.py), shared by tests.
         .target(name: "TestSupport", path: "Tests/Support/Swift"),

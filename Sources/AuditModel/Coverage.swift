@@ -35,6 +35,9 @@ public struct ChannelCoverage: Hashable, Sendable, Codable {
     public var terms: Int
     /// For a web channel read through the crawler: what fetching did (absent for other channels).
     public var crawl: CrawlSummary?
+    /// Products this channel alone shows, when other channels were read: each with where it is and the keys it
+    /// had, so that a wrong `match` or a missing key transform shows (absent when there is none).
+    public var unmatched: [Note]?
 
     /// Creates an empty coverage record.
     public init(channel: String) {

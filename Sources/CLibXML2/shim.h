@@ -11,6 +11,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
+#include <libxml/xmlreader.h>
 
 /// `xmlFree` is a global function pointer, which Swift 6 rejects as shared mutable state.
 static inline void omniaudit_xmlFree(void *pointer) { xmlFree(pointer); }

@@ -25,7 +25,14 @@ public struct Reconciler: Sendable {
     public func findings(products: [MatchedProduct], coverage: [ChannelCoverage]) -> [Finding] {
         var findings: [Finding] = []
         for rule in RuleRegistry.all where context.settings(for: rule.id).enabled {
-            for product in products { findings += rule.check(product, context: context) }
+            for product in products {
+                let found = rule.check(product, context: context)
+                findings += product.matchedByTitle ? found.map { finding in
+                    var finding = finding
+                    finding.message += " (Matched by title.)"
+                    return finding
+                } : found
+            }
         }
         if context.settings(for: OmnibusReferencePrice().id).enabled {
             findings += OmnibusReferencePrice().shortHistoryFindings(products, context: context)

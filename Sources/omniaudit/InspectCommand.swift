@@ -8,7 +8,10 @@ struct InspectCommand: ParsableCommand {
         commandName: "inspect", abstract: "Print the products omniaudit reads from pages or a feed.")
 
     @Argument(help: "Files or folders (pages), or a feed file.")
-    var inputs: [String]
+    var inputs: [String] = []
+
+    @Flag(name: .long, help: "Audit the config's channels and say, per product, which keys joined its observations or why nothing did.")
+    var explainMatch = false
 
     @Option(name: .long, help: "Read the inputs as: page or feed.")
     var `as`: Inspector.Kind = .page
@@ -17,8 +20,9 @@ struct InspectCommand: ParsableCommand {
     var format: Inspector.Format = .json
 
     @Option(name: .long, help: """
-        The config whose channel settings to read with: the feed mapping for --as feed (default omniaudit.yml); \
-        the shop's locale and currency and the selectors for --as page (default: none).
+        The config whose channel settings to read with: the feed's format, mapping and currency for --as feed \
+        (default: none, the format is detected and the standard Merchant names are read); the shop's locale and \
+        currency and the selectors for --as page (default: none).
         """)
     var config: String?
 
@@ -26,10 +30,12 @@ struct InspectCommand: ParsableCommand {
     var channel: String?
 
     func run() throws {
+        if explainMatch { return try explain() }
+        guard !inputs.isEmpty else { throw ValidationError("give files or folders to inspect, or --explain-match") }
         var inspector = Inspector(kind: self.as)
-        if self.as == .feed || config != nil {
+        if config != nil || (self.as == .feed && channel != nil) {
             do {
-                let settings = try ConfigLoader.load(path: config ?? "omniaudit.yml")
+                let settings = try ConfigLoader.load(path: config ?? "omniaudit.yml")  // --channel alone: the demo config
                 if self.as == .feed {
                     try inspector.useFeedMapping(from: settings, channel: channel)
                 } else {
@@ -60,3 +66,18 @@ struct InspectCommand: ParsableCommand {
 
 extension Inspector.Kind: ExpressibleByArgument {}
 extension Inspector.Format: ExpressibleByArgument {}
+
+extension InspectCommand {
+    /// `--explain-match`: read every channel of the config as the audit does, then explain the matching.
+    func explain() throws {
+        let settings: AuditConfig
+        do {
+            settings = try ConfigLoader.load(path: config ?? "omniaudit.yml")
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(AuditExitCode.config.rawValue)
+        }
+        let report = Audit(config: settings, version: OmniAuditVersion.current).run()
+        print(MatchExplainer(match: settings.match, matchTitles: settings.matchTitles).explain(report), terminator: "")
+    }
+}

@@ -9,7 +9,8 @@ struct OmniAuditCommand: ParsableCommand {
         commandName: "omniaudit",
         abstract: "Audit what a shop's channels show (web pages, app feeds …) and report every mismatch.",
         version: OmniAuditVersion.current,
-        subcommands: [AuditCommand.self, ReportCommand.self, SuppressCommand.self, HistoryCommand.self, InspectCommand.self, RulesCommand.self, ParseCommand.self],
+        subcommands: [AuditCommand.self, ReportCommand.self, SuppressCommand.self, HistoryCommand.self, InspectCommand.self,
+                      InitCommand.self, RulesCommand.self, ParseCommand.self],
         defaultSubcommand: AuditCommand.self)
 
     /// Entry point: SIGPIPE is ignored before anything runs, so progress or a verdict written to a closed

@@ -85,12 +85,14 @@ import Testing
 
     @Test func githubActionsGetsAnnotationsAndAStepSummary() throws {
         let summary = try Paths.temporaryFolder() + "/summary.md"
-        let (_, result) = try demo(["GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": summary])
+        let (out, result) = try demo(["GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": summary])
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/omniaudit.json"))) as? [String: Any]
+        let blocking = try #require((report?["gate"] as? [String: Any])?["blocking"] as? Int)
         let annotations = result.err.split(separator: "\n").filter { $0.hasPrefix("::") }
         #expect(annotations.count == Paths.demoFindings)
-        #expect(annotations.first?.hasPrefix("::error title=omniaudit availability-mismatch sku%3ABA-1025::") == true)
+        #expect(annotations.first?.hasPrefix("::error title=omniaudit availability-mismatch sku%3ABA-1019::") == true)
         let markdown = try String(contentsOfFile: summary, encoding: .utf8)
-        #expect(markdown.contains("**FAIL — 7 findings at or above “error”** · exit code 1"))
+        #expect(markdown.contains("**FAIL — \(blocking) findings at or above “error”** · exit code 1"))
         let plain = try demo()
         #expect(!plain.result.err.contains("::error"))
     }

@@ -14,6 +14,14 @@ public struct AuditConfig: Sendable {
         public var locale: String
         /// An IANA timezone such as `Europe/Rome`: decides the audit day.
         public var timezone: String
+
+        /// Creates shop settings.
+        public init(name: String, currency: String, locale: String, timezone: String) {
+            self.name = name
+            self.currency = currency
+            self.locale = locale
+            self.timezone = timezone
+        }
     }
 
     /// The release gate.
@@ -63,6 +71,8 @@ public struct AuditConfig: Sendable {
     public var history: String? = nil
     /// Query parameters that never identify a product when URLs are matched (`tracking-parameters:`), besides `utm_*`.
     public var trackingParameters: [String] = []
+    /// True when `match` lists `title`: normalised titles join products no identifier joins, as a last resort.
+    public var matchTitles = false
 
     /// How a local path is shown in reports and messages: relative to the config folder when inside it.
     public func display(_ location: String) -> String { PathResolver(baseDirectory: baseDirectory).display(location) }
@@ -131,7 +141,7 @@ public struct WebChannel: Sendable {
 
 /// A feed channel: one product feed file or URL read through a field mapping.
 public struct FeedChannel: Sendable {
-    /// `json` for now.
+    /// `auto` (detected from content), `json`, `jsonl`, `merchant-xml`, `csv` or `tsv`.
     public var format: String
     /// The feed's location (absolute path or URL).
     public var source: String
@@ -141,4 +151,8 @@ public struct FeedChannel: Sendable {
     public var fields: [JSONFeedExtractor.Field: JSONPath]
     /// The currency of items that state none.
     public var currency: String?
+    /// Per identity field, how to derive it from the feed's own ids (`keys: { sku: { from: id, pattern: … } }`).
+    public var keys: [KeyTransform] = []
+    /// True for a store price list: items with a store are observed per store (`channel@store`).
+    public var perStore = false
 }

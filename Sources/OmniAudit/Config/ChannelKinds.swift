@@ -21,10 +21,13 @@ enum ChannelKinds {
         Entry(name: "terms", keys: ["urls"], fullCatalog: false) { members, node, resolver throws(ConfigError) in
             try ChannelLoader.terms(members, node: node, resolver: resolver)
         },
+        Entry(name: "store", keys: ChannelLoader.feedKeys, fullCatalog: false) { members, node, resolver throws(ConfigError) in
+            try ChannelLoader.store(members, node: node, resolver: resolver)
+        },
     ]
 
     /// Kinds planned for later versions: named in errors so that a config written for them fails clearly.
-    static let planned = ["email", "sms", "store"]
+    static let planned = ["email", "sms"]
 
     static func entry(_ name: String) -> Entry? { all.first { $0.name == name } }
 }

@@ -8,7 +8,7 @@ enum ChannelLoader {
         "sitemaps", "urls", "include", "exclude", "mirror", "selectors", "robots", "follow", "cache", "fetch",
         "allowed-hosts", "deny-private-addresses", "cache-max-size", "cache-max-age", "max-pages", "timeout",
     ]
-    static let feedKeys = ["format", "source", "items", "fields"]
+    static let feedKeys = ["format", "source", "items", "fields", "keys"]
     /// Keys every kind accepts.
     static let commonKeys = ["kind", "catalog", "currency"]
 
@@ -37,6 +37,9 @@ enum ChannelLoader {
         if var feed = source as? FeedChannel {
             feed.currency = currency
             source = feed
+        } else if var store = source as? StoreChannel {
+            store.feed.currency = currency
+            source = store
         }
         return ChannelConfig(name: name, kind: entry.name, source: source, fullCatalog: fullCatalog, currency: currency)
     }
@@ -127,16 +130,11 @@ enum ChannelLoader {
     }
 
     static func feed(_ members: [(key: String, value: ConfigNode)], node: ConfigNode,
-                             resolver: PathResolver) throws(ConfigError) -> FeedChannel {
-        var feed = FeedChannel(format: "json", source: "", items: JSONPath("")!, fields: [:], currency: nil)
+                     resolver: PathResolver) throws(ConfigError) -> FeedChannel {
+        var feed = FeedChannel(format: "auto", source: "", items: JSONPath("")!, fields: [:], currency: nil)
         for (key, value) in members {
             switch key {
-            case "format":
-                let format = try value.string()
-                if ["jsonl", "merchant-xml", "csv", "tsv"].contains(format) {
-                    throw value.error("feed format '\(format)' is not supported by this version", hint: "supported formats: json")
-                }
-                feed.format = try value.word(["json"])
+            case "format": feed.format = try value.word(FeedFormat.allCases.map(\.rawValue))
             case "source": feed.source = try resolver.existing(try value.string(), at: value)
             case "items":
                 guard let path = JSONPath(try value.string()) else { throw value.error("items is not a valid path", hint: "e.g. data.products[]") }
@@ -144,15 +142,29 @@ enum ChannelLoader {
             case "fields":
                 for (field, pathNode) in try value.mapping(allowed: JSONFeedExtractor.Field.allCases.map(\.rawValue)) {
                     guard let path = JSONPath(try pathNode.string()), let name = JSONFeedExtractor.Field(rawValue: field) else {
-                        throw pathNode.error("fields.\(field) is not a valid path", hint: "e.g. pricing.sale")
+                        throw pathNode.error("fields.\(field) is not a valid path or column name", hint: "e.g. pricing.sale or prezzo")
                     }
                     feed.fields[name] = path
                 }
+            case "keys": feed.keys = try KeyTransformLoader.transforms(value, resolver: resolver)
             default: break
             }
         }
         if feed.source.isEmpty { throw node.error("feed channel needs a source") }
-        if feed.fields.isEmpty { throw node.error("feed channel needs fields", hint: "e.g. fields: { sku: id, price: pricing.sale }") }
         return feed
+    }
+
+    /// A store price list: a feed read per store (a file, or a folder with one file per store).
+    static func store(_ members: [(key: String, value: ConfigNode)], node: ConfigNode,
+                      resolver: PathResolver) throws(ConfigError) -> StoreChannel {
+        var feed = try self.feed(members, node: node, resolver: resolver)
+        feed.perStore = true
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: feed.source, isDirectory: &isFolder), isFolder.boolValue else {
+            return StoreChannel(feed: feed, files: [feed.source])
+        }
+        let files = (try? FileFetcher().files(in: feed.source, extensions: ["csv", "tsv", "jsonl", "json", "xml", "csv.gz", "tsv.gz"])) ?? []
+        if files.isEmpty { throw node.error("store channel source \(feed.source) holds no price list (csv, tsv, jsonl, json, xml)") }
+        return StoreChannel(feed: feed, files: files)
     }
 }

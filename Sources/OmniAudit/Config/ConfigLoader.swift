@@ -71,10 +71,10 @@ public enum ConfigLoader {
         let gate = try SectionLoader.gate(member("gate"))
         let report = try SectionLoader.report(member("report"), resolver: resolver)
         return AuditConfig(
-            path: file, baseDirectory: baseDirectory, digest: Fingerprint.make([text]), shop: shop, match: match, reference: reference,
+            path: file, baseDirectory: baseDirectory, digest: Fingerprint.make([text]), shop: shop, match: match.fields, reference: reference,
             channels: channels, rules: try SectionLoader.rules(member("rules")),
             suppressions: try SectionLoader.suppressions(member("suppressions")), gate: gate, report: report,
-            history: history, trackingParameters: tracking)
+            history: history, trackingParameters: tracking, matchTitles: match.titles)
     }
 
     private static func yamlError(_ error: YamlError, file: String) -> ConfigError {

@@ -32,15 +32,17 @@ enum SectionLoader {
         return code
     }
 
-    static func match(_ node: ConfigNode?) throws(ConfigError) -> [IdentityField] {
-        guard let node else { return [.sku, .gtin, .mpn, .url] }
+    /// `match: [sku, gtin, url, title]`: the identity fields in order, and whether titles are the last resort.
+    static func match(_ node: ConfigNode?) throws(ConfigError) -> (fields: [IdentityField], titles: Bool) {
+        guard let node else { return ([.sku, .gtin, .mpn, .url], false) }
         var fields: [IdentityField] = []
+        var titles = false
         for element in try node.elements() {
-            let word = try element.word(IdentityField.allCases.map(\.rawValue))
-            if let field = IdentityField(rawValue: word) { fields.append(field) }
+            let word = try element.word(IdentityField.allCases.map(\.rawValue) + ["title"])
+            if let field = IdentityField(rawValue: word) { fields.append(field) } else { titles = true }
         }
-        if fields.isEmpty { throw node.error("match must name at least one identity field") }
-        return fields
+        if fields.isEmpty && !titles { throw node.error("match must name at least one identity field") }
+        return (fields, titles)
     }
 
     static func rules(_ node: ConfigNode?) throws(ConfigError) -> [String: RuleSettings] {

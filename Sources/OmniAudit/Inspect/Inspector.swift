@@ -47,6 +47,9 @@ public struct Inspector: Sendable {
                     lines.append("  availability: \(availability.value.rawValue)  (\(availability.evidence.locator): \"\(availability.evidence.raw)\")")
                 }
                 if let stock = observation.stockCount { lines.append("  stock:        \(stock.value)") }
+                if let window = observation.saleWindow { lines.append("  sale window:  \(window.evidence.raw)  (\(window.evidence.locator))") }
+                if let group = observation.group { lines.append("  group:        \(group)") }
+                if let cost = observation.shipping?.value.cost { lines.append("  shipping:     \(cost)  (\(observation.shipping?.evidence.locator ?? ""))") }
             }
             for problem in problems { lines.append("problem: \(problem.description)") }
             // Shop text may carry terminal escape sequences: every line is escaped before it is printed.
@@ -66,7 +69,7 @@ public struct Inspector: Sendable {
     /// Uses the field mapping of a feed channel of a config (the first feed channel when `channel` is nil).
     public mutating func useFeedMapping(from config: AuditConfig, channel: String?) throws(ConfigError) {
         for entry in config.channels where channel == nil || entry.name == channel {
-            if var feed = entry.feed {
+            if var feed = entry.feed ?? (entry.source as? StoreChannel)?.feed {
                 feed.currency = feed.currency ?? entry.currency
                 feedChannel = (entry.name, feed, config.shop)
                 return
@@ -107,6 +110,11 @@ public struct Inspector: Sendable {
     public func inspect(_ inputs: [String], each: (Result) -> Void) {
         let fetcher = FileFetcher()
         for input in expand(inputs, fetcher: fetcher) {
+            if kind == .feed, let path = FileFetcher.path(of: input), FileManager.default.isReadableFile(atPath: path),
+                LocalFile.isRegular(path), let stream = try? FeedInput(path: path) {  // local feeds are streamed, whatever their size
+                each(feed(stream, source: input))
+                continue
+            }
             let fetched: Fetched
             do {
                 if FileFetcher.path(of: input) == nil {
@@ -123,20 +131,38 @@ public struct Inspector: Sendable {
                 let page = PageBody.extract(fetched.body, source: input, with: pageExtractor)
                 each(Result(observations: page.observations, problems: page.problems))
             case .feed:
-                guard let feedChannel else { continue }
-                let source = FeedSource(name: feedChannel.name, feed: feedChannel.feed, shop: feedChannel.shop, fetcher: fetcher,
-                                        paths: PathResolver(baseDirectory: FileManager.default.currentDirectoryPath))
-                let extraction = source.extractor.extract(fetched.body, source: input)
-                each(Result(observations: extraction.observations, problems: extraction.problems))
+                each(feed(FeedInput(data: fetched.body), source: input))
             }
         }
+    }
+
+    private func feed(_ input: FeedInput, source: String) -> Result {
+        var observations: [Observation] = []
+        var problems = feedExtractor.stream(input, source: source) { observations.append($0) }
+        if let keys = feedChannel?.feed.keys { problems += KeyTransform.apply(keys, to: &observations) }
+        return Result(observations: observations, problems: problems)
+    }
+
+    /// The feed channel's extractor, or without a config one that detects the format and reads the standard
+    /// Merchant names (`key.sku` is the item id).
+    private var feedExtractor: StreamingFeedExtractor {
+        if let feedChannel {
+            return FeedSource(name: feedChannel.name, feed: feedChannel.feed, shop: feedChannel.shop, fetcher: FileFetcher(),
+                              paths: PathResolver(baseDirectory: FileManager.default.currentDirectoryPath)).extractor
+        }
+        return StreamingFeedExtractor(format: .auto, interpreter: RecordInterpreter(channel: "inspect", defaultCurrency: nil))
+    }
+
+    static let feedExtensions: Set<String> = ["json", "jsonl", "ndjson", "xml", "csv", "tsv", "txt"].reduce(into: []) { set, ext in
+        set.insert(ext)
+        set.insert(ext + ".gz")
     }
 
     private func expand(_ inputs: [String], fetcher: FileFetcher) -> [String] {
         inputs.flatMap { input -> [String] in
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue else { return [input] }
-            return (try? fetcher.files(in: input, extensions: kind == .page ? ["html", "htm", "html.gz", "htm.gz"] : ["json"])) ?? []
+            return (try? fetcher.files(in: input, extensions: kind == .page ? ["html", "htm", "html.gz", "htm.gz"] : Self.feedExtensions)) ?? []
         }
     }
 }

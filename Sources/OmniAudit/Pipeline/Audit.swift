@@ -46,16 +46,18 @@ public struct Audit: Sendable {
                 name: channel.name, shop: config.shop, currency: channel.currency ?? config.shop.currency,
                 fetcher: fetcher, paths: paths, progress: progress, cancellation: cancellation)
             var read = channel.source.read(environment)
-            read.setAsideKeyless()
+            read.setAsideKeyless(keepingTitled: config.matchTitles)
             let coverage = read.coverage
             progress?("\(channel.name): \(coverage.read) read, \(coverage.skipped.count) skipped, "
                 + "\(coverage.failed.count) failed, \(coverage.problems.count) problems, \(coverage.products) products")
             reads.append(read)
         }
         reads = reads.map(ChannelYield.flagged)
-        let matcher = Matcher(fields: config.match, urls: IdentityURL(trackingParameters: Set(config.trackingParameters)))
+        let matcher = Matcher(fields: config.match, urls: IdentityURL(trackingParameters: Set(config.trackingParameters)),
+                              matchTitles: config.matchTitles)
         let products = matcher.match(reads.flatMap(\.observations))
-        let coverage = reads.map(\.coverage)
+        var coverage = reads.map(\.coverage)
+        UnmatchedProducts.record(products, into: &coverage, channelCount: config.channels.count)
         var failedInputs: [String: Set<String>] = [:]
         for (channel, read) in zip(config.channels, reads) { failedInputs[channel.name, default: []].formUnion(read.failedURLs) }
         var historyProblems: [String] = []
@@ -74,13 +76,14 @@ public struct Audit: Sendable {
             }
         }
         let shopTerms = reads.lazy.compactMap(\.terms).first
-        let context = RuleContext(
+        var context = RuleContext(
             channels: config.channels.map(\.name), reference: config.reference,
             fullCatalogChannels: Set(config.channels.filter(\.fullCatalog).map(\.name)),
             unreadableChannels: Set(coverage.filter(\.unreadable).map(\.channel)),
             failedInputs: failedInputs, settings: config.rules, asOf: asOfDate,
             declaredCurrencies: config.channels.reduce(into: [:]) { map, channel in map[channel.name] = channel.currency },
             history: history, shopTerms: shopTerms)
+        context.storeChannels = Set(config.channels.filter { $0.kind == "store" }.map(\.name))
         let findings = Reconciler(context: context, suppressions: config.suppressions, day: asOf, baseline: baseline)
             .findings(products: products, coverage: coverage)
         let comparisons = AuditReport.Comparisons(products: products.map(\.observations), channels: config.channels.map(\.name))
@@ -116,10 +119,12 @@ public struct Audit: Sendable {
 extension ChannelRead {
     /// Moves observations without any identifier (no sku, gtin, mpn or URL) out of matching and into the
     /// channel's problems: they could never be compared, and must not silently become a product.
-    mutating func setAsideKeyless() {
-        let keyless = observations.filter(\.key.isEmpty)
+    /// With `keepingTitled` (titles are a match key), an observation with a title is kept.
+    mutating func setAsideKeyless(keepingTitled: Bool = false) {
+        let unmatchable = { (observation: Observation) in observation.key.isEmpty && !(keepingTitled && observation.title != nil) }
+        let keyless = observations.filter(unmatchable)
         guard !keyless.isEmpty else { return }
-        observations.removeAll(where: \.key.isEmpty)
+        observations.removeAll(where: unmatchable)
         coverage.products = observations.count
         coverage.problems += keyless.map { observation in
             Problem(source: observation.origin?.source ?? coverage.channel, position: observation.origin?.locator ?? "",

@@ -53,7 +53,7 @@ struct GateVerdict {
     /// A channel whose products lack a field it is configured to deliver (a mapping typo) was not compared.
     private func fieldReasons(products: [MatchedProduct], coverage: [ChannelCoverage]) -> [String] {
         config.channels.flatMap { channel -> [String] in
-            let observations = products.flatMap(\.observations).filter { $0.channel == channel.name }
+            let observations = products.flatMap(\.observations).filter { $0.channel == channel.name || $0.channel.hasPrefix(channel.name + "@") }
             guard !observations.isEmpty else { return [] }
             return channel.source.deliveredFields.compactMap { delivered in
                 let carrying = observations.filter { AuditReport.Comparisons.carries($0, delivered.field) }.count
@@ -76,7 +76,7 @@ struct GateVerdict {
             for second in catalogues.dropFirst(index + 1)
             where !products.contains(where: { $0.channels.contains(first) && $0.channels.contains(second) }) {
                 reasons.append("\(first) and \(second) share no product: nothing could be compared; check `match` "
-                    + "(\(config.match.map(\.rawValue).joined(separator: ", "))) and the identifiers each channel gives")
+                    + "(\((config.match.map(\.rawValue) + (config.matchTitles ? ["title"] : [])).joined(separator: ", "))) and the identifiers each channel gives")
             }
         }
         return reasons

@@ -13,13 +13,18 @@ extension FeedChannel: ChannelSource {
         let compared: [(JSONFeedExtractor.Field, String)] = [
             (.price, "price"), (.listPrice, "list_price"), (.availability, "availability"), (.stock, "stock_count"),
         ]
-        return compared.compactMap { field, name in
+        let mapped = compared.compactMap { field, name in
             fields[field].map { DeliveredField(field: name, hint: "fields.\(field.rawValue) is \"\($0)\"", essential: field == .price) }
         }
+        if fields[.price] == nil {
+            return mapped + [DeliveredField(field: "price", hint: "the standard Merchant name is price (or sale_price); map another with fields.price", essential: true)]
+        }
+        return mapped
     }
 }
 
-/// Reads a feed channel: fetch the feed, extract its items with the extractor of its format.
+/// Reads a feed channel: fetch the feed (local files are streamed, `.gz` inflated), extract its items with the
+/// extractor of its format, then derive configured keys.
 struct FeedSource {
     let name: String
     let feed: FeedChannel
@@ -27,38 +32,58 @@ struct FeedSource {
     let fetcher: FileFetcher
     /// How paths are shown in the report.
     let paths: PathResolver
+    /// For a store list read per file: the store of items that name none.
+    var defaultStore: String? = nil
 
     /// The extractor for this channel's format, mapping, currency and locale.
-    var extractor: any FeedExtractor {
-        JSONFeedExtractor(channel: name, items: feed.items, fields: feed.fields,
-                          defaultCurrency: feed.currency ?? shop.currency,
-                          decimalSeparator: LocaleInfo.decimalSeparator(shop.locale))
+    var extractor: StreamingFeedExtractor {
+        var interpreter = RecordInterpreter(
+            channel: name, defaultCurrency: feed.currency ?? shop.currency,
+            decimalSeparator: feed.fields.isEmpty ? nil : LocaleInfo.decimalSeparator(shop.locale),
+            timeZone: TimeZone(identifier: shop.timezone) ?? .gmt)
+        interpreter.perStore = feed.perStore
+        interpreter.defaultStore = defaultStore
+        return StreamingFeedExtractor(
+            format: FeedFormat(rawValue: feed.format) ?? .auto, interpreter: interpreter,
+            items: feed.items.description.isEmpty ? nil : feed.items, mapping: feed.fields)
     }
 
     func read() -> ChannelRead {
         var coverage = ChannelCoverage(channel: name)
         let shown = paths.display(feed.source)
-        let fetched: Fetched
-        do {
-            if FileFetcher.path(of: feed.source) == nil {  // an http(s) feed: through the crawler's client
-                fetched = try Crawler.fetchOne(feed.source, settings: FetchLoader.defaults())
-            } else {
-                fetched = try fetcher.fetch(feed.source)
-            }
-        } catch {
-            coverage.failed.append(.init(input: shown, reason: error.reason))
+        let input: FeedInput
+        func fail(_ reason: String) -> ChannelRead {
+            coverage.failed.append(.init(input: shown, reason: reason))
             return ChannelRead(observations: [], coverage: coverage, failedURLs: [])
         }
-        let extraction = extractor.extract(fetched.body, source: shown)
-        if extraction.observations.isEmpty, let first = extraction.problems.first {
+        if let path = FileFetcher.path(of: feed.source) {
+            guard FileManager.default.fileExists(atPath: path) else { return fail(FetchError.notFound(feed.source).reason) }
+            // Only regular files: a FIFO or a device would block the audit (or never end).
+            if let refusal = LocalFile.refusal(path) { return fail(FetchError.unreadable(feed.source, reason: refusal).reason) }
+            do {
+                input = try FeedInput(path: path)
+            } catch {
+                return fail(error.message)
+            }
+        } else {  // an http(s) feed: through the crawler's client
+            do {
+                input = FeedInput(data: try Crawler.fetchOne(feed.source, settings: FetchLoader.defaults()).body)
+            } catch {
+                return fail(error.reason)
+            }
+        }
+        var observations: [Observation] = []
+        var problems = extractor.stream(input, source: shown) { observations.append($0) }
+        problems += KeyTransform.apply(feed.keys, to: &observations)
+        if observations.isEmpty, let first = problems.first {
             coverage.failed.append(.init(input: shown, reason: first.reason))
-            coverage.problems += extraction.problems.dropFirst()
+            coverage.problems += problems.dropFirst()
         } else {
             coverage.read += 1
-            coverage.problems += extraction.problems
+            coverage.problems += problems
         }
-        coverage.products = extraction.observations.count
-        return ChannelRead(observations: extraction.observations, coverage: coverage, failedURLs: [])
+        coverage.products = observations.count
+        return ChannelRead(observations: observations, coverage: coverage, failedURLs: [])
     }
 }
 

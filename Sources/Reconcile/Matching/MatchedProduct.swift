@@ -10,6 +10,9 @@ public struct MatchedProduct: Hashable, Sendable {
     public var observations: [Observation]
     /// Links the matcher refused because they would have given the product two different SKUs or GTINs.
     public var refusedLinks: [RefusedLink]
+    /// True when a normalised title joined observations no identifier joined (`match: [..., title]`): the
+    /// findings say so ("matched by title").
+    public var matchedByTitle = false
 
     /// Creates a matched product.
     public init(id: String, observations: [Observation], refusedLinks: [RefusedLink] = []) {

@@ -10,10 +10,16 @@ public struct Matcher: Sendable {
     /// How URLs are compared.
     public var urls: IdentityURL
 
+    /// Whether normalised titles join products as a last resort (`match: [..., title]`): only observations from
+    /// different channels, only when the title names one product in each channel, and never across a conflicting
+    /// sku, gtin or mpn.
+    public var matchTitles: Bool
+
     /// Creates a matcher.
-    public init(fields: [IdentityField], urls: IdentityURL = IdentityURL()) {
+    public init(fields: [IdentityField], urls: IdentityURL = IdentityURL(), matchTitles: Bool = false) {
         self.fields = fields
         self.urls = urls
+        self.matchTitles = matchTitles
     }
 
     /// The fields one product may have only one value of: the configured ones except the URL (variants and
@@ -54,6 +60,7 @@ public struct Matcher: Sendable {
                 }
             }
         }
+        let joinedByTitle = matchTitles ? joinTitles(observations, groups: &groups) : []
         var members: [Int: [Int]] = [:]
         var order: [Int] = []
         for index in observations.indices {
@@ -74,9 +81,12 @@ public struct Matcher: Sendable {
                 bridge: observations[refusal.index], field: refusal.field, value: refusal.value,
                 other: ids[groups.root(refusal.other)] ?? "", conflict: refusal.conflict))
         }
+        let titleRoots = Set(joinedByTitle.map { groups.root($0) })
         return order.map { root in
-            MatchedProduct(id: ids[root] ?? "", observations: members[root, default: []].map { observations[$0] },
-                           refusedLinks: links[root] ?? [])
+            var product = MatchedProduct(id: ids[root] ?? "", observations: members[root, default: []].map { observations[$0] },
+                                         refusedLinks: links[root] ?? [])
+            product.matchedByTitle = titleRoots.contains(root)
+            return product
         }
     }
 
@@ -88,7 +98,38 @@ public struct Matcher: Sendable {
                 return "\(field.rawValue):\(value)"
             }
         }
+        if let title = observations.compactMap({ $0.title.map { TitleKey.normalize($0.value) } }).filter({ !$0.isEmpty }).min() {
+            return "title:\(title)"
+        }
         return "unidentified"
+    }
+
+    /// Joins the groups of observations whose normalised titles are equal, when each channel shows that title on
+    /// one product only (two look-alike products in one channel are never joined by title); returns the
+    /// observations whose group a title join merged.
+    func joinTitles(_ observations: [Observation], groups: inout UnionFind) -> [Int] {
+        var byTitle: [String: [Int]] = [:]
+        var order: [String] = []
+        for (index, observation) in observations.enumerated() {
+            guard let title = observation.title.map({ TitleKey.normalize($0.value) }), !title.isEmpty else { continue }
+            if byTitle[title] == nil { order.append(title) }
+            byTitle[title, default: []].append(index)
+        }
+        var joined: [Int] = []
+        for title in order {
+            let indices = byTitle[title] ?? []
+            var groupOf: [String: Int] = [:]
+            let unique = indices.allSatisfy { index in
+                let root = groups.root(index)
+                defer { groupOf[observations[index].channel] = root }
+                return groupOf[observations[index].channel].map { $0 == root } ?? true
+            }
+            guard unique, groupOf.count >= 2, let first = indices.first else { continue }
+            for index in indices.dropFirst() where groups.root(index) != groups.root(first) {
+                if groups.union(first, index) == nil { joined += [first, index] }
+            }
+        }
+        return joined
     }
 }
 

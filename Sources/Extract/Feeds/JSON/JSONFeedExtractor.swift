@@ -8,6 +8,12 @@ public struct FeedExtraction: Sendable {
     public var observations: [Observation]
     /// Problems (malformed JSON, items without identifiers or price), each with its position.
     public var problems: [Problem]
+
+    /// Creates an extraction.
+    public init(observations: [Observation], problems: [Problem]) {
+        self.observations = observations
+        self.problems = problems
+    }
 }
 
 /// Reads the bytes of one feed format into observations; one type per format, chosen by the feed's `format:`.
@@ -22,6 +28,9 @@ public struct JSONFeedExtractor: FeedExtractor {
     /// The observation fields a mapping may name.
     public enum Field: String, CaseIterable, Sendable {
         case sku, gtin, mpn, url, title, price, listPrice = "list_price", currency, availability, stock
+        /// Merchant fields, read from XML, CSV/TSV, JSON Lines and standard-name JSON feeds.
+        case salePrice = "sale_price", saleDates = "sale_price_effective_date", brand, group = "item_group_id",
+            shipping, store
     }
 
     /// The channel the observations belong to.

@@ -1,0 +1,33 @@
+// Streams one feed through omniaudit's feed extractor and counts what it reads, keeping nothing: items/s and
+// peak RSS of the reader itself (Benchmarks/feeds/run.sh). Not part of the product.
+//
+//   feed-bench FILE [auto|merchant-xml|csv|tsv|jsonl]
+import Extract
+import Foundation
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else {
+    FileHandle.standardError.write(Data("usage: feed-bench FILE [format]\n".utf8))
+    exit(64)
+}
+let format = arguments.count > 2 ? FeedFormat(rawValue: arguments[2]) ?? .auto : .auto
+let extractor = StreamingFeedExtractor(format: format, interpreter: RecordInterpreter(channel: "bench", defaultCurrency: "EUR"))
+let start = Date()
+var items = 0
+var priced = 0
+let input = try FeedInput(path: arguments[1])
+let recordsOnly = ProcessInfo.processInfo.environment["FEED_BENCH_RECORDS"] == "1"  // the readers alone, no interpretation
+let problems = recordsOnly
+    ? extractor.records(input, source: arguments[1]) { record in
+        items += 1
+        if record.first("price") != nil { priced += 1 }
+    }
+    : extractor.stream(input, source: arguments[1]) { observation in
+        items += 1
+        if observation.price != nil { priced += 1 }
+    }
+let seconds = Date().timeIntervalSince(start)
+let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+let peak = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+    .map { $0.split(separator: " ").dropFirst().first.map(String.init) ?? "?" } ?? "?"
+print("items \(items) priced \(priced) problems \(problems.count) seconds \(String(format: "%.3f", seconds)) peak_kb \(peak)")

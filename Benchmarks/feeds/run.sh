@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Benchmark: omniaudit's streaming feed readers vs Python's iterparse and csv, on the same generated files.
+#
+#   Benchmarks/feeds/run.sh [ITEMS]      # default 1000000
+#
+# Generates ITEMS Merchant items as RSS XML and as CSV (generate.py), builds feed-bench in release mode, then for
+# each format prints items/s and peak RSS of
+#   - omniaudit (feed-bench: FeedInput → MerchantXMLReader/DelimitedReader → RecordInterpreter → Observation,
+#     every observation counted and dropped),
+#   - Python xml.etree.ElementTree.iterparse / csv.DictReader reading the same fields and prices (reference.py),
+#   - the same Python loops without reading prices ("bare", the references' best case),
+# and the ratios. Each figure is the best of 3 runs, all in this run; never compared with stored figures.
+set -euo pipefail
+items="${1:-1000000}"
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+work="/tmp/omniaudit-feed-bench"
+mkdir -p "$work"
+if [ ! -s "$work/$items/feed.xml" ]; then python3 "$root/Benchmarks/feeds/generate.py" "$items" "$work/$items"; fi
+(cd "$root" && swift build -c release --product feed-bench 2>&1 | tail -1)
+bench="$(cd "$root" && swift build -c release --show-bin-path)/feed-bench"
+
+best() {  # best (lowest seconds) of 3 runs of a command; prints its line
+  local best_line="" best_s=""
+  for _ in 1 2 3; do
+    line="$("$@")"
+    s="$(echo "$line" | awk '{print $8}')"
+    if [ -z "$best_s" ] || awk "BEGIN{exit !($s < $best_s)}"; then best_s="$s"; best_line="$line"; fi
+  done
+  echo "$best_line"
+}
+rate() { echo "$1" | awk '{printf "%.0f", $2 / $8}'; }
+rss() { echo "$1" | awk '{printf "%.0f", $10 / 1024}'; }
+
+ls -la "$work/$items"
+for kind in xml csv; do
+  file="$work/$items/feed.$kind"
+  swift_line="$(best "$bench" "$file")"
+  py_line="$(best python3 "$root/Benchmarks/feeds/reference.py" "$kind" "$file")"
+  bare_line="$(best python3 "$root/Benchmarks/feeds/reference.py" "$kind" "$file" bare)"
+  echo "== $kind ($items items, $(du -m "$file" | cut -f1) MB)"
+  echo "omniaudit        $(rate "$swift_line") items/s, peak $(rss "$swift_line") MB   [$swift_line]"
+  echo "python           $(rate "$py_line") items/s, peak $(rss "$py_line") MB   [$py_line]"
+  echo "python (bare)    $(rate "$bare_line") items/s, peak $(rss "$bare_line") MB   [$bare_line]"
+  awk -v s="$(rate "$swift_line")" -v p="$(rate "$py_line")" -v b="$(rate "$bare_line")" \
+    'BEGIN{printf "ratio            %.1fx python, %.1fx python bare\n", s / p, s / b}'
+done

@@ -1,0 +1,129 @@
+import AuditModel
+import Foundation
+
+/// Reads a feed of any format (`format: auto` detects it): Merchant RSS/Atom XML, CSV, TSV and JSON Lines are
+/// streamed item by item; JSON is parsed whole. Without a mapping the standard Merchant names are read; a
+/// mapping (`{ sku: codice, price: prezzo }`) overrides them field by field (for JSON and JSON Lines it is a
+/// path inside the item, read as an app feed is).
+public struct StreamingFeedExtractor: FeedExtractor {
+    /// The format to read; `auto` detects it.
+    public var format: FeedFormat
+    /// How items become observations (channel, names, currency, separator, time zone, per-store).
+    public var interpreter: RecordInterpreter
+    /// For JSON: where the items are; nil finds the first array of objects.
+    public var items: JSONPath?
+    /// The configured mapping, as paths (JSON) or names (other formats); empty for the standard names.
+    public var mapping: [JSONFeedExtractor.Field: JSONPath]
+
+    /// Creates an extractor.
+    public init(format: FeedFormat, interpreter: RecordInterpreter, items: JSONPath? = nil,
+                mapping: [JSONFeedExtractor.Field: JSONPath] = [:]) {
+        self.format = format
+        self.interpreter = interpreter
+        self.items = items
+        self.mapping = mapping
+        self.interpreter.names = StandardFields.names(with: mapping.mapValues(\.description))
+    }
+
+    /// Extracts every item of a feed held in memory.
+    public func extract(_ data: Data, source: String) -> FeedExtraction {
+        var observations: [Observation] = []
+        let problems = stream(FeedInput(data: data), source: source) { observations.append($0) }
+        return FeedExtraction(observations: observations, problems: problems)
+    }
+
+    /// The format a feed is read as: the configured one, or the detected one for `auto`.
+    public func resolvedFormat(_ input: FeedInput) -> FeedFormat? {
+        format == .auto ? FeedFormat.detect(input.peek(4096)) : format
+    }
+
+    /// Reads a feed item by item, handing each observation to `each` as soon as it is read; returns the
+    /// problems, each with its position.
+    public func stream(_ input: FeedInput, source: String, each: (Observation) -> Void) -> [Problem] {
+        guard let format = resolvedFormat(input) else {
+            return [Problem(source: source, message: input.failure ?? "empty feed: no bytes to read")]
+        }
+        var problems: [Problem] = []
+        let prepared = Prepared(self.interpreter.prepared())  // a reference: closures capture it without copying the struct
+        func interpret(_ record: FeedRecord) {
+            if let observation = prepared.interpreter.observation(record, source: source, problems: &problems) { each(observation) }
+        }
+        switch format {
+        case .merchantXML:
+            problems += MerchantXMLReader().read(input, source: source, each: interpret)
+        case .csv, .tsv:
+            let separator = FeedFormat.separator(of: format, head: input.peek(4096))
+            problems += DelimitedReader(separator: separator).read(input, source: source, each: interpret)
+        case .jsonl:
+            let mapped = mappedJSON
+            problems += JSONLinesReader().read(input, source: source) { item, line in
+                if let mapped {
+                    let reader = ItemReader(extractor: mapped, item: item, locator: "line \(line)", source: source)
+                    if let observation = reader.observation(problems: &problems) { each(observation) }
+                } else {
+                    interpret(JSONRecord.record(item, locator: "line \(line)"))
+                }
+            }
+        case .json, .auto:
+            problems += readJSON(input, source: source, each: each)
+        }
+        return problems
+    }
+
+    /// A JSON extractor for the mapping, when there is one.
+    private var mappedJSON: JSONFeedExtractor? {
+        guard !mapping.isEmpty else { return nil }
+        return JSONFeedExtractor(channel: interpreter.channel, items: items ?? JSONPath("")!, fields: mapping,
+                                 defaultCurrency: interpreter.defaultCurrency, decimalSeparator: interpreter.decimalSeparator)
+    }
+
+    private func readJSON(_ input: FeedInput, source: String, each: (Observation) -> Void) -> [Problem] {
+        var data = Data()
+        var chunk = [UInt8](repeating: 0, count: 256 << 10)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { input.read(into: $0) }
+            if count <= 0 { break }
+            data.append(contentsOf: chunk[0..<count])
+        }
+        if let failure = input.failure { return [Problem(source: source, message: failure)] }
+        if var mapped = mappedJSON {
+            if items == nil, let root = try? JSONParser.parse(String(decoding: data, as: UTF8.self), lenient: false),
+                let found = JSONRecord.items(in: root) {
+                mapped.items = JSONPath(found.path.isEmpty ? "[]" : found.path + "[]") ?? mapped.items
+            }
+            let extraction = mapped.extract(data, source: source)
+            extraction.observations.forEach(each)
+            return extraction.problems
+        }
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(String(decoding: data, as: UTF8.self), lenient: false)
+        } catch {
+            return [Problem(source: source, position: "line \(error.line), column \(error.column)", message: "malformed JSON: \(error.message)")]
+        }
+        var problems: [Problem] = []
+        let selected: [(value: JSONValue, locator: String)]
+        if let items {
+            selected = items.select(in: root)
+        } else if let found = JSONRecord.items(in: root) {
+            selected = found.items.enumerated().map { ($0.element, "\(found.path)[\($0.offset)]") }
+        } else {
+            selected = []
+        }
+        if selected.isEmpty {
+            problems.append(Problem(source: source, message: "no items found\(items.map { " at \"\($0)\"" } ?? ": no array of objects in the document")"))
+        }
+        for (item, locator) in selected {
+            if let observation = interpreter.observation(JSONRecord.record(item, locator: locator), source: source, problems: &problems) {
+                each(observation)
+            }
+        }
+        return problems
+    }
+}
+
+/// The prepared interpreter of one `stream` call, held by reference.
+private final class Prepared {
+    let interpreter: RecordInterpreter
+    init(_ interpreter: RecordInterpreter) { self.interpreter = interpreter }
+}

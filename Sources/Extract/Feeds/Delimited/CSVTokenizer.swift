@@ -1,0 +1,110 @@
+/// A byte-level CSV/TSV state machine fed in chunks: it emits whole rows with their first line, and notes
+/// a stray quote (a quote inside an unquoted field, or text after a closing quote) instead of guessing.
+struct CSVTokenizer {
+    /// One row as read.
+    struct Row {
+        var fields: [String]
+        /// The line the row starts on (1-based).
+        var line: Int
+        /// The first stray quote: field index and byte column.
+        var strayQuote: (field: Int, column: Int)?
+    }
+
+    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+
+    let separator: UInt8
+    /// The current line (1-based).
+    private(set) var line = 1
+    private var column = 0
+    private var state = State.fieldStart
+    private var field: [UInt8] = []
+    private var row = Row(fields: [], line: 1)
+    private var quoteOpened = (line: 1, column: 1)
+    private var pendingCR = false
+
+    init(separator: UInt8) {
+        self.separator = separator
+        field.reserveCapacity(256)
+    }
+
+    private mutating func endField() {
+        row.fields.append(String(decoding: field, as: UTF8.self))
+        field.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func endRow(_ emit: (Row) -> Void) {
+        endField()
+        emit(row)
+        row = Row(fields: [], line: line + 1)
+        row.fields.reserveCapacity(32)
+        state = .fieldStart
+    }
+
+    /// Consumes bytes, calling `emit` for every complete row.
+    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, row emit: (Row) -> Void) {
+        for byte in bytes {
+            column += 1
+            if byte == 0x0A && state != .quoted {  // end of line (a CR before it is dropped below)
+                if pendingCR, !field.isEmpty, field.last == 0x0D { field.removeLast() }
+                pendingCR = false
+                endRow(emit)
+                line += 1
+                column = 0
+                continue
+            }
+            pendingCR = byte == 0x0D
+            switch state {
+            case .fieldStart:
+                if byte == 0x22 {
+                    state = .quoted
+                    quoteOpened = (line, column)
+                } else if byte == separator {
+                    endField()
+                } else {
+                    field.append(byte)
+                    state = .unquoted
+                }
+            case .unquoted:
+                if byte == separator {
+                    endField()
+                    state = .fieldStart
+                } else {
+                    if byte == 0x22, row.strayQuote == nil { row.strayQuote = (row.fields.count, column) }
+                    field.append(byte)
+                }
+            case .quoted:
+                if byte == 0x22 {
+                    state = .quoteInQuoted
+                } else {
+                    if byte == 0x0A { line += 1; column = 0 }
+                    field.append(byte)
+                }
+            case .quoteInQuoted:
+                if byte == 0x22 {
+                    field.append(0x22)
+                    state = .quoted
+                } else if byte == separator {
+                    endField()
+                    state = .fieldStart
+                } else if byte == 0x0D {
+                    break
+                } else {
+                    if row.strayQuote == nil { row.strayQuote = (row.fields.count, column) }
+                    field.append(byte)
+                    state = .unquoted
+                }
+            }
+        }
+    }
+
+    /// Ends the input: emits the last row if it has content; returns where an unclosed quoted field opened.
+    mutating func finish(row emit: (Row) -> Void) -> (line: Int, column: Int)? {
+        if state == .quoted { return quoteOpened }
+        if state != .fieldStart || !field.isEmpty || !row.fields.isEmpty {
+            if field.last == 0x0D { field.removeLast() }
+            endField()
+            emit(row)
+        }
+        return nil
+    }
+}

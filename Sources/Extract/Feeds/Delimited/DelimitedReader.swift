@@ -1,0 +1,65 @@
+import AuditModel
+import Foundation
+
+/// Streams the rows of a CSV or TSV feed (RFC 4180 quoting: quoted fields may hold separators, doubled quotes
+/// and newlines) in fixed-size chunks. The first row names the columns (with or without `g:`); each later row is
+/// one record whose values are located as `line 12, column price`. A row with a stray quote or the wrong number
+/// of fields is reported with its line and skipped; the other rows are still read.
+public struct DelimitedReader: Sendable {
+    /// The field separator: `,` for CSV, a tab for TSV, `;` for some spreadsheets' CSV.
+    public var separator: UInt8
+
+    /// Creates a reader for one separator.
+    public init(separator: UInt8) {
+        self.separator = separator
+    }
+
+    /// Reads every row, handing each record to `each`; returns the problems, each with its line.
+    public func read(_ input: FeedInput, source: String, each: (FeedRecord) -> Void) -> [Problem] {
+        var tokenizer = CSVTokenizer(separator: separator)
+        var header: [String]?
+        var problems: [Problem] = []
+        var chunk = [UInt8](repeating: 0, count: 256 << 10)
+        func handle(_ row: CSVTokenizer.Row) {
+            if let stray = row.strayQuote {
+                problems.append(Problem(source: source, position: "line \(row.line), column \(stray.column)",
+                                        message: "stray quote in field \(stray.field + 1)\(header.map { $0.indices.contains(stray.field) ? " (\($0[stray.field]))" : "" } ?? ""): row skipped"))
+                return
+            }
+            guard let names = header else {
+                var names = row.fields.map { FeedRecord.normalizedName($0) }
+                if let first = names.first, first.hasPrefix("\u{FEFF}") { names[0] = String(first.dropFirst()) }
+                header = names
+                return
+            }
+            if row.fields.count == 1 && row.fields[0].isEmpty { return }  // blank line
+            guard row.fields.count == names.count else {
+                problems.append(Problem(source: source, position: "line \(row.line)",
+                                        message: "row has \(row.fields.count) fields where the header has \(names.count): row skipped"))
+                return
+            }
+            var record = FeedRecord(locator: "line \(row.line)")
+            record.values.reserveCapacity(names.count)
+            for (index, text) in row.fields.enumerated() where !text.isEmpty {
+                record.values.append(.init(name: names[index], text: text, place: .column(line: row.line)))
+            }
+            each(record)
+        }
+        while true {
+            let count = chunk.withUnsafeMutableBytes { input.read(into: $0) }
+            if count <= 0 { break }
+            chunk.withUnsafeBufferPointer { tokenizer.feed(UnsafeBufferPointer(rebasing: $0[0..<count]), row: handle) }
+        }
+        if let failure = input.failure {
+            problems.append(Problem(source: source, position: "line \(tokenizer.line)", message: "\(failure) (reading stopped here)"))
+        }
+        if let open = tokenizer.finish(row: handle) {
+            problems.append(Problem(source: source, position: "line \(open.line), column \(open.column)",
+                                    message: "a quoted field opened here never closes: lines \(open.line)–\(tokenizer.line) were not read as items"))
+        }
+        if header == nil {
+            problems.append(Problem(source: source, position: "line 1", message: "empty file: no header row"))
+        }
+        return problems
+    }
+}

@@ -1,0 +1,55 @@
+import AuditModel
+import Foundation
+
+/// Streams a JSON Lines feed: one JSON object per line, blank lines skipped. A line that is not valid JSON is
+/// reported with its line and column and skipped; the other lines are still read.
+public struct JSONLinesReader: Sendable {
+    /// Creates a reader.
+    public init() {}
+
+    /// Reads every line, handing each parsed object with its line number to `each`; returns the problems.
+    public func read(_ input: FeedInput, source: String, each: (JSONValue, Int) -> Void) -> [Problem] {
+        var problems: [Problem] = []
+        var chunk = [UInt8](repeating: 0, count: 256 << 10)
+        var pending: [UInt8] = []
+        var line = 0
+        func handle(_ bytes: ArraySlice<UInt8>) {
+            line += 1
+            var text = String(decoding: bytes, as: UTF8.self)
+            if line == 1, text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+            guard !text.allSatisfy(\.isWhitespace) else { return }
+            do {
+                let value = try JSONParser.parse(text, lenient: false)
+                guard case .object = value else {
+                    problems.append(Problem(source: source, position: "line \(line)", message: "not a JSON object: line skipped"))
+                    return
+                }
+                each(value, line)
+            } catch {
+                problems.append(Problem(source: source, position: "line \(line), column \(error.column)",
+                                        message: "malformed JSON: \(error.message): line skipped"))
+            }
+        }
+        while true {
+            let count = chunk.withUnsafeMutableBytes { input.read(into: $0) }
+            if count <= 0 { break }
+            var start = 0
+            for index in 0..<count where chunk[index] == 0x0A {
+                if pending.isEmpty {
+                    handle(chunk[start..<index])
+                } else {
+                    pending += chunk[start..<index]
+                    handle(pending[...])
+                    pending.removeAll(keepingCapacity: true)
+                }
+                start = index + 1
+            }
+            pending += chunk[start..<count]
+        }
+        if !pending.isEmpty { handle(pending[...]) }
+        if let failure = input.failure {
+            problems.append(Problem(source: source, position: "line \(line + 1)", message: "\(failure) (reading stopped here)"))
+        }
+        return problems
+    }
+}

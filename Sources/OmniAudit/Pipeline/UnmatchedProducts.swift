@@ -1,0 +1,24 @@
+import AuditModel
+import Reconcile
+
+/// Lists, in each channel's coverage, the products that channel alone shows, with the keys they had: a product
+/// that matched nothing is never dropped silently, and its keys show why (`IT-BA-1` where the web says `BA-1`).
+enum UnmatchedProducts {
+    static func record(_ products: [MatchedProduct], into coverage: inout [ChannelCoverage], channelCount: Int) {
+        guard channelCount > 1 else { return }
+        for product in products where Set(product.observations.map { base($0.channel) }).count == 1 {
+            guard let first = product.observations.first,
+                let index = coverage.firstIndex(where: { $0.channel == base(first.channel) }) else { continue }
+            let keys = IdentityField.allCases.compactMap { field in first.key.value(of: field).map { "\(field.rawValue) \($0)" } }
+                + (first.title.map { ["title \"\($0.value)\""] } ?? [])
+            let place = first.origin.map { $0.locator.isEmpty ? $0.source : "\($0.source) \($0.locator)" } ?? first.channel
+            let note = ChannelCoverage.Note(input: place, reason: "\(product.id) matched no other channel; its keys: \(keys.joined(separator: ", "))")
+            coverage[index].unmatched = (coverage[index].unmatched ?? []) + [note]
+        }
+    }
+
+    /// The configured channel of an observation (`negozi` for a store's `negozi@MI01`).
+    static func base(_ channel: String) -> String {
+        channel.split(separator: "@", maxSplits: 1).first.map(String.init) ?? channel
+    }
+}

@@ -1,0 +1,95 @@
+import AuditModel
+import Extract
+import Foundation
+import Testing
+
+@Suite struct DelimitedFeedTests {
+    @Test func readsQuotedFieldsEmbeddedNewlinesAndPrefixedHeaders() throws {
+        let result = try FeedFixtures.read("merchant.csv")
+        #expect(result.problems.isEmpty)
+        #expect(result.observations.map(\.key.sku) == ["SKU-1", "SKU-2", "SKU-3"])
+        #expect(result.observations.map(\.origin?.locator) == ["line 2", "line 4", "line 6"])  // line 2 spans two lines
+        let mug = result.observations[0]
+        #expect(mug.title?.value == "Mug \"Blue\", large")
+        #expect(mug.price?.value == FeedFixtures.money("12.00", "USD"))
+        #expect(mug.listPrice?.value == FeedFixtures.money("15.00", "USD"))
+        #expect(mug.shipping?.value.cost == FeedFixtures.money("4.95", "USD"))
+        #expect(mug.price?.evidence.locator == "line 2, column sale_price")
+        #expect(result.observations[1].availability?.value == .outOfStock)
+        #expect(result.observations[2].shipping?.value.isFree == true)  // first of a list inside a cell
+    }
+
+    @Test func readsTSVWithPlainHeaders() throws {
+        let result = try FeedFixtures.read("merchant.tsv")
+        #expect(result.problems.isEmpty)
+        #expect(result.observations.map(\.stockCount?.value) == [4, 0])
+        #expect(result.observations.map(\.price?.value.currency) == ["USD", "EUR"])
+    }
+
+    @Test func aStrayQuoteSkipsOnlyItsRowAndSaysWhere() throws {
+        let result = try FeedFixtures.read("hostile/stray-quote.csv")
+        #expect(result.observations.map(\.key.sku) == ["SKU-1", "SKU-3"])
+        #expect(result.problems.map(\.description) == ["hostile/stray-quote.csv: line 3, column 10: stray quote in field 2 (title): row skipped"])
+    }
+
+    @Test func anUnclosedQuoteIsReportedFromWhereItOpens() throws {
+        let result = try FeedFixtures.read("hostile/unclosed-quote.csv")
+        #expect(result.observations.map(\.key.sku) == ["SKU-1"])
+        #expect(result.problems.map(\.position) == ["line 3, column 7"])
+        #expect(result.problems.first?.message.contains("lines 3–5") == true)
+    }
+
+    @Test func aRowWithTooFewFieldsIsReported() throws {
+        let result = try FeedFixtures.read("hostile/short-row.csv")
+        #expect(result.observations.map(\.key.sku) == ["SKU-1", "SKU-3"])
+        #expect(result.problems.map(\.reason) == ["line 3: row has 2 fields where the header has 3: row skipped"])
+    }
+
+    @Test func aMappingNamesColumnsAndReadsLocalePrices() {
+        let csv = "negozio;codice;prezzo;giacenza\nMI01;BA-1;\"1.299,00\";3\n"
+        var interpreter = RecordInterpreter(channel: "stores", defaultCurrency: "EUR", decimalSeparator: ",")
+        interpreter.perStore = true
+        let extractor = StreamingFeedExtractor(
+            format: .csv, interpreter: interpreter,
+            mapping: [.sku: JSONPath("codice")!, .price: JSONPath("prezzo")!, .stock: JSONPath("giacenza")!, .store: JSONPath("negozio")!])
+        let result = extractor.extract(Data(csv.utf8), source: "listino.csv")
+        #expect(result.problems.isEmpty)
+        #expect(result.observations.first?.price?.value == FeedFixtures.money("1299.00", "EUR"))
+        #expect(result.observations.first?.stockCount == nil)  // a store's stock is not the online stock count
+        #expect(result.observations.first?.availability?.value == .inStock)
+        #expect(result.observations.first?.availability?.evidence.locator == "line 2, column giacenza")
+        #expect(result.observations.first?.channel == "stores@MI01")
+    }
+}
+
+@Suite struct FeedIdentifierTests {
+    @Test func aGTINWithAWrongCheckDigitIsReportedAndNotUsed() {
+        let extractor = StreamingFeedExtractor(format: .csv, interpreter: RecordInterpreter(channel: "feed", defaultCurrency: "EUR"))
+        let result = extractor.extract(Data("id,gtin,price\nA,4006381333931,1.00\nB,4006381333932,1.00\n".utf8), source: "f.csv")
+        #expect(result.observations.map(\.key.gtin) == ["4006381333931", nil])
+        #expect(result.problems.map(\.reason) == ["line 3, column gtin: GTIN 4006381333932 is not a GTIN with a valid check digit; not used for matching"])
+    }
+
+    @Test func anItemWithNoIdentifierIsReportedWithItsPosition() {
+        let extractor = StreamingFeedExtractor(format: .csv, interpreter: RecordInterpreter(channel: "feed", defaultCurrency: "EUR"))
+        let result = extractor.extract(Data("id,price\n,1.00\n".utf8), source: "f.csv")
+        #expect(result.observations.isEmpty)
+        #expect(result.problems.map(\.reason) == ["line 2: item has no identifier, so it cannot be matched (looked for id, gtin, mpn, link, title)"])
+    }
+}
+
+@Suite struct MetaCatalogTests {
+    @Test func readsAMetaCatalogCSVWithItsInventoryColumn() throws {
+        let result = try FeedFixtures.read("meta-catalog.csv")
+        #expect(result.problems.isEmpty)
+        #expect(result.observations.map(\.key.sku) == ["FB-1", "FB-2"])
+        let tazza = result.observations[0]
+        #expect(tazza.title?.value == "Tazza \"Aurora\"")
+        #expect(tazza.price?.value == FeedFixtures.money("9.90", "EUR"))
+        #expect(tazza.listPrice?.value == FeedFixtures.money("12.00", "EUR"))
+        #expect(tazza.saleWindow != nil)
+        #expect(tazza.group == "TAZZE")
+        #expect(result.observations.map(\.stockCount?.value) == [4, 0])  // Meta's `inventory`
+        #expect(result.observations[1].availability?.value == .outOfStock)
+    }
+}
