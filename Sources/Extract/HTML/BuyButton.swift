@@ -26,13 +26,27 @@ enum BuyButton {
             if node.has("disabled") || node.attribute("aria-disabled") == "true" { continue }
             let raw = node.named("input") ? (node.attribute("value") ?? "") : node.collapsedText
             guard !raw.isEmpty, raw.count <= 40 else { continue }
-            let folded = raw.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-                .replacingOccurrences(of: "ł", with: "l")
-            guard phrases.contains(where: { folded.hasPrefix($0) }) else { continue }
+            guard startsWithPhrase(raw) else { continue }
             if PriceBlockReader.isHidden(node) || PriceBlockReader.isExcluded(node) || insideChrome(node) { continue }
             return (node, raw)
         }
         return nil
+    }
+
+    /// The ASCII phrases as bytes, for the ASCII fast path.
+    private static let asciiPhrases: [[UInt8]] = phrases.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+
+    /// True when the text, folded, begins with one of the phrases. ASCII text (most links of a page) is folded
+    /// by lower-casing its bytes, which is what Foundation's case- and diacritic-insensitive folding does to
+    /// ASCII, and only ASCII phrases can begin it; any other text goes through Foundation.
+    static func startsWithPhrase(_ raw: String) -> Bool {
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) {
+            let lower = raw.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            return asciiPhrases.contains { lower.starts(with: $0) }
+        }
+        let folded = raw.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .replacingOccurrences(of: "ł", with: "l")
+        return phrases.contains(where: { folded.hasPrefix($0) })
     }
 
     /// Inside the page header, navigation or footer (the mini-cart link, "Buy gift cards" menus).

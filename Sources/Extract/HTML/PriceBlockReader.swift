@@ -125,8 +125,11 @@ struct PriceBlockReader {
         let parsed = attribute != nil ? PriceParser(decimalSeparatorHint: ".", defaultCurrency: parser.defaultCurrency).parse(raw) : shown
         // A machine attribute (`data-price-amount="1299"`) names no currency, and a symbol is often in a sibling
         // (`£<span>19.99</span>`): the text around it does.
-        let around = [node.parent, node.parent?.parent].compactMap { $0 }.lazy.compactMap { parser.parse(Self.visibleText($0)).currency }.first
-        guard let amount = parsed.amount, let currency = parsed.currency ?? shown.currency ?? around ?? parser.currencyHint
+        // Read only when the element names no currency itself (it is the costly part: often the whole body).
+        func around() -> String? {
+            [node.parent, node.parent?.parent].compactMap { $0 }.lazy.compactMap { parser.parse(Self.visibleText($0)).currency }.first
+        }
+        guard let amount = parsed.amount, let currency = parsed.currency ?? shown.currency ?? around() ?? parser.currencyHint
         else { return nil }
         // Without a currency of its own, an element must read as a bare amount, not as a code (`BP-3000-SI`).
         if attribute == nil, shown.currency == nil, !text.allSatisfy({ $0.isNumber || ".,'-– \u{00A0}\u{202F}".contains($0) }) {
