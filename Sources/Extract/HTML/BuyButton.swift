@@ -40,10 +40,19 @@ enum BuyButton {
     /// by lower-casing its bytes, which is what Foundation's case- and diacritic-insensitive folding does to
     /// ASCII, and only ASCII phrases can begin it; any other text goes through Foundation.
     static func startsWithPhrase(_ raw: String) -> Bool {
-        if raw.utf8.allSatisfy({ $0 < 0x80 }) {
-            let lower = raw.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-            return asciiPhrases.contains { lower.starts(with: $0) }
+        var text = raw
+        let ascii: Bool? = text.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return asciiPhrases.contains { phrase in
+                guard phrase.count <= bytes.count else { return false }
+                for index in phrase.indices {
+                    let byte = bytes[index]
+                    if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != phrase[index] { return false }
+                }
+                return true
+            }
         }
+        if let ascii { return ascii }
         let folded = raw.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .replacingOccurrences(of: "ł", with: "l")
         return phrases.contains(where: { folded.hasPrefix($0) })
