@@ -2,13 +2,14 @@
 #   make audit   installs missing system packages, builds in release mode, audits the demo shop (omniaudit.yml)
 #   make test    installs what the tests need, runs swift test
 #   make test-asan   the same tests under AddressSanitizer (run before each release; see README)
+#   make bench   every benchmark in one run beside its peers (release build; Python peers in a venv under /tmp)
 # System packages are installed with apt-get when run as root (checked first; nothing is installed twice).
 
 BUILD_PACKAGES := pkg-config libxml2-dev libcurl4-openssl-dev zlib1g-dev libsqlite3-dev
 TEST_PACKAGES  := $(BUILD_PACKAGES) python3 python3-jsonschema openssl chromium fonts-dejavu-core
 CONFIG ?= omniaudit.yml
 
-.PHONY: audit test test-asan build deps deps-test clean
+.PHONY: audit test test-asan bench build deps deps-test clean
 
 deps:
 	@scripts/install-deps.sh $(BUILD_PACKAGES)
@@ -35,6 +36,11 @@ test: deps-test
 test-asan: deps-test
 	swift build --build-tests --sanitize=address --scratch-path .build/asan
 	ASAN_OPTIONS=detect_leaks=0 swift test --skip-build --sanitize=address --scratch-path .build/asan
+
+# One table: extraction MB/s, price strings/s, crawl pages/s, reconcile observations/s and peak RSS, each beside
+# its peer measured in the same run (Benchmarks/bench.sh; takes a few minutes; not a test).
+bench: deps
+	Benchmarks/bench.sh
 
 clean:
 	rm -rf .build reports/omniaudit.html reports/omniaudit.json

@@ -43,7 +43,7 @@ for _ in $(seq 50); do python3 -c "import urllib.request as u; u.urlopen('$BASE/
 
 echo "== building omniaudit (release)"
 (cd "$ROOT" && swift build -c release --product omniaudit >/dev/null && swift build -c release --product crawl-bench >/dev/null)
-OMNIAUDIT="$ROOT/.build/release/omniaudit"
+OMNIAUDIT=${OMNIAUDIT:-"$ROOT/.build/release/omniaudit"}  # OMNIAUDIT=path measures another build
 
 config() {  # $1 = sitemap URL, $2 = config path
   cat > "$2" <<YAML
@@ -70,15 +70,16 @@ OMNI_S=$(seconds "$WORK/omni.time")
 python3 -c "import json; c=json.load(open('$WORK/reports/omniaudit.json'))['coverage']['web']; print('   read', c['read'], 'failed', len(c['failed']), 'products', c['products'], c['failed'][:1])"
 
 echo "== Scrapy SitemapSpider: same pages, CONCURRENT_REQUESTS(_PER_DOMAIN)=$CONCURRENCY"
-if [ ! -x /tmp/scrapy-venv/bin/scrapy ]; then python3 -m venv /tmp/scrapy-venv && /tmp/scrapy-venv/bin/pip install -q scrapy; fi
-(cd "$WORK" && /usr/bin/time -v /tmp/scrapy-venv/bin/scrapy runspider "$HERE/scrapy_sitemap.py" -a sitemap="$BASE/sitemap.xml" \
+VENV=${PEERS_VENV:-/tmp/scrapy-venv}  # make bench shares one venv (PEERS_VENV)
+if [ ! -x "$VENV/bin/scrapy" ]; then python3 -m venv "$VENV" && "$VENV/bin/pip" install -q scrapy; fi
+(cd "$WORK" && /usr/bin/time -v "$VENV/bin/scrapy" runspider "$HERE/scrapy_sitemap.py" -a sitemap="$BASE/sitemap.xml" \
   -s CONCURRENT_REQUESTS=$CONCURRENCY -s CONCURRENT_REQUESTS_PER_DOMAIN=$CONCURRENCY 2> "$WORK/scrapy.time" | tail -1)
 SCRAPY_S=$(seconds "$WORK/scrapy.time")
 
 echo "== fetch only: crawl-bench (Fetch module alone) vs Scrapy without the JSON-LD parse"
 "$ROOT/.build/release/crawl-bench" "$BASE/sitemap.xml" "$CONCURRENCY" | tee "$WORK/cb.txt"
 FETCH_RATE=$(sed -E 's/.* ([0-9]+) pages\/s/\1/' "$WORK/cb.txt")
-(cd "$WORK" && /usr/bin/time -v /tmp/scrapy-venv/bin/scrapy runspider "$HERE/scrapy_sitemap.py" -a sitemap="$BASE/sitemap.xml" \
+(cd "$WORK" && /usr/bin/time -v "$VENV/bin/scrapy" runspider "$HERE/scrapy_sitemap.py" -a sitemap="$BASE/sitemap.xml" \
   -a extract=0 -s CONCURRENT_REQUESTS=$CONCURRENCY -s CONCURRENT_REQUESTS_PER_DOMAIN=$CONCURRENCY 2> "$WORK/scrapy-fetch.time" | tail -1)
 SCRAPY_FETCH_S=$(seconds "$WORK/scrapy-fetch.time")
 

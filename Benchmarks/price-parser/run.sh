@@ -16,7 +16,7 @@ set -euo pipefail
 lines="${1:-200000}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="/tmp/omniaudit-bench"
-venv="/tmp/omniaudit-bench-venv"
+venv="${PEERS_VENV:-/tmp/omniaudit-bench-venv}"  # make bench shares one venv (PEERS_VENV)
 mkdir -p "$work"
 
 if [ ! -x "$venv/bin/python" ]; then

@@ -1,5 +1,24 @@
+import Foundation
 /// Substring search over UTF-8 bytes: for keyword tables, where Foundation's `String.contains` is slow on Linux.
 public enum ByteSearch {
+    /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, the same result, without Foundation when both
+    /// ends are ASCII (nothing to trim) or the text is ASCII (only tab, LF, VT, FF, CR and space can be trimmed).
+    public static func trimmingWhitespaceAndNewlines(_ text: String) -> String {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return text }
+        if first < 0x80, last < 0x80, !isSpace(first), !isSpace(last) { return text }
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = Array(utf8)
+            var start = 0
+            var end = bytes.count
+            while start < end, isSpace(bytes[start]) { start += 1 }
+            while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+            return String(decoding: bytes[start..<end], as: UTF8.self)
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// True when `needle` occurs in `haystack`.
     public static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         guard let first = needle.first, needle.count <= haystack.count else { return false }

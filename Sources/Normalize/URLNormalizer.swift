@@ -12,7 +12,7 @@ public enum URLNormalizer {
 
     /// The normalised absolute URL, or nil when the text is not an absolute http(s) or file URL.
     public static func normalize(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = ByteSearch.trimmingWhitespaceAndNewlines(text)
         guard var components = URLComponents(string: trimmed), let scheme = components.scheme?.lowercased(),
             ["http", "https", "file"].contains(scheme)
         else { return nil }

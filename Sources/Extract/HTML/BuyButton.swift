@@ -26,13 +26,36 @@ enum BuyButton {
             if node.has("disabled") || node.attribute("aria-disabled") == "true" { continue }
             let raw = node.named("input") ? (node.attribute("value") ?? "") : node.collapsedText
             guard !raw.isEmpty, raw.count <= 40 else { continue }
-            let folded = raw.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-                .replacingOccurrences(of: "ł", with: "l")
-            guard phrases.contains(where: { folded.hasPrefix($0) }) else { continue }
+            guard startsWithPhrase(raw) else { continue }
             if PriceBlockReader.isHidden(node) || PriceBlockReader.isExcluded(node) || insideChrome(node) { continue }
             return (node, raw)
         }
         return nil
+    }
+
+    /// The ASCII phrases as bytes, for the ASCII fast path.
+    private static let asciiPhrases: [[UInt8]] = phrases.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+
+    /// True when the text, folded, begins with one of the phrases. ASCII text (most links of a page) is folded
+    /// by lower-casing its bytes, which is what Foundation's case- and diacritic-insensitive folding does to
+    /// ASCII, and only ASCII phrases can begin it; any other text goes through Foundation.
+    static func startsWithPhrase(_ raw: String) -> Bool {
+        var text = raw
+        let ascii: Bool? = text.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return asciiPhrases.contains { phrase in
+                guard phrase.count <= bytes.count else { return false }
+                for index in phrase.indices {
+                    let byte = bytes[index]
+                    if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != phrase[index] { return false }
+                }
+                return true
+            }
+        }
+        if let ascii { return ascii }
+        let folded = raw.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .replacingOccurrences(of: "ł", with: "l")
+        return phrases.contains(where: { folded.hasPrefix($0) })
     }
 
     /// Inside the page header, navigation or footer (the mini-cart link, "Buy gift cards" menus).

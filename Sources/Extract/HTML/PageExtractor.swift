@@ -163,12 +163,12 @@ public struct PageExtractor: Sendable {
 
     /// Strips the `<!-- … -->` and CDATA wrappers some themes put around JSON-LD; returns the wrapper found.
     static func unwrap(_ script: String) -> (text: String, wrapper: String?) {
-        var text = script.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = ByteSearch.trimmingWhitespaceAndNewlines(script)
         var wrapper: String?
         for (open, close) in [("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>")] where text.hasPrefix(open) {
             text.removeFirst(open.count)
             if text.hasSuffix(close) { text.removeLast(close.count) }
-            text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            text = ByteSearch.trimmingWhitespaceAndNewlines(text)
             if open == "<!--" { wrapper = "<!-- -->" }
         }
         return (text, wrapper)

@@ -97,6 +97,44 @@ struct PriceBlockReader {
         return Node.collapse(parts.joined(separator: " "))
     }
 
+    /// The visible text of `ancestor` near one of its children: that child and its nearest `siblings` nodes on
+    /// each side, in document order, each read up to about `limit` bytes (hidden parts, scripts and styles left
+    /// out, whitespace collapsed). The context a bare amount takes its currency from.
+    static func contextText(of ancestor: Node, around child: xmlNodePtr, siblings: Int = 4, limit: Int = 400) -> String {
+        var nodes: [xmlNodePtr] = []
+        var current = ancestor.pointer.pointee.children
+        var position = -1
+        while let next = current {
+            if next == child { position = nodes.count }
+            nodes.append(next)
+            current = next.pointee.next
+        }
+        guard position >= 0 else { return "" }
+        var parts: [String] = []
+        var budget = 0
+        func walk(_ pointer: xmlNodePtr) {
+            guard budget < limit else { return }
+            if pointer.pointee.type == XML_TEXT_NODE, let content = pointer.pointee.content {
+                let text = String(cString: content)
+                budget += text.utf8.count
+                parts.append(text)
+            } else if pointer.pointee.type == XML_ELEMENT_NODE {
+                let element = ancestor.related(pointer)
+                guard !element.named("script"), !element.named("style"), !isHidden(element) else { return }
+                var kid = pointer.pointee.children
+                while let next = kid, budget < limit {
+                    walk(next)
+                    kid = next.pointee.next
+                }
+            }
+        }
+        for index in max(0, position - siblings)...min(nodes.count - 1, position + siblings) {
+            budget = 0
+            walk(nodes[index])
+        }
+        return Node.collapse(parts.joined(separator: " "))
+    }
+
     func claims(in block: Node) -> [PriceClaim] {
         var found: [(node: Node, role: PriceClaim.Role?)] = []
         collect(block, struck: false, into: &found)
@@ -125,8 +163,18 @@ struct PriceBlockReader {
         let parsed = attribute != nil ? PriceParser(decimalSeparatorHint: ".", defaultCurrency: parser.defaultCurrency).parse(raw) : shown
         // A machine attribute (`data-price-amount="1299"`) names no currency, and a symbol is often in a sibling
         // (`£<span>19.99</span>`): the text around it does.
-        let around = [node.parent, node.parent?.parent].compactMap { $0 }.lazy.compactMap { parser.parse(Self.visibleText($0)).currency }.first
-        guard let amount = parsed.amount, let currency = parsed.currency ?? shown.currency ?? around ?? parser.currencyHint
+        // Read only when the element names no currency itself (it is the costly part: often the whole body).
+        // Bounded: the nearest siblings on each side, a few hundred bytes, never a whole ancestor such as `body`.
+        func around() -> String? {
+            var child = node
+            for _ in 0..<2 {
+                guard let ancestor = child.parent else { return nil }
+                if let currency = parser.parse(Self.contextText(of: ancestor, around: child.pointer)).currency { return currency }
+                child = ancestor
+            }
+            return nil
+        }
+        guard let amount = parsed.amount, let currency = parsed.currency ?? shown.currency ?? around() ?? parser.currencyHint
         else { return nil }
         // Without a currency of its own, an element must read as a bare amount, not as a code (`BP-3000-SI`).
         if attribute == nil, shown.currency == nil, !text.allSatisfy({ $0.isNumber || ".,'-– \u{00A0}\u{202F}".contains($0) }) {

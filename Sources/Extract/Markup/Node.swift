@@ -98,8 +98,83 @@ struct Node {
     /// The text with runs of whitespace (incl. NBSP) collapsed to one space, trimmed.
     var collapsedText: String { Node.collapse(text) }
 
+    /// Same result as splitting on `Character.isWhitespace` and joining with one space, computed on UTF-8 bytes
+    /// and Unicode scalars (the `Character` version spends most of extraction's time in grapheme breaking).
+    /// Where a whitespace scalar touches a scalar that could join it into one grapheme (combining marks, format
+    /// characters, prepend letters), the `Character` version decides, so the result never differs.
     static func collapse(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var text = text
+        if let fast = text.withUTF8({ collapseScalars($0) }) { return fast }
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// True for a non-ASCII scalar that never forms one grapheme with a whitespace scalar beside it (no mark,
+    /// format character, modifier or "other letter", the classes that hold Extend, SpacingMark and Prepend).
+    @inline(__always)
+    private static func standsApart(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .decimalNumber, .letterNumber, .otherNumber,
+             .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .otherSymbol, .spaceSeparator,
+             .lineSeparator, .paragraphSeparator, .control:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The collapsed text, or nil when a grapheme could join a whitespace scalar with its neighbour.
+    private static func collapseScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let count = bytes.count
+        var joined = false
+        let result = String(unsafeUninitializedCapacity: count) { out -> Int in
+            var written = 0
+            var index = 0
+            var pendingSpace = false
+            var afterWhitespace = false
+            var previousApart = true
+            while index < count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                        if !previousApart { joined = true; return 0 }
+                        pendingSpace = written > 0
+                        afterWhitespace = true
+                        previousApart = true
+                    } else {
+                        if pendingSpace { out[written] = 0x20; written += 1; pendingSpace = false }
+                        out[written] = byte
+                        written += 1
+                        afterWhitespace = false
+                        previousApart = true
+                    }
+                    index += 1
+                    continue
+                }
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                guard index + length <= count else { joined = true; return 0 }
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                guard let scalar = Unicode.Scalar(value) else { joined = true; return 0 }
+                if scalar.properties.isWhitespace {
+                    if !previousApart { joined = true; return 0 }
+                    pendingSpace = written > 0
+                    afterWhitespace = true
+                    previousApart = true
+                } else {
+                    let apart = standsApart(scalar)
+                    if afterWhitespace && !apart { joined = true; return 0 }
+                    if pendingSpace { out[written] = 0x20; written += 1; pendingSpace = false }
+                    for offset in 0..<length { out[written + offset] = bytes[index + offset] }
+                    written += length
+                    afterWhitespace = false
+                    previousApart = apart
+                }
+                index += length
+            }
+            return written
+        }
+        return joined ? nil : result
     }
 
     /// Child elements, in order.

@@ -105,34 +105,63 @@ public struct Inspector: Sendable {
         return result
     }
 
-    /// Reads every input and hands each one's result to `each` as soon as it is read, keeping nothing: the way
-    /// to go through thousands of pages in flat memory.
+    /// Reads every input and hands each one's result to `each` as soon as it is read, in input order, keeping
+    /// nothing: the way to go through thousands of pages in flat memory. Pages are extracted on all cores, a
+    /// few at a time (URLs are fetched one after another, as before; files are read by the workers).
     public func inspect(_ inputs: [String], each: (Result) -> Void) {
         let fetcher = FileFetcher()
-        for input in expand(inputs, fetcher: fetcher) {
-            if kind == .feed, let path = FileFetcher.path(of: input), FileManager.default.isReadableFile(atPath: path),
-                LocalFile.isRegular(path), let stream = try? FeedInput(path: path) {  // local feeds are streamed, whatever their size
-                each(feed(stream, source: input))
-                continue
-            }
-            let fetched: Fetched
-            do {
-                if FileFetcher.path(of: input) == nil {
-                    fetched = try Crawler.fetchOne(input, settings: FetchLoader.defaults())
+        let inputs = expand(inputs, fetcher: fetcher)
+        guard kind == .page else {
+            for input in inputs {
+                if let path = FileFetcher.path(of: input), FileManager.default.isReadableFile(atPath: path),
+                    LocalFile.isRegular(path), let stream = try? FeedInput(path: path) {  // local feeds are streamed
+                    each(feed(stream, source: input))
                 } else {
-                    fetched = try fetcher.fetch(input)
+                    each(read(input, fetched: fetch(input, fetcher: fetcher)))
                 }
-            } catch {
-                each(Result(observations: [], problems: [Problem(source: input, message: error.reason)]))
-                continue
             }
-            switch kind {
-            case .page:
-                let page = PageBody.extract(fetched.body, source: input, with: pageExtractor)
-                each(Result(observations: page.observations, problems: page.problems))
-            case .feed:
-                each(feed(FeedInput(data: fetched.body), source: input))
+            return
+        }
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let batch = workers * 4
+        var start = 0
+        while start < inputs.count {
+            let slice = Array(inputs[start..<min(start + batch, inputs.count)])
+            start += slice.count
+            // Remote pages are fetched here, in order; local files inside the workers.
+            let remote: [Swift.Result<Fetched, FetchError>?] = slice.map { FileFetcher.path(of: $0) == nil ? fetch($0, fetcher: fetcher) : nil }
+            let results = InspectBatch(count: slice.count)
+            DispatchQueue.concurrentPerform(iterations: slice.count) { index in
+                let fetched = remote[index] ?? fetch(slice[index], fetcher: fetcher)
+                results.set(index, read(slice[index], fetched: fetched))
             }
+            for result in results.all() { each(result) }
+        }
+    }
+
+    private func fetch(_ input: String, fetcher: FileFetcher) -> Swift.Result<Fetched, FetchError> {
+        do {
+            if FileFetcher.path(of: input) == nil {
+                return .success(try Crawler.fetchOne(input, settings: FetchLoader.defaults()))
+            }
+            return .success(try fetcher.fetch(input))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private func read(_ input: String, fetched outcome: Swift.Result<Fetched, FetchError>) -> Result {
+        let fetched: Fetched
+        switch outcome {
+        case .success(let value): fetched = value
+        case .failure(let error): return Result(observations: [], problems: [Problem(source: input, message: error.reason)])
+        }
+        switch kind {
+        case .page:
+            let page = PageBody.extract(fetched.body, source: input, with: pageExtractor)
+            return Result(observations: page.observations, problems: page.problems)
+        case .feed:
+            return feed(FeedInput(data: fetched.body), source: input)
         }
     }
 
@@ -164,5 +193,26 @@ public struct Inspector: Sendable {
             guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue else { return [input] }
             return (try? fetcher.files(in: input, extensions: kind == .page ? ["html", "htm", "html.gz", "htm.gz"] : Self.feedExtensions)) ?? []
         }
+    }
+}
+
+/// The results of one batch of pages, filled by worker threads, read in input order.
+private final class InspectBatch: @unchecked Sendable {
+    // Safe: `slots` is only touched under `lock`.
+    private let lock = NSLock()
+    private var slots: [Inspector.Result?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Inspector.Result) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    func all() -> [Inspector.Result] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0 ?? Inspector.Result(observations: [], problems: []) }
     }
 }

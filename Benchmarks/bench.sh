@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# `make bench`: every benchmark in one run, each stage beside its peer (or physical limit) measured in this same
+# run, as one table. Builds in release mode, installs Debian's nginx and wrk when missing, sets up the Python
+# peers (extruct, price-parser, scrapy) in one venv outside the repo (PEERS_VENV, default
+# /tmp/omniaudit-bench-venv), generates its data under /tmp. Nothing here is a pass/fail test: these VMs vary by
+# ±25 %, so only ratios from one run mean anything. The sub-benchmarks' own output is kept in $BENCH_LOG.
+#
+# usage: Benchmarks/bench.sh   (env: PAGE_COPIES=4 PRICE_LINES=200000 CRAWL_PAGES=2000 RECONCILE_OBS=200000)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+export PEERS_VENV=${PEERS_VENV:-/tmp/omniaudit-bench-venv}
+LOG=${BENCH_LOG:-/tmp/omniaudit-bench-log}
+mkdir -p "$LOG"
+cd "$ROOT"
+
+scripts/install-deps.sh pkg-config libxml2-dev libcurl4-openssl-dev zlib1g-dev libsqlite3-dev gcc python3-venv nginx wrk time
+echo "== building (release)" >&2
+for product in omniaudit crawl-bench price-bench reconcile-bench; do swift build -c release --product "$product" >/dev/null; done
+if ! "$PEERS_VENV/bin/python" -c 'import extruct, price_parser, scrapy' 2>/dev/null; then
+  echo "== Python peers into $PEERS_VENV" >&2
+  [ -x "$PEERS_VENV/bin/python" ] || python3 -m venv "$PEERS_VENV"
+  "$PEERS_VENV/bin/pip" install -q extruct price-parser scrapy
+fi
+
+echo "== pages (extraction)" >&2
+Benchmarks/pages/run.sh "${PAGE_COPIES:-4}" > "$LOG/pages.txt" 2>&1
+echo "== price strings" >&2
+Benchmarks/price-parser/run.sh "${PRICE_LINES:-200000}" > "$LOG/prices.txt" 2>&1
+echo "== crawl" >&2
+Benchmarks/crawl/run.sh "${CRAWL_PAGES:-2000}" 40 16 1000 > "$LOG/crawl.txt" 2>&1
+if [ -x Benchmarks/feeds/run.sh ]; then
+  echo "== feeds" >&2
+  Benchmarks/feeds/run.sh > "$LOG/feeds.txt" 2>&1 || true
+fi
+echo "== reconcile" >&2
+Benchmarks/reconcile/run.sh "${RECONCILE_OBS:-200000}" > "$LOG/reconcile.txt" 2>&1
+
+python3 - "$LOG" "${RECONCILE_OBS:-200000}" <<'PY'
+import os, re, sys
+log, reconcile_obs = sys.argv[1], int(sys.argv[2])
+def read(name):
+    path = os.path.join(log, name)
+    return open(path).read() if os.path.exists(path) else ""
+def num(pattern, text, group=1):
+    m = re.search(pattern, text, re.M)
+    return float(m.group(group).replace(",", "")) if m else None
+rows = []
+def row(stage, ours, peer_name, peer, unit):
+    if ours is None: return
+    ratio = "%.2fx" % (ours / peer) if peer else "n/a"
+    rows.append((stage, "%s %s" % (fmt(ours), unit), peer_name, "%s %s" % (fmt(peer), unit) if peer else "—", ratio))
+def fmt(v):
+    return "{:,.0f}".format(v) if v >= 100 else "{:.1f}".format(v)
+
+pages = read("pages.txt")
+corpus = re.search(r"corpus: (\d+) pages, ([\d.]+) MB", pages)
+stage = "extraction, %s pages %s MB, 2 cores (`inspect`)" % corpus.groups() if corpus else "extraction (`inspect`)"
+ours = num(r"omniaudit inspect \(all syntaxes\):\s+([\d.]+)", pages)
+row(stage, ours, "extruct 0.18 json-ld+microdata+og", num(r"extruct without rdfa:\s+([\d.]+)", pages), "MB/s")
+row(stage, ours, "extruct, with rdfa", num(r"extruct \(json-ld\+microdata\+og\+rdfa\):\s+([\d.]+)", pages), "MB/s")
+row(stage, ours, "libxml2 bare HTML parse (C, 1 core)", num(r"libxml2 bare parse \(C\):\s+([\d.]+)", pages), "MB/s")
+
+prices = read("prices.txt")
+m = re.search(r"PriceParser.parse in-process loop:\s+([\d.]+)", prices)
+p = re.search(r"in-process loop:\s+([\d.]+)", prices)
+row("price strings, in-process loop", float(m.group(1)) if m else None, "price-parser in-process loop", float(p.group(1)) if p else None, "/s")
+m = re.search(r"omniaudit parse price --jsonl \(release\):\s+([\d.]+)", prices)
+p = re.search(r"price-parser as a JSONL filter:\s+([\d.]+)", prices)
+row("price strings, `parse price --jsonl`", float(m.group(1)) if m else None, "price-parser JSONL filter", float(p.group(1)) if p else None, "/s")
+
+crawl = read("crawl.txt")
+audit = re.search(r"\| omniaudit audit \(crawl \+ extract\), (\d+) pages \| (\d+) \| [\d.]+x \| (\d+) MB", crawl)
+scrapy = re.search(r"\| Scrapy SitemapSpider \(crawl \+ JSON-LD\) \| (\d+) \| [\d.]+x \| (\d+) MB", crawl)
+fetch = re.search(r"\| crawl-bench, fetch only \| (\d+)", crawl)
+scrapy_fetch = re.search(r"\| Scrapy SitemapSpider, fetch only \| (\d+)", crawl)
+wrk = re.search(r"\| wrk, one page \(ceiling\) \| (\d+)", crawl)
+if audit and scrapy:
+    row("crawl + extract, %s pages of 40 KB, loopback nginx" % audit.group(1), float(audit.group(2)), "Scrapy SitemapSpider + JSON-LD", float(scrapy.group(1)), "pages/s")
+if fetch and scrapy_fetch:
+    row("crawl, fetch only", float(fetch.group(1)), "Scrapy fetch only", float(scrapy_fetch.group(1)), "pages/s")
+if fetch and wrk:
+    row("crawl, fetch only", float(fetch.group(1)), "wrk, one page (ceiling)", float(wrk.group(1)), "pages/s")
+
+feeds = read("feeds.txt")
+m = re.search(r"omniaudit[^\n]*?([\d,.]+) items/s", feeds)
+if m:
+    row("feed items", float(m.group(1).replace(",", "")), "(see feeds log)", None, "items/s")
+
+rec = read("reconcile.txt")
+stages = {k: float(v) for k, v in re.findall(r"^(\w+)\s+([\d.]+) s$", rec, re.M)}
+work = sum(v for k, v in stages.items() if k != "generate")
+if work:
+    row("reconcile (match + rules + history), %d observations" % reconcile_obs, reconcile_obs / work, "no peer", None, "obs/s")
+
+print("| stage | omniaudit | peer | peer figure | ratio |")
+print("|---|---|---|---|---|")
+for r in rows:
+    print("| %s | %s | %s | %s | %s |" % r)
+rss = []
+if audit and scrapy:
+    rss.append("audit of %s pages %s MB (Scrapy %s MB)" % (audit.group(1), audit.group(3), scrapy.group(2)))
+m = re.search(r"omniaudit inspect max RSS:\s+(\d+) KB", pages)
+if m: rss.append("inspect %d MB" % (int(m.group(1)) // 1024))
+m = re.search(r"max RSS (\d+) KB", rec)
+if m: rss.append("reconcile %d MB" % (int(m.group(1)) // 1024))
+print("\npeak RSS: " + "; ".join(rss))
+PY
+echo "(date: $(date -u '+%Y-%m-%d %H:%M UTC'); machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1); logs in $LOG)"
