@@ -7,6 +7,8 @@
 #   scripts/fuzz.sh jsonld  [SECONDS]  # JSON-LD: lenient/strict JSON parser, exact numbers, schema.org products
 #   scripts/fuzz.sh sitemap [SECONDS]  # sitemap XML: markup pre-scan, libxml2 XML parser, <loc> caps
 #   scripts/fuzz.sh feed    [SECONDS]  # JSON feed: strict parser, field mapping, exact prices
+#   scripts/fuzz.sh merchant [SECONDS] # Merchant RSS/Atom feeds: libxml2 xmlTextReader, g: fields, prices
+#   scripts/fuzz.sh csv     [SECONDS]  # CSV/TSV feeds and store lists: quoting, headers, rows
 #   scripts/fuzz.sh all     [SECONDS]  # every target above, one after the other, SECONDS each
 #
 # Builds into /tmp/omniaudit-fuzz, seeds each corpus from the fixtures, and exits non-zero on a crash or a
@@ -18,7 +20,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 work="/tmp/omniaudit-fuzz"
 
 if [ "$target" = all ]; then
-  for each in price terms page jsonld sitemap feed; do
+  for each in price terms page jsonld sitemap feed merchant csv; do
     echo "== $each: $seconds s" >&2
     "$0" "$each" "$seconds"
   done
@@ -32,7 +34,9 @@ case "$target" in
   jsonld) entry="$root/Fuzz/JSONLDFuzz.swift"; max_len=16384 ;;
   sitemap) entry="$root/Fuzz/SitemapFuzz.swift"; max_len=16384 ;;
   feed) entry="$root/Fuzz/FeedFuzz.swift"; max_len=16384 ;;
-  *) echo "usage: $0 price|terms|page|jsonld|sitemap|feed|all [SECONDS]" >&2; exit 64 ;;
+  merchant) entry="$root/Fuzz/MerchantFuzz.swift"; max_len=16384 ;;
+  csv) entry="$root/Fuzz/CSVFuzz.swift"; max_len=16384 ;;
+  *) echo "usage: $0 price|terms|page|jsonld|sitemap|feed|merchant|csv|all [SECONDS]" >&2; exit 64 ;;
 esac
 mkdir -p "$work/corpus-$target"
 quiet() { grep -v 'Cannot export local symbol' >&2 || true; }
@@ -51,8 +55,8 @@ case "$target" in
     swiftc "${flags[@]}" -module-name Normalize -I "$work" -L "$work" -lAuditModel -emit-module \
       -emit-module-path "$work/Normalize.swiftmodule" -emit-library -static -o "$work/libNormalize.a" \
       $(find "$root/Sources/Normalize" -name '*.swift') 2> >(quiet)
-    swiftc "${flags[@]}" -module-name ExtractFuzz -I "$work" -I "$root/Sources/CLibXML2" \
-      $(pkg-config --cflags libxml-2.0 | sed 's/-I/-Xcc -I/g') -L "$work" -lAuditModel -lNormalize -lxml2 \
+    swiftc "${flags[@]}" -module-name ExtractFuzz -I "$work" -I "$root/Sources/CLibXML2" -I "$root/Sources/CZlib" \
+      $(pkg-config --cflags libxml-2.0 | sed 's/-I/-Xcc -I/g') -L "$work" -lAuditModel -lNormalize -lxml2 -lz \
       $(find "$root/Sources/Extract" -name '*.swift') "$entry" -o "$work/$target-fuzz" 2> >(quiet) ;;
 esac
 
@@ -87,6 +91,12 @@ PY
       cp "$root/fixtures/demo-shop/web/sitemap.xml" "$corpus/"
       printf '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>https://a.example/s1.xml</loc></sitemap></sitemapindex>' > "$corpus/index.xml"
       printf '<urlset><url><loc>https://a.example/p/1</loc><lastmod>2026-01-01</lastmod></url></urlset>' > "$corpus/small.xml" ;;
+    merchant)
+      head -c 16384 "$root/fixtures/demo-shop/feeds/google.xml" > "$corpus/google.xml"
+      find "$root/fixtures/feeds" -name '*.xml' -size -16k -exec cp {} "$corpus/" \; ;;
+    csv)
+      cp "$root/fixtures/demo-shop/negozi/listino.csv" "$corpus/"
+      find "$root/fixtures/feeds" \( -name '*.csv' -o -name '*.tsv' \) -size -16k -exec cp {} "$corpus/" \; ;;
     feed)
       head -c 16384 "$root/fixtures/demo-shop/app/products.json" > "$corpus/products.json"
       printf '{"data":{"products":[{"id":"A","pricing":{"sale":1.5e2,"list":"1.299,00"},"stock":{"status":"in_stock","qty":2E1}}]}}' > "$corpus/numbers.json" ;;
