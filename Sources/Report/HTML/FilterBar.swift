@@ -29,7 +29,9 @@ enum FilterBar {
     static func counts(_ report: AuditReport) -> String {
         let summary = report.summary
         func chips(_ title: String, _ counts: [String: Int], order: [String]? = nil) -> String {
-            let keys = order?.filter { counts[$0] != nil } ?? counts.keys.sorted()
+            // The given order first, then any other key (per-store channels such as `negozi@MI01`), sorted.
+            let known = order?.filter { counts[$0] != nil } ?? []
+            let keys = known + counts.keys.filter { !known.contains($0) }.sorted()
             guard !keys.isEmpty else { return "" }
             return "<div class=\"chips\"><span class=\"chips-title\">\(title)</span>"
                 + keys.map { "<span class=\"chip\">\($0.html) <b>\(counts[$0] ?? 0)</b></span>" }.joined() + "</div>"
