@@ -10,78 +10,66 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: "The config file.")
     var config = "omniaudit.yml"
 
-    @Option(name: .long, help: "The report folder (overrides report.out).")
-    var out: String?
-
-    @Option(name: .long, help: "Fail at or above this severity: error, warning, notice or never (overrides gate.fail-on).")
-    var failOn: FailOn?
-
     @Option(name: .long, help: "The audit day, yyyy-MM-dd (default: today in the shop's timezone).")
     var asOf: String?
 
-    @Option(name: .long, help: "Report formats, comma-separated: html, json, junit, markdown, sarif (overrides report.formats).")
-    var format: String?
+    @OptionGroup var output: ReportOptions
 
-    @Option(name: .long, help: "A previous JSON report: findings become new, persisting or fixed against it.")
-    var baseline: String?
+    @Option(name: .long, help: "Read only shard I of N (e.g. 2/7) of the web pages, and write what was read with --emit-observations instead of reporting; 'omniaudit merge' reports all shards.")
+    var shard: String?
+
+    @Option(name: .long, help: "With --shard: the folder the shard's observations are written to (shard-I-of-N.json).")
+    var emitObservations: String?
 
     @Flag(name: .long, help: "Do not use the HTTP cache (conditional GET): download every page again.")
     var noCache = false
 
-    @Flag(name: .shortAndLong, help: "Print only errors and the one-line verdict (no progress).")
-    var quiet = false
-
-    enum FailOn: String, ExpressibleByArgument, CaseIterable {
-        case error, warning, notice, never
-    }
-
     func run() throws {
-        var settings: AuditConfig
-        do {
-            settings = try ConfigLoader.load(path: config)
-        } catch {
-            Console.error(error.description)
-            throw ExitCode(AuditExitCode.config.rawValue)
-        }
-        if let failOn { settings.gate.failOn = Severity(rawValue: failOn.rawValue) }
-        if let out { settings.report.out = out }
-        if let format {
-            switch CIPublisher.formats(format) {
-            case .success(let formats): settings.report.formats = formats
-            case .failure(let error): throw ValidationError(error.description)
-            }
-        }
+        var settings = try output.loadConfig(config)
         if noCache { settings.disableCache() }
-        let progress: (@Sendable (String) -> Void)? = quiet ? nil : { @Sendable line in Console.error(line) }
-        var audit = Audit(config: settings, version: OmniAuditVersion.current, progress: progress)
+        var audit = Audit(config: settings, version: OmniAuditVersion.current, progress: output.progress)
         if let asOf {
             // The day as given: it is already the shop's day, whatever its timezone.
             guard asOf.count == 10, DayClock.date(from: asOf) != nil else { throw ValidationError("--as-of must be a date like 2026-11-23") }
             audit.asOf = asOf
         }
-        if let baseline {
-            do {
-                audit.baseline = try BaselineReport.findings(at: baseline)
-            } catch {
-                Console.error("\(baseline): \(error)")
-                throw ExitCode(AuditExitCode.usage.rawValue)
-            }
-        }
         let cancellation = AuditCancellation()
         audit.cancellation = cancellation
+        if let shard {
+            try emitShard(shard, audit: audit, cancellation: cancellation)
+            return
+        }
+        guard emitObservations == nil else { throw ValidationError("--emit-observations needs --shard I/N (use --shard 1/1 for one machine)") }
+        audit.baseline = try output.baselineFindings()
         let signals = Interrupts.install(cancellation)
         let report = audit.run()
         withExtendedLifetime(signals) {}
-        let written: [String]
+        try output.publish(report, settings: settings)
+    }
+
+    /// `--shard I/N --emit-observations DIR`: reads the slice and writes it; exits 0 when written (2 when
+    /// interrupted), since the gate is decided by `merge`.
+    private func emitShard(_ text: String, audit: Audit, cancellation: AuditCancellation) throws {
+        guard let spec = ShardSpec(parsing: text) else {
+            throw ValidationError("--shard must be I/N with 1 ≤ I ≤ N ≤ \(ShardSpec.maxCount), e.g. 2/7")
+        }
+        guard let folder = emitObservations else { throw ValidationError("--shard needs --emit-observations DIR: a shard is reported by 'omniaudit merge'") }
+        if output.baseline != nil { throw ValidationError("--baseline belongs to 'omniaudit merge', which reports the shards") }
+        if let refusal = Audit.shardRefusal(audit.config) {
+            Console.error("\(config): \(refusal)")
+            throw ExitCode(AuditExitCode.config.rawValue)
+        }
+        let signals = Interrupts.install(cancellation)
+        let document = audit.readShard(spec)
+        withExtendedLifetime(signals) {}
+        let path: String
         do {
-            written = try ReportWriter.write(report, formats: settings.report.formats, to: settings.report.out)
+            path = try document.write(into: folder)
         } catch {
-            Console.error("cannot write reports to \(settings.report.out): \(error.localizedDescription)")
+            Console.error("cannot write the shard to \(folder): \(error.localizedDescription)")
             throw ExitCode(AuditExitCode.incomplete.rawValue)
         }
-        for line in CIPublisher.publish(report) { Console.error(line) }
-        // The verdict line is printed even with --quiet: it is the one line a CI log must show.
-        print(Summary.line(report, written: quiet ? [] : written))
-        throw ExitCode(report.gate.exitCode)
+        print("shard \(spec) written to \(path)\(document.interrupted ? " (interrupted: the merge will be incomplete)" : "")")
+        if document.interrupted { throw ExitCode(AuditExitCode.incomplete.rawValue) }
     }
 }

@@ -10,7 +10,7 @@ struct OmniAuditCommand: ParsableCommand {
         abstract: "Audit what a shop's channels show (web pages, app feeds …) and report every mismatch.",
         version: OmniAuditVersion.current,
         subcommands: [AuditCommand.self, ReportCommand.self, SuppressCommand.self, HistoryCommand.self, InspectCommand.self,
-                      InitCommand.self, RulesCommand.self, ParseCommand.self],
+                      InitCommand.self, RulesCommand.self, ParseCommand.self, MergeCommand.self],
         defaultSubcommand: AuditCommand.self)
 
     /// Entry point: SIGPIPE is ignored before anything runs, so progress or a verdict written to a closed

@@ -3,7 +3,7 @@ import Foundation
 import Normalize
 
 /// What one page yields: its products and whatever was wrong with it.
-public struct PageExtraction: Sendable {
+public struct PageExtraction: Sendable, Codable {
     /// One observation per product (or variant) found on the page.
     public var observations: [Observation]
     /// Problems with the page (malformed JSON-LD, no product found …), each naming the position.

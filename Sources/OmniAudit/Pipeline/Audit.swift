@@ -38,21 +38,33 @@ public struct Audit: Sendable {
 
     /// Runs the audit; never throws: unreadable inputs become coverage failures and `unverifiable` findings.
     public func run() -> AuditReport {
-        let fetcher = FileFetcher()
+        let reads = config.channels.map { channel in settled(channel.source.read(environment(for: channel))) }
+        return reconcile(reads, interrupted: cancellation?.isCancelled == true)
+    }
+
+    /// What a channel's reader needs from this audit.
+    func environment(for channel: ChannelConfig) -> SourceEnvironment {
+        SourceEnvironment(
+            name: channel.name, shop: config.shop, currency: channel.currency ?? config.shop.currency,
+            fetcher: FileFetcher(), paths: PathResolver(baseDirectory: config.baseDirectory), progress: progress,
+            cancellation: cancellation)
+    }
+
+    /// A channel's read ready for matching (keyless observations set aside), announced on the progress line.
+    func settled(_ read: ChannelRead) -> ChannelRead {
+        var read = read
+        read.setAsideKeyless(keepingTitled: config.matchTitles)
+        let coverage = read.coverage
+        progress?("\(coverage.channel): \(coverage.read) read, \(coverage.skipped.count) skipped, "
+            + "\(coverage.failed.count) failed, \(coverage.problems.count) problems, \(coverage.products) products")
+        return read
+    }
+
+    /// Matches, checks and reports channel reads (one per configured channel, in config order): the second half
+    /// of `run`, and all of `omniaudit merge`.
+    func reconcile(_ reads: [ChannelRead], interrupted: Bool) -> AuditReport {
         let paths = PathResolver(baseDirectory: config.baseDirectory)
-        var reads: [ChannelRead] = []
-        for channel in config.channels {
-            let environment = SourceEnvironment(
-                name: channel.name, shop: config.shop, currency: channel.currency ?? config.shop.currency,
-                fetcher: fetcher, paths: paths, progress: progress, cancellation: cancellation)
-            var read = channel.source.read(environment)
-            read.setAsideKeyless(keepingTitled: config.matchTitles)
-            let coverage = read.coverage
-            progress?("\(channel.name): \(coverage.read) read, \(coverage.skipped.count) skipped, "
-                + "\(coverage.failed.count) failed, \(coverage.problems.count) problems, \(coverage.products) products")
-            reads.append(read)
-        }
-        reads = reads.map(ChannelYield.flagged)
+        let reads = reads.map(ChannelYield.flagged)
         let matcher = Matcher(fields: config.match, urls: IdentityURL(trackingParameters: Set(config.trackingParameters)),
                               matchTitles: config.matchTitles)
         let products = matcher.match(reads.flatMap(\.observations))
@@ -87,7 +99,6 @@ public struct Audit: Sendable {
         let findings = Reconciler(context: context, suppressions: config.suppressions, day: asOf, baseline: baseline)
             .findings(products: products, coverage: coverage)
         let comparisons = AuditReport.Comparisons(products: products.map(\.observations), channels: config.channels.map(\.name))
-        let interrupted = cancellation?.isCancelled == true
         var trend: [AuditReport.TrendPoint]?
         if let recorder, !interrupted {
             do {

@@ -13,14 +13,11 @@ struct PageCrawl {
     /// Stops extraction as well as fetching (SIGINT/SIGTERM): pages not yet extracted are reported as interrupted.
     var cancellation: CrawlCancellation?
 
-    private(set) var read = 0
-    private(set) var skipped: [ChannelCoverage.Note] = []
-    private(set) var failed: [ChannelCoverage.Note] = []
-    private(set) var problems: [Problem] = []
-    private(set) var observations: [Observation] = []
-    private(set) var failedURLs: Set<String> = []
-    /// Pages read that showed no product (they count against the coverage).
-    private(set) var productless = 0
+    /// The slice of the pages this run reads (`--shard I/N`); the whole channel by default.
+    var shard: ShardSpec = .whole
+
+    /// What became of each candidate this run owns, in order; filled by `run`.
+    private(set) var records: [PageRecord] = []
 
     private struct Candidate {
         var location: String
@@ -29,11 +26,9 @@ struct PageCrawl {
         var order: String
         /// False for a followed page that does not match `include`: fetched only for its links.
         var extract = true
-        var outcome: Outcome = .pending
-    }
-
-    private enum Outcome {
-        case pending, skipped(String), failed(String), read
+        var outcome: PageRecord.Outcome = .pending
+        /// False when another shard reads the page.
+        var owned = true
     }
 
     init(name: String, web: WebChannel, locator: PageLocator, extractor: PageExtractor, cancellation: CrawlCancellation? = nil) {
@@ -50,8 +45,10 @@ struct PageCrawl {
         var candidates: [Candidate] = []
         var seen: [String: String] = [:]
         var requests: [CrawlRequest] = []
+        var listed = 0  // pages every shard would request: max-pages counts them all
         for (position, location) in locations.enumerated() {
             var candidate = Candidate(location: location, depth: 0, order: String(format: "0-%010d", candidates.count))
+            candidate.owned = shard.owns(locator.identity(of: location))
             let followOnly = web.follow > 0 && !web.exclude.contains(where: location.contains)
             if let reason = locator.mirrorRefusal(of: location) {
                 candidate.outcome = .skipped(reason)
@@ -59,18 +56,21 @@ struct PageCrawl {
                 candidate.outcome = .skipped(reason)
             } else if let first = seen[locator.identity(of: location)] {
                 candidate.outcome = .skipped("same page as \(first) once tracking parameters are removed")
-            } else if requests.count >= web.maxPages {
+            } else if listed >= web.maxPages {
                 candidate.outcome = .skipped("beyond max-pages (\(web.maxPages)): not read")
             } else {
                 seen[locator.identity(of: location)] = location
+                listed += 1
                 candidate.extract = locator.exclusion(of: location) == nil
-                requests.append(CrawlRequest(location: location, url: locator.requestURL(for: location), tag: candidates.count,
-                                             fromRemoteContent: position < remoteCount))
+                if candidate.owned {
+                    requests.append(CrawlRequest(location: location, url: locator.requestURL(for: location), tag: candidates.count,
+                                                 fromRemoteContent: position < remoteCount))
+                }
             }
             candidates.append(candidate)
         }
         let pool = ExtractionPool(extractor: extractor, cancellation: cancellation)
-        var scheduled = requests.count
+        var scheduled = listed
         let settings = web.fetch
         crawler.run(requests, progress: progress) { result in
             let index = result.request.tag
@@ -116,47 +116,12 @@ struct PageCrawl {
             return more
         }
         let pages = pool.finish()
-        collect(candidates.indices.sorted { candidates[$0].order < candidates[$1].order }.map { (candidates[$0], pages[$0]) })
+        records = candidates.indices.filter { candidates[$0].owned }.map { index in
+            let candidate = candidates[index]
+            return PageRecord(order: candidate.order, location: candidate.location, identity: locator.identity(of: candidate.location),
+                              extract: candidate.extract, outcome: candidate.outcome, page: pages[index])
+        }
     }
 
     static func notExtracted(_ location: String) -> String { "\(location): not extracted: the audit was interrupted" }
-
-    private mutating func collect(_ ordered: [(Candidate, PageExtraction?)]) {
-        var canonicals: [String: String] = [:]
-        for (candidate, page) in ordered {
-            let location = candidate.location
-            switch candidate.outcome {
-            case .pending: failed.append(.init(input: location, reason: FetchError.interrupted(location).description))
-            case .skipped(let reason): skipped.append(.init(input: location, reason: reason))
-            case .failed(let reason):
-                failed.append(.init(input: location, reason: reason))
-                failedURLs.insert(locator.identity(of: location))
-            case .read:
-                guard candidate.extract else {
-                    skipped.append(.init(input: location, reason: "followed for its links only: does not match include patterns"))
-                    continue
-                }
-                guard let page else {  // fetched, but the audit was interrupted before extraction
-                    failed.append(.init(input: location, reason: Self.notExtracted(location)))
-                    continue
-                }
-                read += 1
-                problems += page.problems
-                if let canonical = page.canonicalURL {
-                    if let first = canonicals[canonical] {
-                        skipped.append(.init(input: location, reason: "duplicate of \(first) (same rel=canonical)"))
-                        continue
-                    }
-                    canonicals[canonical] = location
-                }
-                if page.observations.isEmpty {
-                    productless += 1
-                    if !page.problems.contains(where: { $0.message.contains("no product") }) {
-                        problems.append(Problem(source: location, message: "no product found on the page"))
-                    }
-                }
-                observations += page.observations
-            }
-        }
-    }
 }

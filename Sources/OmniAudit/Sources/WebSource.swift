@@ -5,12 +5,14 @@ import Foundation
 import Normalize
 
 extension WebChannel: ChannelSource {
-    public func read(_ environment: SourceEnvironment) -> ChannelRead {
+    public func read(_ environment: SourceEnvironment) -> ChannelRead { source(environment).read() }
+
+    /// The reader of this channel in an audit's environment.
+    func source(_ environment: SourceEnvironment) -> WebSource {
         var shop = environment.shop
         shop.currency = environment.currency
         return WebSource(name: environment.name, web: self, shop: shop, fetcher: environment.fetcher,
-                         paths: environment.paths, progress: environment.progress,
-                         cancellation: environment.cancellation).read()
+                         paths: environment.paths, progress: environment.progress, cancellation: environment.cancellation)
     }
 
     public var deliveredFields: [DeliveredField] {
@@ -34,7 +36,11 @@ struct WebSource {
     /// Stops the crawl when set.
     var cancellation: CrawlCancellation?
 
-    func read() -> ChannelRead {
+    func read() -> ChannelRead { assemble([readShard(.whole)]) }
+
+    /// Reads this shard's slice of the pages (and, for shard 1, the sitemaps): records in order, not yet a
+    /// channel read, so the slices of several machines can be assembled as one run would have read them.
+    func readShard(_ shard: ShardSpec) -> WebShard {
         let locator = PageLocator(web: web)
         let cache = web.cache.map { ResponseCache(folder: $0, maxBytes: web.cacheMaxBytes, maxAge: web.cacheMaxAge) }
         cache?.evict()
@@ -42,12 +48,11 @@ struct WebSource {
         crawler.cancellation = cancellation
         crawler.budget = web.timeBudget
         let meter = progress.map { CrawlProgress(channel: name, sink: $0) }
-        var coverage = ChannelCoverage(channel: name)
-        var sitemapSkipped: [ChannelCoverage.Note] = []
-        var sitemapFailed: [ChannelCoverage.Note] = []
+        var discovery = WebShard.Discovery()
         var candidates = SitemapDiscovery(locator: locator, settings: web.fetch)
-            .pages(of: web.sitemaps, crawler: crawler, read: &coverage.read, skipped: &sitemapSkipped,
-                   failed: &sitemapFailed, progress: meter?.update)
+            .pages(of: web.sitemaps, crawler: crawler, read: &discovery.read, skipped: &discovery.skipped,
+                   failed: &discovery.failed, progress: meter?.update)
+        discovery.crawl = CrawlSummary(crawler.stats)
         let listed = candidates.count
         for seed in web.urls {
             var isFolder: ObjCBool = false
@@ -60,35 +65,69 @@ struct WebSource {
         var crawl = PageCrawl(name: name, web: web, locator: locator, extractor: PageExtractor(
             channel: name, defaultCurrency: shop.currency, decimalSeparator: LocaleInfo.decimalSeparator(shop.locale),
             selectors: web.selectors, locale: shop.locale), cancellation: cancellation)
+        crawl.shard = shard
         crawl.run(candidates, remoteCount: listed, crawler: crawler, progress: meter?.update)
         meter?.finish(crawler.stats)
         cache?.evict()  // bounded after the run too, not only at the start of the next one
+        return WebShard(discovery: shard.readsChannelWideInputs ? relative(discovery) : nil,
+                        pages: crawl.records.map(relative), crawl: CrawlSummary(crawler.stats) - discovery.crawl)
+    }
 
-        coverage.skipped = sitemapSkipped.sorted(by: Self.byInput) + crawl.skipped
-        coverage.failed = sitemapFailed.sorted(by: Self.byInput) + crawl.failed
-        coverage.read += crawl.read
-        coverage.problems = crawl.problems
-        coverage.products = crawl.observations.count
-        coverage.productless = crawl.productless
-        let stats = crawler.stats
-        coverage.blocked = stats.robotsBlocked
-        coverage.crawl = CrawlSummary(fetched: stats.fetched, notModified: stats.notModified, failed: stats.failed,
-                                      robotsBlocked: stats.robotsBlocked, bytes: stats.bytes, retries: stats.retries,
-                                      redirects: stats.redirects)
-        return relative(ChannelRead(observations: crawl.observations, coverage: coverage, failedURLs: crawl.failedURLs))
+    /// The channel read of a whole channel from the slices of every shard (or the one slice of an unsplit run).
+    func assemble(_ shards: [WebShard]) -> ChannelRead {
+        let discovery = shards.lazy.compactMap(\.discovery).first ?? WebShard.Discovery()
+        let pages = PageRecordCollector(shards.flatMap(\.pages))
+        var coverage = ChannelCoverage(channel: name)
+        coverage.skipped = discovery.skipped.sorted(by: Self.byInput) + pages.skipped
+        coverage.failed = discovery.failed.sorted(by: Self.byInput) + pages.failed
+        coverage.read = discovery.read + pages.read
+        coverage.problems = pages.problems
+        coverage.products = pages.observations.count
+        coverage.productless = pages.productless
+        let crawl = shards.reduce(discovery.crawl) { $0 + $1.crawl }
+        coverage.blocked = crawl.robotsBlocked
+        coverage.crawl = crawl
+        return relative(ChannelRead(observations: pages.observations, coverage: coverage, failedURLs: pages.failedURLs))
+    }
+
+    private func relative(_ discovery: WebShard.Discovery) -> WebShard.Discovery {
+        var discovery = discovery
+        discovery.skipped = discovery.skipped.map(relative)
+        discovery.failed = discovery.failed.map(relative)
+        return discovery
+    }
+
+    /// A record with local paths shown relative to the config folder, so shards made in different checkouts merge.
+    private func relative(_ record: PageRecord) -> PageRecord {
+        var record = record
+        record.location = paths.display(record.location)
+        switch record.outcome {
+        case .skipped(let reason): record.outcome = .skipped(paths.strip(reason))
+        case .failed(let reason): record.outcome = .failed(paths.strip(reason))
+        case .pending, .read: break
+        }
+        if var page = record.page {
+            page.problems = page.problems.map(relative)
+            page.observations = page.observations.map { $0.mappingSources(paths.display) }
+            record.page = page
+        }
+        return record
+    }
+
+    private func relative(_ note: ChannelCoverage.Note) -> ChannelCoverage.Note {
+        ChannelCoverage.Note(input: paths.display(note.input), reason: paths.strip(note.reason))
+    }
+
+    private func relative(_ problem: Problem) -> Problem {
+        Problem(source: paths.display(problem.source), position: problem.position, message: paths.strip(problem.message))
     }
 
     /// The read with local paths shown relative to the config folder, so reports do not depend on the checkout.
     private func relative(_ read: ChannelRead) -> ChannelRead {
         var read = read
-        let note = { (note: ChannelCoverage.Note) in
-            ChannelCoverage.Note(input: paths.display(note.input), reason: paths.strip(note.reason))
-        }
-        read.coverage.skipped = read.coverage.skipped.map(note)
-        read.coverage.failed = read.coverage.failed.map(note)
-        read.coverage.problems = read.coverage.problems.map { problem in
-            Problem(source: paths.display(problem.source), position: problem.position, message: paths.strip(problem.message))
-        }
+        read.coverage.skipped = read.coverage.skipped.map(relative)
+        read.coverage.failed = read.coverage.failed.map(relative)
+        read.coverage.problems = read.coverage.problems.map(relative)
         read.observations = read.observations.map { $0.mappingSources(paths.display) }
         return read
     }
