@@ -67,6 +67,7 @@ struct ReportOptions: ParsableArguments {
             Console.error("cannot write reports to \(settings.report.out): \(error.localizedDescription)")
             throw ExitCode(AuditExitCode.incomplete.rawValue)
         }
+        if !quiet, let line = StageMemory.line("writing the reports") { Console.error(line) }
         for line in CIPublisher.publish(report) { Console.error(line) }
         // The verdict line is printed even with --quiet: it is the one line a CI log must show.
         print(Summary.line(report, written: quiet ? [] : written))

@@ -57,6 +57,7 @@ public struct Audit: Sendable {
         let coverage = read.coverage
         progress?("\(coverage.channel): \(coverage.read) read, \(coverage.skipped.count) skipped, "
             + "\(coverage.failed.count) failed, \(coverage.problems.count) problems, \(coverage.products) products")
+        memoryCheckpoint("reading \(coverage.channel)")
         return read
     }
 
@@ -68,6 +69,7 @@ public struct Audit: Sendable {
         let matcher = Matcher(fields: config.match, urls: IdentityURL(trackingParameters: Set(config.trackingParameters)),
                               matchTitles: config.matchTitles)
         let products = matcher.match(reads.flatMap(\.observations))
+        memoryCheckpoint("matching (\(products.count) products)")
         var coverage = reads.map(\.coverage)
         UnmatchedProducts.record(products, into: &coverage, channelCount: config.channels.count)
         var failedInputs: [String: Set<String>] = [:]
@@ -98,6 +100,7 @@ public struct Audit: Sendable {
         context.storeChannels = Set(config.channels.filter { $0.kind == "store" }.map(\.name))
         let findings = Reconciler(context: context, suppressions: config.suppressions, day: asOf, baseline: baseline)
             .findings(products: products, coverage: coverage)
+        memoryCheckpoint("rules (\(findings.count) findings)")
         let comparisons = AuditReport.Comparisons(products: products.map(\.observations), channels: config.channels.map(\.name))
         var trend: [AuditReport.TrendPoint]?
         if let recorder, !interrupted {
@@ -117,6 +120,7 @@ public struct Audit: Sendable {
         }
         var grouped: [String: [String: [Observation]]] = [:]
         for product in products { grouped[product.id] = Dictionary(grouping: product.observations, by: \.channel) }
+        memoryCheckpoint("building the report")
         return AuditReport(
             tool: .init(version: version),
             run: .init(asOf: asOf, shop: config.shop.name, configDigest: config.digest, reference: config.reference,

@@ -21,6 +21,7 @@ extension Audit {
             if let web = channel.web {
                 let part = web.source(environment).readShard(shard)
                 progress?("\(channel.name): shard \(shard): \(part.pages.count) pages")
+                memoryCheckpoint("reading \(channel.name), shard \(shard)")
                 channels.append(.init(name: channel.name, web: part))
             } else if shard.readsChannelWideInputs {
                 channels.append(.init(name: channel.name, whole: channel.source.read(environment)))
