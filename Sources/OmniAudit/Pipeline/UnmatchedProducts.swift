@@ -6,6 +6,7 @@ import Reconcile
 enum UnmatchedProducts {
     static func record(_ products: [MatchedProduct], into coverage: inout [ChannelCoverage], channelCount: Int) {
         guard channelCount > 1 else { return }
+        var notes: [Int: [ChannelCoverage.Note]] = [:]  // appended here, assigned once: no copy per product
         for product in products where Set(product.observations.map { base($0.channel) }).count == 1 {
             guard let first = product.observations.first,
                 let index = coverage.firstIndex(where: { $0.channel == base(first.channel) }) else { continue }
@@ -13,8 +14,9 @@ enum UnmatchedProducts {
                 + (first.title.map { ["title \"\($0.value)\""] } ?? [])
             let place = first.origin.map { $0.locator.isEmpty ? $0.source : "\($0.source) \($0.locator)" } ?? first.channel
             let note = ChannelCoverage.Note(input: place, reason: "\(product.id) matched no other channel; its keys: \(keys.joined(separator: ", "))")
-            coverage[index].unmatched = (coverage[index].unmatched ?? []) + [note]
+            notes[index, default: []].append(note)
         }
+        for (index, list) in notes { coverage[index].unmatched = (coverage[index].unmatched ?? []) + list }
     }
 
     /// The configured channel of an observation (`negozi` for a store's `negozi@MI01`).
