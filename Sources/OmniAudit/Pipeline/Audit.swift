@@ -39,7 +39,7 @@ public struct Audit: Sendable {
     /// Runs the audit; never throws: unreadable inputs become coverage failures and `unverifiable` findings.
     public func run() -> AuditReport {
         let reads = config.channels.map { channel in settled(channel.source.read(environment(for: channel))) }
-        return reconcile(reads, interrupted: cancellation?.isCancelled == true)
+        return reconcile(consume reads, interrupted: cancellation?.isCancelled == true)
     }
 
     /// What a channel's reader needs from this audit.
@@ -63,12 +63,15 @@ public struct Audit: Sendable {
 
     /// Matches, checks and reports channel reads (one per configured channel, in config order): the second half
     /// of `run`, and all of `omniaudit merge`.
-    func reconcile(_ reads: [ChannelRead], interrupted: Bool) -> AuditReport {
+    func reconcile(_ channelReads: consuming [ChannelRead], interrupted: Bool) -> AuditReport {
         let paths = PathResolver(baseDirectory: config.baseDirectory)
-        let reads = reads.map(ChannelYield.flagged)
+        var reads = (consume channelReads).map(ChannelYield.flagged)
+        var observations = reads.flatMap(\.observations)
+        for index in reads.indices { reads[index].observations = [] }  // one copy of each observation, not two
         let matcher = Matcher(fields: config.match, urls: IdentityURL(trackingParameters: Set(config.trackingParameters)),
                               matchTitles: config.matchTitles)
-        let products = matcher.match(reads.flatMap(\.observations))
+        let products = matcher.match(observations)
+        observations = []
         memoryCheckpoint("matching (\(products.count) products)")
         var coverage = reads.map(\.coverage)
         UnmatchedProducts.record(products, into: &coverage, channelCount: config.channels.count)

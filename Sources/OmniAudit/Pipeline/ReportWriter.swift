@@ -18,9 +18,13 @@ public enum ReportWriter {
         var written: [String] = []
         for format in formats {
             guard let reporter = Reporters.reporter(for: format) else { continue }
-            let data = try reporter.render(report)
             let path = (folder as NSString).appendingPathComponent(reporter.fileName)
-            try writeAtomically(data, to: path)
+            if let json = reporter as? JSONReporter {  // streamed: a large catalogue's report is never whole in memory
+                try writeAtomically(to: path) { sink in try json.write(report, to: sink) }
+            } else {
+                let data = try reporter.render(report)
+                try writeAtomically(to: path) { sink in try sink(data) }
+            }
             written.append(path)
         }
         return written
@@ -41,8 +45,9 @@ public enum ReportWriter {
         }
     }
 
-    /// Writes through an exclusive temp file next to `path`, then renames it over `path`.
-    static func writeAtomically(_ data: Data, to path: String) throws {
+    /// Writes through an exclusive temp file next to `path`, then renames it over `path`; `body` hands the
+    /// content to its sink in as many pieces as it likes.
+    static func writeAtomically(to path: String, _ body: ((Data) throws -> Void) throws -> Void) throws {
         let pid = ProcessInfo.processInfo.processIdentifier
         var temporary = ""
         var descriptor: Int32 = -1
@@ -52,22 +57,36 @@ public enum ReportWriter {
             if descriptor >= 0 || errno != EEXIST { break }
         }
         guard descriptor >= 0 else { throw WriteError(path: temporary, reason: String(cString: strerror(errno))) }
-        var failure: String?
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let count = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { failure = String(cString: strerror(errno)); return }
-                offset += count
+        var buffer = Data()
+        buffer.reserveCapacity(1 << 20)
+        func flush() throws {
+            try buffer.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let count = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                    if count < 0 && errno == EINTR { continue }
+                    guard count > 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+                    offset += count
+                }
             }
+            buffer.removeAll(keepingCapacity: true)
         }
-        if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        var failure: Error?
+        do {
+            try body { piece in
+                buffer += piece
+                if buffer.count >= 1 << 20 { try flush() }
+            }
+            try flush()
+            if fsync(descriptor) != 0 { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+        } catch {
+            failure = error
+        }
         close(descriptor)
-        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if failure == nil, rename(temporary, path) != 0 { failure = WriteError(path: path, reason: String(cString: strerror(errno))) }
         if let failure {
             unlink(temporary)
-            throw WriteError(path: path, reason: failure)
+            throw failure
         }
     }
 }

@@ -35,7 +35,7 @@ extension Audit {
 
     /// Reconciles and reports the shards of one audit as a single run on one machine would have: the same
     /// observations in the same order, so the same report, byte for byte.
-    public func merge(_ set: ShardSet) -> AuditReport {
+    public func merge(_ set: consuming ShardSet) -> AuditReport {
         var reads: [ChannelRead] = []
         for (position, channel) in config.channels.enumerated() {
             let parts = set.shards.map { $0.channels[position] }
@@ -46,6 +46,8 @@ extension Audit {
                     ?? ChannelRead(observations: [], coverage: ChannelCoverage(channel: channel.name), failedURLs: []))
             }
         }
-        return reconcile(reads.map(settled), interrupted: set.shards.contains(where: \.interrupted))
+        let interrupted = set.shards.contains(where: \.interrupted)
+        _ = consume set  // the decoded shards go before matching: each observation is then held once
+        return reconcile(reads.map(settled), interrupted: interrupted)
     }
 }
