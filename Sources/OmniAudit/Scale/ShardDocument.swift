@@ -2,19 +2,23 @@ import AuditModel
 import Foundation
 
 /// What one shard of a sharded audit read (`omniaudit audit --shard I/N --emit-observations DIR`), written as
-/// `DIR/shard-I-of-N.json` for `omniaudit merge` to reconcile and report as one run would have.
-public struct ShardDocument: Sendable, Codable {
+/// `DIR/shard-000I-of-000N.json` for `omniaudit merge` to reconcile and report as one run would have.
+///
+/// The file is JSON Lines, written and read one line at a time so a shard's file is never whole in memory: a
+/// header line (format, version, config digest, day, shard, whether it was interrupted, the channel names),
+/// then per channel in config order its parts: a web channel's discovery, page records and crawl counts, or
+/// another channel's coverage and then its observations one per line.
+public struct ShardDocument: Sendable {
     /// The format of this file; `merge` refuses any other.
     public static let format = "omniaudit-shard/1"
 
     /// One configured channel, in config order: a web channel's slice, or a whole channel read by shard 1.
-    struct Channel: Sendable, Codable {
+    struct Channel: Sendable {
         var name: String
         var web: WebShard?
         var whole: ChannelRead?
     }
 
-    var format = ShardDocument.format
     /// The omniaudit version that read it: every shard of a merge must come from the same one.
     public var tool: String
     /// The digest of the config it was read with.
@@ -30,43 +34,166 @@ public struct ShardDocument: Sendable, Codable {
     /// `shard-0003-of-0007.json`: names sort in shard order.
     public var fileName: String { String(format: "shard-%04d-of-%04d.json", shard.index, shard.count) }
 
-    /// The document as written to disk: sorted keys, so a shard read twice gives the same bytes.
-    public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+    /// The first line.
+    struct Header: Codable {
+        var format: String?
+        var tool: String
+        var configDigest: String
+        var asOf: String
+        var shard: ShardSpec
+        var interrupted: Bool
+        var channels: [String]
     }
 
-    /// Writes the document into a folder (created when missing); returns the file's path.
+    /// Every other line: one part of one channel.
+    struct Line: Codable {
+        var channel: String
+        var discovery: WebShard.Discovery?
+        var page: PageRecord?
+        var crawl: CrawlSummary?
+        var coverage: ChannelCoverage?
+        var failedURLs: [String]?
+        var terms: ShopTerms?
+        var observation: Observation?
+    }
+
+    private static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// Hands the file's lines to `sink`, one at a time.
+    func write(to sink: (Data) throws -> Void) throws {
+        let encoder = Self.encoder
+        func emit<T: Encodable>(_ value: T) throws { try sink(try encoder.encode(value) + Data([0x0A])) }
+        try emit(Header(format: Self.format, tool: tool, configDigest: configDigest, asOf: asOf, shard: shard,
+                        interrupted: interrupted, channels: channels.map(\.name)))
+        for channel in channels {
+            if let web = channel.web {
+                if let discovery = web.discovery { try emit(Line(channel: channel.name, discovery: discovery)) }
+                for page in web.pages { try emit(Line(channel: channel.name, page: page)) }
+                try emit(Line(channel: channel.name, crawl: web.crawl))
+            } else if let read = channel.whole {
+                try emit(Line(channel: channel.name, coverage: read.coverage, failedURLs: read.failedURLs.sorted(), terms: read.terms))
+                for observation in read.observations { try emit(Line(channel: channel.name, observation: observation)) }
+            }
+        }
+    }
+
+    /// The whole file as bytes (the same bytes for the same shard).
+    public func encoded() throws -> Data {
+        var data = Data()
+        try write { data += $0 }
+        return data
+    }
+
+    /// Writes the document into a folder (created when missing), atomically; returns the file's path.
     @discardableResult
     public func write(into folder: String) throws -> String {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try ReportWriter.makeFolder(folder)
         let path = (folder as NSString).appendingPathComponent(fileName)
-        try encoded().write(to: URL(fileURLWithPath: path), options: .atomic)
+        try ReportWriter.writeAtomically(to: path) { sink in try write(to: sink) }
         return path
     }
 
-    /// Reads one shard file; the error names the file and, for a malformed one, the field.
+    /// Reads one shard file line by line; the error names the file, the line and, for a malformed one, the field.
     public static func read(_ path: String) throws(ShardError) -> ShardDocument {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw ShardError("\(path): cannot be read: \(error.localizedDescription)")
+        guard let file = FileHandle(forReadingAtPath: path) else { throw ShardError("\(path): cannot be read") }
+        defer { try? file.close() }
+        let decoder = JSONDecoder()
+        var lines = LineReader(file)
+        var number = 0
+        func next() throws(ShardError) -> Data? {
+            number += 1
+            let result = Result { try lines.next() }
+            switch result {
+            case .success(let line): return line
+            case .failure(let error): throw ShardError("\(path): line \(number): cannot be read: \(error.localizedDescription)")
+            }
         }
-        struct Header: Decodable { var format: String? }
-        let format = (try? JSONDecoder().decode(Header.self, from: data))?.format
-        guard format == Self.format else {
-            throw ShardError("\(path): not an omniaudit shard file (format \(format.map { "'\($0)'" } ?? "missing"), expected '\(Self.format)')")
+        func decode<T: Decodable>(_ type: T.Type, _ data: Data) throws(ShardError) -> T {
+            do {
+                return try decoder.decode(type, from: data)
+            } catch let DecodingError.dataCorrupted(context), let DecodingError.keyNotFound(_, context),
+                let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+                let field = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+                throw ShardError("\(path): line \(number): malformed shard at \(field.isEmpty ? "the top" : field): \(context.debugDescription)")
+            } catch {
+                throw ShardError("\(path): line \(number): malformed shard: \(error)")
+            }
         }
-        do {
-            return try JSONDecoder().decode(ShardDocument.self, from: data)
-        } catch let DecodingError.dataCorrupted(context), let DecodingError.keyNotFound(_, context),
-            let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            let field = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            throw ShardError("\(path): malformed shard at \(field.isEmpty ? "the top" : field): \(context.debugDescription)")
-        } catch {
-            throw ShardError("\(path): malformed shard: \(error)")
+        struct Format: Decodable { var format: String? }
+        guard let first = try next(), let format = try? decoder.decode(Format.self, from: first), format.format == Self.format else {
+            throw ShardError("\(path): not an omniaudit shard file (expected '\(Self.format)' on its first line)")
+        }
+        let header = try decode(Header.self, first)
+        var channels = header.channels.map { Channel(name: $0) }
+        let position = Dictionary(header.channels.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        while let data = try next() {
+            if data.isEmpty { continue }
+            let line = try decode(Line.self, data)
+            guard let index = position[line.channel] else {
+                throw ShardError("\(path): line \(number): channel '\(line.channel)' is not in the shard's header")
+            }
+            if let discovery = line.discovery { channels[index].webPart { $0.discovery = discovery } }
+            if let page = line.page { channels[index].webPart { $0.pages.append(page) } }
+            if let crawl = line.crawl { channels[index].webPart { $0.crawl = crawl } }
+            if let coverage = line.coverage {
+                channels[index].whole = ChannelRead(observations: [], coverage: coverage, failedURLs: Set(line.failedURLs ?? []),
+                                                    terms: line.terms)
+            }
+            if let observation = line.observation {
+                guard channels[index].whole != nil else {
+                    throw ShardError("\(path): line \(number): an observation of '\(line.channel)' before its coverage")
+                }
+                channels[index].whole?.observations.append(observation)
+            }
+        }
+        return ShardDocument(tool: header.tool, configDigest: header.configDigest, asOf: header.asOf, shard: header.shard,
+                             interrupted: header.interrupted, channels: channels)
+    }
+}
+
+extension ShardDocument.Channel {
+    init(name: String) { self.init(name: name, web: nil, whole: nil) }
+
+    /// Changes the channel's web part, creating it empty first.
+    mutating func webPart(_ change: (inout WebShard) -> Void) {
+        var part = web ?? WebShard(discovery: nil, pages: [], crawl: .zero)
+        web = nil  // uniquely referenced while changed: appending a page does not copy the others
+        change(&part)
+        web = part
+    }
+}
+
+/// Reads a file one `\n`-terminated line at a time, in 1 MiB chunks.
+struct LineReader {
+    private let file: FileHandle
+    private var buffer = Data()
+    private var start = 0
+    private var done = false
+
+    init(_ file: FileHandle) { self.file = file }
+
+    /// The next line without its `\n`; nil at the end.
+    mutating func next() throws -> Data? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                let line = buffer[start..<newline]
+                start = newline + 1
+                return Data(line)
+            }
+            if done {
+                guard start < buffer.count else { return nil }
+                let line = buffer[start...]
+                start = buffer.count
+                return Data(line)
+            }
+            buffer = Data(buffer[start...])
+            start = 0
+            let chunk = try file.read(upToCount: 1 << 20) ?? Data()
+            if chunk.isEmpty { done = true } else { buffer += chunk }
         }
     }
 }
@@ -77,27 +204,4 @@ public struct ShardError: Error, CustomStringConvertible, Sendable {
     public var description: String
 
     init(_ description: String) { self.description = description }
-}
-
-extension ChannelRead: Codable {
-    private enum CodingKeys: String, CodingKey {
-        case observations, coverage, terms
-        case failedURLs = "failed_urls"
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        observations = try container.decode([Observation].self, forKey: .observations)
-        coverage = try container.decode(ChannelCoverage.self, forKey: .coverage)
-        failedURLs = Set(try container.decode([String].self, forKey: .failedURLs))
-        terms = try container.decodeIfPresent(ShopTerms.self, forKey: .terms)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(observations, forKey: .observations)
-        try container.encode(coverage, forKey: .coverage)
-        try container.encode(failedURLs.sorted(), forKey: .failedURLs)  // sorted: the same shard gives the same bytes
-        try container.encodeIfPresent(terms, forKey: .terms)
-    }
 }

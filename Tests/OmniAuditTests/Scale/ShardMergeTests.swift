@@ -43,13 +43,15 @@ struct ShardMergeTests {
         config.disableCache()
         let audit = Audit(config: config, version: "0.0.0-test", day: "2026-11-23")
         let single = try JSONReporter().render(audit.run())
-        var documents: [ShardDocument] = []
-        for index in 1...3 {
+        let folder = (path as NSString).deletingLastPathComponent + "/shards"
+        for index in 1...3 {  // as written to disk, as read back
             let document = audit.readShard(try #require(ShardSpec(parsing: "\(index)/3")))
-            documents.append(try JSONDecoder().decode(ShardDocument.self, from: try document.encoded()))  // as written, as read
+            try document.write(into: folder)
+            #expect(try ShardDocument.read(folder + "/" + document.fileName).encoded() == document.encoded())
         }
-        #expect(documents.map { $0.shard.index } == [1, 2, 3])
-        let merged = try JSONReporter().render(audit.merge(try ShardSet(documents, config: config, version: "0.0.0-test")))
+        let set = try ShardSet(paths: [folder], config: config, version: "0.0.0-test")
+        #expect(set.shards.map { $0.shard.index } == [1, 2, 3])
+        let merged = try JSONReporter().render(audit.merge(set))
         #expect(String(decoding: merged, as: UTF8.self) == String(decoding: single, as: UTF8.self))
         #expect(String(decoding: single, as: UTF8.self).contains("\"robots_blocked\" : 1"))
     }
@@ -94,6 +96,15 @@ struct ShardMergeTests {
         let mixed = try Paths.run(["merge", folder + "/obs", "--config", config, "--quiet"])
         #expect(mixed.status == 64)
         #expect(mixed.err.contains("shard-0002-of-0003.json: audit day 2026-11-24"))
+
+        // A damaged line is named with its number.
+        let file = folder + "/obs/shard-0002-of-0003.json"
+        var lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        lines[2] = "{\"channel\": \"web\", \"page\": {\"order\": 7}}"
+        try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: file))
+        let damaged = try Paths.run(["merge", folder + "/obs", "--config", config, "--quiet"])
+        #expect(damaged.status == 64)
+        #expect(damaged.err.contains("shard-0002-of-0003.json: line 3: malformed shard at .page"), "\(damaged.err)")
 
         try Data("{\"format\": \"something else\"}".utf8).write(to: URL(fileURLWithPath: folder + "/obs/shard-0002-of-0003.json"))
         let foreign = try Paths.run(["merge", folder + "/obs", "--config", config, "--quiet"])
