@@ -5,7 +5,8 @@
 # /tmp/omniaudit-bench-venv), generates its data under /tmp. Nothing here is a pass/fail test: these VMs vary by
 # ±25 %, so only ratios from one run mean anything. The sub-benchmarks' own output is kept in $BENCH_LOG.
 #
-# usage: Benchmarks/bench.sh   (env: PAGE_COPIES=4 PRICE_LINES=200000 CRAWL_PAGES=2000 RECONCILE_OBS=200000)
+# usage: Benchmarks/bench.sh   (env: PAGE_COPIES=4 PRICE_LINES=200000 CRAWL_PAGES=2000 RECONCILE_OBS=200000
+#                                    SCALE_PAGES=100000 SCALE_ITEMS=1000000 SCALE_SHARDS=4; SCALE_PAGES=0 skips it)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 export PEERS_VENV=${PEERS_VENV:-/tmp/omniaudit-bench-venv}
@@ -34,6 +35,11 @@ if [ -x Benchmarks/feeds/run.sh ]; then
 fi
 echo "== reconcile" >&2
 Benchmarks/reconcile/run.sh "${RECONCILE_OBS:-200000}" > "$LOG/reconcile.txt" 2>&1
+
+if [ "${SCALE_PAGES:-100000}" != 0 ]; then
+  echo "== scale (memory): ${SCALE_PAGES:-100000} pages + ${SCALE_ITEMS:-1000000} feed items, ${SCALE_SHARDS:-4} shards" >&2
+  Benchmarks/scale/run.sh "${SCALE_PAGES:-100000}" "${SCALE_ITEMS:-1000000}" "${SCALE_SHARDS:-4}" > "$LOG/scale.txt" 2>&1 || true
+fi
 
 python3 - "$LOG" "${RECONCILE_OBS:-200000}" <<'PY'
 import os, re, sys
@@ -104,5 +110,18 @@ if m: rss.append("inspect %d MB" % (int(m.group(1)) // 1024))
 m = re.search(r"max RSS (\d+) KB", rec)
 if m: rss.append("reconcile %d MB" % (int(m.group(1)) // 1024))
 print("\npeak RSS: " + "; ".join(rss))
+
+scale = read("scale.txt")
+if scale:
+    print("\nscale run, peak RSS per stage (Benchmarks/scale/run.sh):")
+    for block in re.split(r"^-- ", scale, flags=re.M)[1:]:
+        title, _, body = block.partition("\n")
+        stages = re.findall(r"memory after (.+?): peak RSS (\d+) MB", body)
+        total = re.search(r"TIME ([\d.]+) s, peak RSS (\d+) KB", body)
+        parts = ", ".join("%s %s MB" % stage for stage in stages)
+        if total:
+            print("- %s: %s s, peak %d MB (%s)" % (title, total.group(1), int(total.group(2)) // 1024, parts))
+    for line in re.findall(r"^   (JSON report.*|shard files.*|merged report.*|MERGED.*)$", scale, re.M):
+        print("- " + line)
 PY
 echo "(date: $(date -u '+%Y-%m-%d %H:%M UTC'); machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1); logs in $LOG)"

@@ -25,6 +25,7 @@ extension Audit {
                 channels.append(.init(name: channel.name, web: part))
             } else if shard.readsChannelWideInputs {
                 channels.append(.init(name: channel.name, whole: channel.source.read(environment)))
+                memoryCheckpoint("reading \(channel.name), shard \(shard)")
             } else {
                 channels.append(.init(name: channel.name))
             }
