@@ -1,7 +1,8 @@
 import Foundation
 import Normalize
 
-/// Finds the call to action that buys the product ("Add to cart", "In den Warenkorb", "Comprar", "カートに入れる")
+/// Finds the call to action that buys the product ("Add to cart", "In den Warenkorb", "Comprar", "カートに入れる",
+/// "Place bid")
 /// among the page's buttons and links by its words, in many languages. An enabled one says the product can be
 /// bought; it fills a missing availability, never contradicts a stated one.
 enum BuyButton {
@@ -17,7 +18,12 @@ enum BuyButton {
         "sepete ekle", "hemen al", "в корзину", "купить", "добавить в корзину", "カートに入れる", "今すぐ購入",
         "장바구니", "구매하기", "바로구매", "加入購物車", "立即購買", "直接購買", "加入购物车", "立即购买",
         "أضف إلى السلة", "اشتر الآن", "הוסף לסל", "קנה עכשיו", "kosarba", "adauga in cos", "ostukorvi",
-        "pievienot grozam", "i krepseli", "kosarica", "във количката", "στο καλαθι",
+        "pievienot grozam", "i krepseli", "kosarica", "във количката", "στο καλαθι", "我要購買", "我要购买",
+        // Auctions and offers: a live bid or offer button says the item is on sale now.
+        "place bid", "place a bid", "submit bid", "bid now", "make offer", "make an offer", "fai un'offerta",
+        "fai una proposta", "gebot abgeben", "jetzt bieten", "bieten", "preisvorschlag senden", "encherir",
+        "placer une enchere", "faire une offre", "pujar", "hacer una puja", "hacer oferta", "licytuj", "zloz oferte",
+        "bied nu", "bod uitbrengen", "dar lance", "入札する", "입찰하기",
     ]
 
     /// The first enabled buy button or link outside headers, navigation, related products and hidden parts.

@@ -143,6 +143,16 @@ struct PriceBlockReader {
             claim(node, role: role ?? .current).map { (claim: $0, labelled: role != nil, regular: Self.tokens(node).contains("regular")) }
         }
         let strongCurrent = read.filter { $0.labelled && $0.claim.role == .current }.map(\.claim.price.value)
+        // A block whose only price is labelled "old" by its class (`price-old-live`) and is not struck through
+        // shows that price as the current one: there is no sale price beside it.
+        if !read.isEmpty, read.allSatisfy({ $0.claim.role == .list }), Set(read.map(\.claim.price.value)).count == 1,
+            !found.contains(where: { Self.struckByTag($0.node, within: block) }) {
+            return read.map { entry in
+                var claim = entry.claim
+                claim.role = .current
+                return claim
+            }
+        }
         return read.map { entry in
             var claim = entry.claim
             // A "regular" price beside a sale price is the list price, unless it is the same amount (a theme
@@ -152,6 +162,24 @@ struct PriceBlockReader {
             }
             return claim
         }
+    }
+
+    /// List-price class words other than "old": a price so labelled is struck through or named as the list price.
+    private static let strikeHints = listHints.subtracting(["old", "oldprice"])
+
+    /// True when the element or an ancestor inside `block` is `del`, `s` or `strike`, or has a class that
+    /// strikes it through or names it a list price (`a-text-strike`, `was-price`); "old" alone does not.
+    static func struckByTag(_ node: Node, within block: Node) -> Bool {
+        var current: Node? = node
+        var depth = 0
+        while let element = current, depth < 16 {
+            if element.named("del") || element.named("s") || element.named("strike") { return true }
+            if !tokens(element).isDisjoint(with: strikeHints) { return true }
+            if element.pointer == block.pointer { return false }
+            current = element.parent
+            depth += 1
+        }
+        return false
     }
 
     /// A claim for one element: its `data-price-amount` or `content` attribute when present, else its visible text.
