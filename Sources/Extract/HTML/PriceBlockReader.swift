@@ -33,6 +33,14 @@ struct PriceBlockReader {
                                                  "list", "original", "oldprice", "listprice", "retail", "through"]
     private static let currentHints: Set<String> = ["sale", "special", "current", "final", "now", "actual", "promo",
                                                     "offer", "sales", "saleprice", "finalprice", "specialprice"]
+    /// Class words that make "list" a layout list (Bootstrap's `list-unstyled`), not a list price.
+    private static let layoutListWords: Set<String> = ["unstyled", "inline", "group", "item", "items", "style", "none"]
+
+    /// Phrases that mark a price as excluding tax, in the languages shops write (lower case).
+    static let withoutTaxPhrases = ["excl.", "excl ", "exkl.", "ex. vat", "ex vat", "exc. vat", "ohne mwst", "zzgl. mwst", "netto", "brez ddv",
+                                    "hors taxe", "sin iva", "senza iva", "bez dph", "bez vat", "ex. btw", "excl. btw",
+                                    "exkl. moms", "ekskl. moms", "without vat", "before tax", "pre-tax"]
+
     /// Containers whose prices are not the product's price (unit prices, instalments).
     private static let skipContainers: Set<String> = ["unit", "per", "installment", "installments", "instalment", "klarna"]
     /// Single amounts that are not the price (savings, discount badges).
@@ -174,7 +182,9 @@ struct PriceBlockReader {
         var depth = 0
         while let element = current, depth < 16 {
             if element.named("del") || element.named("s") || element.named("strike") { return true }
-            if !tokens(element).isDisjoint(with: strikeHints) { return true }
+            let words = tokens(element)
+            let listWords = words.isDisjoint(with: layoutListWords) ? words : words.subtracting(["list"])
+            if !listWords.isDisjoint(with: strikeHints) { return true }
             if element.pointer == block.pointer { return false }
             current = element.parent
             depth += 1
@@ -219,7 +229,9 @@ struct PriceBlockReader {
         let tokens = Self.tokens(node)
         if !tokens.isDisjoint(with: Self.skipContainers) || Self.isHidden(node, tokens: tokens) { return }
         // "with-list-price" marks a current price that has a list price beside it; "non-sale" is the regular price.
-        var listTokens = tokens.contains("with") ? tokens.subtracting(["list"]) : tokens
+        // "list-unstyled", "list-inline", "list-group": a layout list, not a list price.
+        let layoutList = !tokens.isDisjoint(with: Self.layoutListWords)
+        var listTokens = tokens.contains("with") || layoutList ? tokens.subtracting(["list"]) : tokens
         if tokens.contains("non"), tokens.contains("sale") { listTokens.insert("list") }
         let isStruck = struck || node.named("del") || node.named("s") || node.named("strike")
             || !listTokens.isDisjoint(with: Self.listHints)
@@ -231,6 +243,8 @@ struct PriceBlockReader {
         }
         let kids = node.elements.filter { $0.text.contains(where: \.isNumber) }
         let ownDigits = node.ownText.contains(where: \.isNumber)
+        // One price without tax ("Brez DDV: 81,97 €", "excl. VAT", "ohne MwSt.") is not what the customer pays.
+        if kids.count <= 1, text.count < 60, ByteSearch.containsAny(text.lowercased(), Self.withoutTaxPhrases) { return }
         if kids.isEmpty || (kids.count == 1 && ownDigits) || node.has("data-price-amount") || (node.has("content") && node.has("itemprop")) {
             guard text.contains(where: \.isNumber) || node.has("data-price-amount"), tokens.isDisjoint(with: Self.skipLeaves),
                 text.count <= 48 else { return }
