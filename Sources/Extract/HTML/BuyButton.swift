@@ -32,11 +32,22 @@ enum BuyButton {
             if node.has("disabled") || node.attribute("aria-disabled") == "true" { continue }
             let raw = node.named("input") ? (node.attribute("value") ?? "") : node.collapsedText
             guard !raw.isEmpty, raw.count <= 40 else { continue }
-            guard startsWithPhrase(raw) else { continue }
+            guard startsWithPhrase(raw) || namesAddToCart(node) else { continue }
             if PriceBlockReader.isHidden(node) || PriceBlockReader.isExcluded(node) || insideChrome(node) { continue }
             return (node, raw)
         }
         return nil
+    }
+
+    /// True when the element's id or class names adding the product to the cart (`add-to-cart`, `add-product`,
+    /// `addToBasket`, `buy-now`), whatever its text says ("Je fonce", an icon).
+    static func namesAddToCart(_ node: Node) -> Bool {
+        let words = ((node.attribute("id") ?? "") + " " + (node.attribute("class") ?? "")).lowercased()
+        guard words.contains("add") || words.contains("buy") else { return false }
+        let parts = Set(words.split(whereSeparator: { !$0.isLetter }).map(String.init))
+        return parts.contains("addtocart") || parts.contains("addtobasket") || parts.contains("buynow")
+            || parts.contains("add") && !parts.isDisjoint(with: ["cart", "basket", "bag", "product", "panier", "warenkorb", "carrello", "carrito"])
+            || parts.contains("buy") && !parts.isDisjoint(with: ["now", "button", "btn"])
     }
 
     /// The ASCII phrases as bytes, for the ASCII fast path.

@@ -49,8 +49,11 @@ struct PriceBlockReader {
     /// Containers of other products' prices: related products, recommendations, carousels, mini carts.
     private static let excludedContainers: Set<String> = [
         "related", "recommend", "recommendations", "recommendation", "recommended", "upsell", "upsells", "crosssell",
-        "minicart", "carousel", "tile", "tiles", "card",
+        "minicart", "carousel",
     ]
+    /// Class words of repeated product tiles; as an id (`id="product-card"`, unique on the page) they name the
+    /// main product's section instead.
+    private static let excludedClasses: Set<String> = ["tile", "tiles", "card"]
 
     /// Elements that hold other things than the product's own price (related products, mini cart).
     static func isExcluded(_ node: Node) -> Bool {
@@ -58,6 +61,10 @@ struct PriceBlockReader {
         var depth = 0
         while let element = current, depth < 32 {
             if !tokens(element).isDisjoint(with: excludedContainers) { return true }
+            if let classes = element.attribute("class")?.lowercased(),
+                !Set(classes.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)).isDisjoint(with: excludedClasses) {
+                return true
+            }
             current = element.parent
             depth += 1
         }
