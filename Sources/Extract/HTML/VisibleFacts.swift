@@ -59,6 +59,10 @@ struct VisibleFacts {
                 isAuctionBid = Self.mentionsBids(block)
                 return true
             }
+            // No price element: the amount beside the struck-through list price.
+            if claims.isEmpty, let h1 = scan.h1 {
+                claims = StruckPriceNeighbour.claims(after: h1, tree: tree, reader: reader)
+            }
         }
         // A disabled buy button that says "Esaurito" / "Sold out" is the strongest sign of what the customer sees.
         if let button = scan.buyButtons.first(where: { $0.has("disabled") }) {
