@@ -31,10 +31,12 @@ enum BuyButton {
         for node in tree.elements("//button | //a | //input[@type='submit' or @type='button']").prefix(3000) {
             if node.has("disabled") || node.attribute("aria-disabled") == "true" { continue }
             let raw = node.named("input") ? (node.attribute("value") ?? "") : node.collapsedText
-            guard !raw.isEmpty, raw.count <= 40 else { continue }
-            guard startsWithPhrase(raw) || namesAddToCart(node) else { continue }
+            // A button named by its id or class may show only an image or an icon.
+            let named = namesAddToCart(node)
+            guard !raw.isEmpty || named, raw.count <= 40 else { continue }
+            guard named || startsWithPhrase(raw) else { continue }
             if PriceBlockReader.isHidden(node) || PriceBlockReader.isExcluded(node) || insideChrome(node) { continue }
-            return (node, raw)
+            return (node, raw.isEmpty ? "(buy button: \(node.locator))" : raw)
         }
         return nil
     }
