@@ -72,7 +72,7 @@ enum CurrencyTable {
         "₿": .noCode("bitcoin, not an ISO 4217 currency"), "Ƀ": .noCode("bitcoin, not an ISO 4217 currency"),
         "BTC": .noCode("bitcoin, not an ISO 4217 currency"),
         "GBp": .noCode("penny sterling, a hundredth of GBP"), "GFr": .code("GNF"), "CHf": .code("CHF"),
-        "₶": .noCode("livre tournois, a historical French unit"),
+        "₶": .noCode("livre tournois, a historical French unit"), "б.р.": .code("BYN"), "б.р": .code("BYN"),
     ]
 
     /// Lower- and title-case ISO codes that are words in some language ("all", "top", "try", "pen", "dem",
