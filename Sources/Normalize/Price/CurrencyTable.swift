@@ -73,6 +73,7 @@ enum CurrencyTable {
         "BTC": .noCode("bitcoin, not an ISO 4217 currency"),
         "GBp": .noCode("penny sterling, a hundredth of GBP"), "GFr": .code("GNF"), "CHf": .code("CHF"),
         "₶": .noCode("livre tournois, a historical French unit"), "б.р.": .code("BYN"), "б.р": .code("BYN"),
+        "so'm": .code("UZS"), "soʻm": .code("UZS"), "so’m": .code("UZS"), "so‘m": .code("UZS"), "сўм": .code("UZS"),
     ]
 
     /// Lower- and title-case ISO codes that are words in some language ("all", "top", "try", "pen", "dem",

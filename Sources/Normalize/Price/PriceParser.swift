@@ -96,6 +96,14 @@ public struct PriceParser: Sendable {
             if result.currency == resolver.hintCode { result.rawEntry = resolver.hintEntry }
             return
         }
+        // "Free shipping on orders $49+": the amount is a threshold, not a price.
+        if tokens.count > 2, let word = tokens[0].word, PriceWords.free.contains(word), let next = tokens[1].word,
+            PriceWords.shipping.contains(next), Self.namesThreshold(tokens) {
+            resolveCurrency(tokenIndex: firstCurrency(in: tokens), tokens: tokens, bytes: bytes, into: &result)
+            result.currency = nil
+            result.why = .rejected(.shippingThreshold)
+            return
+        }
         // The common shape, "49,90 €" / "€ 49,90": one number and its currency, nothing else; a weak token
         // (`1 P`, `200 Q`) is a currency only in this shape.
         if tokens.count == 2, let (number, currencyIndex, weak) = Self.simpleShape(tokens, bytes: bytes) {
@@ -147,7 +155,21 @@ public struct PriceParser: Sendable {
         result.isFromPrice = candidates[chosen].isFrom
         result.exactMaximum = selection.maximum.flatMap { amount(candidates[$0], result.currency) }
         result.exactPrevious = selection.previous.flatMap { amount(candidates[$0], result.currency) }
+        // "Was: $124.95 Now: $0.00": a zero sale price beside a former price is a placeholder.
+        if result.exact?.mantissa == 0, result.exact?.high == 0, let previous = result.exactPrevious, previous.mantissa != 0 || previous.high != 0 {
+            result.exact = previous
+            result.exactPrevious = nil
+        }
         if result.currency == nil, result.why == nil { result.why = .noCurrency(quoted()) }
+    }
+
+    /// A threshold word ("on orders", "over", "ab") or a `+` after a number: the amount is a minimum.
+    private static func namesThreshold(_ tokens: UnsafeBufferPointer<PriceToken>) -> Bool {
+        for (index, token) in tokens.enumerated() {
+            if let word = token.word, PriceWords.threshold.contains(word) { return true }
+            if token.isSymbol("+"), index > 0, tokens[index - 1].number != nil { return true }
+        }
+        return false
     }
 
     /// `[currency, number]` or `[number, currency]`: the number, the index of the currency and, for a weak
