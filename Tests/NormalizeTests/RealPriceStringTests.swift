@@ -10,7 +10,7 @@ import Testing
 @Suite("Real price strings")
 struct RealPriceStringTests {
     /// The lowest accepted share right, in per mille, for the amount and for amount and currency token together.
-    static let floor = (amount: 990, both: 958)
+    static let floor = (amount: 992, both: 984)
 
     struct Row: Decodable {
         let set: String

@@ -10,6 +10,8 @@ struct PageMerger {
     /// The page's URLs (its own, canonical, `og:url`) and headings, to find the main product among several.
     var pageURLs: [String] = []
     var headings: [String] = []
+    /// The values and labels of the page's `<option selected>`, to find the selected variant.
+    var selectedOptions: [String] = []
 
     private static let priority: [PageSyntax] = [.jsonLD, .microdata, .rdfa, .openGraph, .visible]
 
@@ -49,7 +51,7 @@ struct PageMerger {
         if products.count > 1, groups.count <= 1, products.allSatisfy({ $0.group != nil }) || groups.isEmpty {
             let shown = visible.claims.first { $0.role == .current }?.price.value
             let page = MainProduct.Page(urls: pageURLs, headings: groups.isEmpty ? headings + [visible.title?.value].compactMap { $0 } : [],
-                                        visiblePrice: shown)
+                                        visiblePrice: shown, selectedOptions: selectedOptions)
             if let main = MainProduct.pick(products, page: page), main.score > 0 {
                 let product = products.remove(at: main.index)
                 products.insert(product, at: 0)
