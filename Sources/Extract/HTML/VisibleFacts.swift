@@ -98,12 +98,16 @@ struct VisibleFacts {
                                         "encheres", "puja", "pujas", "licytacja", "licytacji", "oferty", "bod", "biedingen",
                                         "lance", "lances", "入札", "입찰"]
 
-    /// True when the text right around the price block counts bids or names the current bid.
+    /// True when the text right around the price block counts bids (`2 bids`, `0 offerte`, `5 Gebote`): a
+    /// number right before a bid word ("Livraison offerte" is no auction).
     static func mentionsBids(_ block: Node) -> Bool {
         guard let parent = block.parent else { return false }
         let text = PriceBlockReader.contextText(of: parent, around: block.pointer, siblings: 2, limit: 200).lowercased()
-        let words = text.split(whereSeparator: { !$0.isLetter })
-        return words.contains { bidWords.contains(String($0)) }
+        let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        for index in words.indices.dropFirst() where bidWords.contains(String(words[index])) {
+            if words[index - 1].allSatisfy(\.isNumber) { return true }
+        }
+        return false
     }
 
     /// Reads availability and a stock count from the first stock lines that state them.
