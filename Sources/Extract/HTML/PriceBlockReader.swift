@@ -37,9 +37,11 @@ struct PriceBlockReader {
     private static let layoutListWords: Set<String> = ["unstyled", "inline", "group", "item", "items", "style", "none"]
 
     /// Phrases that mark a price as excluding tax, in the languages shops write (lower case).
-    static let withoutTaxPhrases = ["excl.", "excl ", "exkl.", "ex. vat", "ex vat", "exc. vat", "ohne mwst", "zzgl. mwst", "netto", "brez ddv",
-                                    "hors taxe", "sin iva", "senza iva", "bez dph", "bez vat", "ex. btw", "excl. btw",
-                                    "exkl. moms", "ekskl. moms", "without vat", "before tax", "pre-tax"]
+    static let withoutTaxPhrases = ["excl. vat", "excl vat", "excl. tax", "excl tax", "excluding vat", "excluding tax",
+                                    "ex. vat", "ex vat", "exc. vat", "without vat", "before tax", "pre-tax", "excl. gst", "ex gst",
+                                    "excl. btw", "excl btw", "ex. btw", "exkl. moms", "ekskl. moms", "ohne mwst", "zzgl. mwst",
+                                    "exkl. mwst", "netto", "brez ddv", "bez dph", "bez vat", "hors taxe", "hors tva", "sin iva",
+                                    "senza iva", "iva esclusa", "sem iva"]
 
     /// Containers whose prices are not the product's price (unit prices, instalments).
     private static let skipContainers: Set<String> = ["unit", "per", "installment", "installments", "instalment", "klarna"]
