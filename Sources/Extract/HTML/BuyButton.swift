@@ -1,7 +1,8 @@
 import Foundation
 import Normalize
 
-/// Finds the call to action that buys the product ("Add to cart", "In den Warenkorb", "Comprar", "カートに入れる")
+/// Finds the call to action that buys the product ("Add to cart", "In den Warenkorb", "Comprar", "カートに入れる",
+/// "Place bid")
 /// among the page's buttons and links by its words, in many languages. An enabled one says the product can be
 /// bought; it fills a missing availability, never contradicts a stated one.
 enum BuyButton {
@@ -17,7 +18,12 @@ enum BuyButton {
         "sepete ekle", "hemen al", "в корзину", "купить", "добавить в корзину", "カートに入れる", "今すぐ購入",
         "장바구니", "구매하기", "바로구매", "加入購物車", "立即購買", "直接購買", "加入购物车", "立即购买",
         "أضف إلى السلة", "اشتر الآن", "הוסף לסל", "קנה עכשיו", "kosarba", "adauga in cos", "ostukorvi",
-        "pievienot grozam", "i krepseli", "kosarica", "във количката", "στο καλαθι",
+        "pievienot grozam", "i krepseli", "kosarica", "във количката", "στο καλαθι", "我要購買", "我要购买",
+        // Auctions and offers: a live bid or offer button says the item is on sale now.
+        "place bid", "place a bid", "submit bid", "bid now", "make offer", "make an offer", "fai un'offerta",
+        "fai una proposta", "gebot abgeben", "jetzt bieten", "bieten", "preisvorschlag senden", "encherir",
+        "placer une enchere", "faire une offre", "pujar", "hacer una puja", "hacer oferta", "licytuj", "zloz oferte",
+        "bied nu", "bod uitbrengen", "dar lance", "入札する", "입찰하기",
     ]
 
     /// The first enabled buy button or link outside headers, navigation, related products and hidden parts.
@@ -25,12 +31,25 @@ enum BuyButton {
         for node in tree.elements("//button | //a | //input[@type='submit' or @type='button']").prefix(3000) {
             if node.has("disabled") || node.attribute("aria-disabled") == "true" { continue }
             let raw = node.named("input") ? (node.attribute("value") ?? "") : node.collapsedText
-            guard !raw.isEmpty, raw.count <= 40 else { continue }
-            guard startsWithPhrase(raw) else { continue }
+            // A button named by its id or class may show only an image or an icon.
+            let named = namesAddToCart(node)
+            guard !raw.isEmpty || named, raw.count <= 40 else { continue }
+            guard named || startsWithPhrase(raw) else { continue }
             if PriceBlockReader.isHidden(node) || PriceBlockReader.isExcluded(node) || insideChrome(node) { continue }
-            return (node, raw)
+            return (node, raw.isEmpty ? "(buy button: \(node.locator))" : raw)
         }
         return nil
+    }
+
+    /// True when the element's id or class names adding the product to the cart (`add-to-cart`, `add-product`,
+    /// `addToBasket`, `buy-now`), whatever its text says ("Je fonce", an icon).
+    static func namesAddToCart(_ node: Node) -> Bool {
+        let words = ((node.attribute("id") ?? "") + " " + (node.attribute("class") ?? "")).lowercased()
+        guard words.contains("add") || words.contains("buy") else { return false }
+        let parts = Set(words.split(whereSeparator: { !$0.isLetter }).map(String.init))
+        return parts.contains("addtocart") || parts.contains("addtobasket") || parts.contains("buynow")
+            || parts.contains("add") && !parts.isDisjoint(with: ["cart", "basket", "bag", "product", "panier", "warenkorb", "carrello", "carrito"])
+            || parts.contains("buy") && !parts.isDisjoint(with: ["now", "button", "btn"])
     }
 
     /// The ASCII phrases as bytes, for the ASCII fast path.

@@ -14,6 +14,8 @@ enum MainProduct {
         var headings: [String]
         /// The current price the page's price block shows.
         var visiblePrice: Money?
+        /// The values and labels of the page's `<option selected>` (the variant chosen in a size or colour list).
+        var selectedOptions: [String] = []
     }
 
     /// The index of the main product and its score; the score is 0 when nothing points at any product.
@@ -37,9 +39,22 @@ enum MainProduct {
                 score += 2
             }
             if let shown = page.visiblePrice, observation.price?.value == shown { score += 1 }
+            if selected(observation, options: page.selectedOptions) { score += 4 }
             if score > best.score { best = (index, score) }
         }
         return best
+    }
+
+    /// True when a selected option names the variant: its value is the variant's sku or gtin, or its label is
+    /// one of the words the variant's name adds (`Shirt - M` for the option `M`).
+    static func selected(_ observation: Observation, options: [String]) -> Bool {
+        guard observation.group != nil, !options.isEmpty else { return false }
+        let keys = [observation.key.sku, observation.key.gtin].compactMap { $0?.lowercased() }
+        let words = Set((observation.title?.value ?? "").lowercased().split(whereSeparator: { " -/,()|:".contains($0) }).map(String.init))
+        return options.contains { option in
+            let folded = fold(option)
+            return keys.contains(folded) || (!folded.isEmpty && words.contains(folded))
+        }
     }
 
     /// The path of a URL without trailing slash, lower-cased; nil for a bare host.

@@ -104,8 +104,12 @@ public struct PageExtractor: Sendable {
         let visible = VisibleFacts(tree: tree, scan: scan, source: source, selectors: selectors, parser: parser)
         let pageURLs = [source, canonical, scan.meta("og:url")?.content].compactMap { $0 }
         let headings = [scan.meta("og:title")?.content].compactMap { $0 }
+        // The variant chosen in the page's size or colour list (values and labels, a few at most).
+        let selectedOptions = tree.elements("//option[@selected]").prefix(8).flatMap { option in
+            [option.attribute("value"), option.attribute("data-sku"), option.collapsedText].compactMap { $0 }.filter { !$0.isEmpty }
+        }
         var observations = PageMerger(channel: channel, source: source, visibleFirst: selectors?.price != nil,
-                                      pageURLs: pageURLs, headings: headings)
+                                      pageURLs: pageURLs, headings: headings, selectedOptions: Array(selectedOptions))
             .merge(structured: structured, openGraph: openGraph, visible: visible,
                    terms: TermsBlocks(scan: scan, source: source, currency: defaultCurrency, locale: locale))
         for index in observations.indices {

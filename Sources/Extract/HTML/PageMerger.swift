@@ -10,6 +10,8 @@ struct PageMerger {
     /// The page's URLs (its own, canonical, `og:url`) and headings, to find the main product among several.
     var pageURLs: [String] = []
     var headings: [String] = []
+    /// The values and labels of the page's `<option selected>`, to find the selected variant.
+    var selectedOptions: [String] = []
 
     private static let priority: [PageSyntax] = [.jsonLD, .microdata, .rdfa, .openGraph, .visible]
 
@@ -44,18 +46,23 @@ struct PageMerger {
         // Among several products, the one the page is about comes first and gets what the page shows (related
         // products and carousels keep only their own statements); among the variants of one group, the selected
         // one (the page's variant URL, else the one priced as shown), the others staying as variants.
+        var attachedMain = false
         let groups = Set(products.compactMap(\.group))
         if products.count > 1, groups.count <= 1, products.allSatisfy({ $0.group != nil }) || groups.isEmpty {
             let shown = visible.claims.first { $0.role == .current }?.price.value
             let page = MainProduct.Page(urls: pageURLs, headings: groups.isEmpty ? headings + [visible.title?.value].compactMap { $0 } : [],
-                                        visiblePrice: shown)
+                                        visiblePrice: shown, selectedOptions: selectedOptions)
             if let main = MainProduct.pick(products, page: page), main.score > 0 {
                 let product = products.remove(at: main.index)
                 products.insert(product, at: 0)
                 attachVisible(visible, to: &products[0])
+                attachedMain = true
             }
         }
-        if products.count == 1 { attachVisible(visible, to: &products[0]) }
+        if products.count == 1 {
+            attachVisible(visible, to: &products[0])
+            attachedMain = true
+        }
         // Terms blocks apply to every product of the page (variants share the shop's shipping and returns).
         for index in products.indices {
             if products[index].shipping == nil { products[index].shipping = terms.shipping }
@@ -63,7 +70,9 @@ struct PageMerger {
             if products[index].paymentMethods == nil { products[index].paymentMethods = terms.payment }
             if products[index].pickup == nil { products[index].pickup = terms.pickup }
         }
-        return products.map(finalize)
+        // On an auction the price shown is the current bid; the markup often keeps the starting price.
+        let auction = attachedMain && visible.isAuctionBid
+        return products.enumerated().map { finalize($1, visibleWins: auction && $0 == 0) }
     }
 
     /// Gives a product what the page shows: the visible price claims, title, availability and stock count.
@@ -116,9 +125,10 @@ struct PageMerger {
     }
 
     /// Chooses the price and list price from the claims by syntax priority (configured selectors first).
-    private func finalize(_ observation: Observation) -> Observation {
+    private func finalize(_ observation: Observation, visibleWins: Bool = false) -> Observation {
         var result = observation
         let claims = observation.claims ?? []
+        let visibleFirst = visibleFirst || visibleWins
         let order = visibleFirst ? [.visible] + Self.priority.filter { $0 != .visible } : Self.priority
         func best(_ role: PriceClaim.Role) -> Observed<Money>? {
             for syntax in order {

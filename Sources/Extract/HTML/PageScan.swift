@@ -100,7 +100,7 @@ struct PageScan {
 
     /// The next element in document order: the first child element, else the next sibling element, else the
     /// next sibling of the nearest ancestor that has one. No allocation.
-    private static func next(after pointer: xmlNodePtr, descend: Bool, root: xmlNodePtr) -> xmlNodePtr? {
+    static func next(after pointer: xmlNodePtr, descend: Bool, root: xmlNodePtr) -> xmlNodePtr? {
         if descend, let child = firstElement(pointer.pointee.children) { return child }
         var node: xmlNodePtr? = pointer
         while let current = node, current != root {

@@ -33,6 +33,16 @@ struct PriceBlockReader {
                                                  "list", "original", "oldprice", "listprice", "retail", "through"]
     private static let currentHints: Set<String> = ["sale", "special", "current", "final", "now", "actual", "promo",
                                                     "offer", "sales", "saleprice", "finalprice", "specialprice"]
+    /// Class words that make "list" a layout list (Bootstrap's `list-unstyled`), not a list price.
+    private static let layoutListWords: Set<String> = ["unstyled", "inline", "group", "item", "items", "style", "none"]
+
+    /// Phrases that mark a price as excluding tax, in the languages shops write (lower case).
+    static let withoutTaxPhrases = ["excl. vat", "excl vat", "excl. tax", "excl tax", "excluding vat", "excluding tax",
+                                    "ex. vat", "ex vat", "exc. vat", "without vat", "before tax", "pre-tax", "excl. gst", "ex gst",
+                                    "excl. btw", "excl btw", "ex. btw", "exkl. moms", "ekskl. moms", "ohne mwst", "zzgl. mwst",
+                                    "exkl. mwst", "netto", "brez ddv", "bez dph", "bez vat", "hors taxe", "hors tva", "sin iva",
+                                    "senza iva", "iva esclusa", "sem iva"]
+
     /// Containers whose prices are not the product's price (unit prices, instalments).
     private static let skipContainers: Set<String> = ["unit", "per", "installment", "installments", "instalment", "klarna"]
     /// Single amounts that are not the price (savings, discount badges).
@@ -41,8 +51,11 @@ struct PriceBlockReader {
     /// Containers of other products' prices: related products, recommendations, carousels, mini carts.
     private static let excludedContainers: Set<String> = [
         "related", "recommend", "recommendations", "recommendation", "recommended", "upsell", "upsells", "crosssell",
-        "minicart", "carousel", "tile", "tiles", "card",
+        "minicart", "carousel",
     ]
+    /// Class words of repeated product tiles; as an id (`id="product-card"`, unique on the page) they name the
+    /// main product's section instead.
+    private static let excludedClasses: Set<String> = ["tile", "tiles", "card"]
 
     /// Elements that hold other things than the product's own price (related products, mini cart).
     static func isExcluded(_ node: Node) -> Bool {
@@ -50,6 +63,10 @@ struct PriceBlockReader {
         var depth = 0
         while let element = current, depth < 32 {
             if !tokens(element).isDisjoint(with: excludedContainers) { return true }
+            if let classes = element.attribute("class")?.lowercased(),
+                !Set(classes.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)).isDisjoint(with: excludedClasses) {
+                return true
+            }
             current = element.parent
             depth += 1
         }
@@ -143,6 +160,16 @@ struct PriceBlockReader {
             claim(node, role: role ?? .current).map { (claim: $0, labelled: role != nil, regular: Self.tokens(node).contains("regular")) }
         }
         let strongCurrent = read.filter { $0.labelled && $0.claim.role == .current }.map(\.claim.price.value)
+        // A block whose only price is labelled "old" by its class (`price-old-live`) and is not struck through
+        // shows that price as the current one: there is no sale price beside it.
+        if !read.isEmpty, read.allSatisfy({ $0.claim.role == .list }), Set(read.map(\.claim.price.value)).count == 1,
+            !found.contains(where: { Self.struckByTag($0.node, within: block) }) {
+            return read.map { entry in
+                var claim = entry.claim
+                claim.role = .current
+                return claim
+            }
+        }
         return read.map { entry in
             var claim = entry.claim
             // A "regular" price beside a sale price is the list price, unless it is the same amount (a theme
@@ -152,6 +179,26 @@ struct PriceBlockReader {
             }
             return claim
         }
+    }
+
+    /// List-price class words other than "old": a price so labelled is struck through or named as the list price.
+    private static let strikeHints = listHints.subtracting(["old", "oldprice"])
+
+    /// True when the element or an ancestor inside `block` is `del`, `s` or `strike`, or has a class that
+    /// strikes it through or names it a list price (`a-text-strike`, `was-price`); "old" alone does not.
+    static func struckByTag(_ node: Node, within block: Node) -> Bool {
+        var current: Node? = node
+        var depth = 0
+        while let element = current, depth < 16 {
+            if element.named("del") || element.named("s") || element.named("strike") { return true }
+            let words = tokens(element)
+            let listWords = words.isDisjoint(with: layoutListWords) ? words : words.subtracting(["list"])
+            if !listWords.isDisjoint(with: strikeHints) { return true }
+            if element.pointer == block.pointer { return false }
+            current = element.parent
+            depth += 1
+        }
+        return false
     }
 
     /// A claim for one element: its `data-price-amount` or `content` attribute when present, else its visible text.
@@ -191,7 +238,9 @@ struct PriceBlockReader {
         let tokens = Self.tokens(node)
         if !tokens.isDisjoint(with: Self.skipContainers) || Self.isHidden(node, tokens: tokens) { return }
         // "with-list-price" marks a current price that has a list price beside it; "non-sale" is the regular price.
-        var listTokens = tokens.contains("with") ? tokens.subtracting(["list"]) : tokens
+        // "list-unstyled", "list-inline", "list-group": a layout list, not a list price.
+        let layoutList = !tokens.isDisjoint(with: Self.layoutListWords)
+        var listTokens = tokens.contains("with") || layoutList ? tokens.subtracting(["list"]) : tokens
         if tokens.contains("non"), tokens.contains("sale") { listTokens.insert("list") }
         let isStruck = struck || node.named("del") || node.named("s") || node.named("strike")
             || !listTokens.isDisjoint(with: Self.listHints)
@@ -203,6 +252,8 @@ struct PriceBlockReader {
         }
         let kids = node.elements.filter { $0.text.contains(where: \.isNumber) }
         let ownDigits = node.ownText.contains(where: \.isNumber)
+        // One price without tax ("Brez DDV: 81,97 €", "excl. VAT", "ohne MwSt.") is not what the customer pays.
+        if kids.count <= 1, text.count < 60, ByteSearch.containsAny(text.lowercased(), Self.withoutTaxPhrases) { return }
         if kids.isEmpty || (kids.count == 1 && ownDigits) || node.has("data-price-amount") || (node.has("content") && node.has("itemprop")) {
             guard text.contains(where: \.isNumber) || node.has("data-price-amount"), tokens.isDisjoint(with: Self.skipLeaves),
                 text.count <= 48 else { return }

@@ -27,6 +27,9 @@ struct VisibleFacts {
     /// True when the availability is only inferred from an enabled buy button (weaker than a stated line: it
     /// fills a gap but is never compared with what the markup says).
     var availabilityIsInferred = false
+    /// True when the price block is an auction's current bid (`$200 · 2 bids`): the markup's price is then often
+    /// the starting price, and what the customer sees wins.
+    var isAuctionBid = false
 
     init(tree: MarkupTree, scan: PageScan, source: String, selectors: PageSelectors?, parser: PriceParser) {
         let reader = PriceBlockReader(source: source, parser: parser)
@@ -53,7 +56,12 @@ struct VisibleFacts {
                 let found = reader.claims(in: block)
                 guard found.contains(where: { $0.role == .current }) else { return false }
                 claims = found
+                isAuctionBid = Self.mentionsBids(block)
                 return true
+            }
+            // No price element: the amount beside the struck-through list price.
+            if claims.isEmpty, let h1 = scan.h1 {
+                claims = StruckPriceNeighbour.claims(after: h1, tree: tree, reader: reader)
             }
         }
         // A disabled buy button that says "Esaurito" / "Sold out" is the strongest sign of what the customer sees.
@@ -83,6 +91,23 @@ struct VisibleFacts {
             availability = Observed(.inStock, Evidence(source: source, locator: button.node.locator, raw: button.text))
             availabilityIsInferred = true
         }
+    }
+
+    /// Words that count bids beside an auction's current price, in the languages auction sites are written in.
+    static let bidWords: Set<String> = ["bid", "bids", "gebot", "gebote", "offerte", "enchère", "enchères", "enchere",
+                                        "encheres", "puja", "pujas", "licytacja", "licytacji", "oferty", "bod", "biedingen",
+                                        "lance", "lances", "入札", "입찰"]
+
+    /// True when the text right around the price block counts bids (`2 bids`, `0 offerte`, `5 Gebote`): a
+    /// number right before a bid word ("Livraison offerte" is no auction).
+    static func mentionsBids(_ block: Node) -> Bool {
+        guard let parent = block.parent else { return false }
+        let text = PriceBlockReader.contextText(of: parent, around: block.pointer, siblings: 2, limit: 200).lowercased()
+        let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        for index in words.indices.dropFirst() where bidWords.contains(String(words[index])) {
+            if words[index - 1].allSatisfy(\.isNumber) { return true }
+        }
+        return false
     }
 
     /// Reads availability and a stock count from the first stock lines that state them.

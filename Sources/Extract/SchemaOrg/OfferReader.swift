@@ -46,6 +46,12 @@ struct OfferReader {
                 problems.append(Problem(source: products.source, position: "\(path).availability", message: "unknown availability \"\(raw)\""))
             }
         }
+        // An AggregateOffer that states no availability but counts its offers (a price-comparison page): some
+        // seller offers the product when the count is above zero, none when it is zero.
+        if offer["availability"] == nil, observation.availability == nil, let raw = offer["offerCount"]?.text,
+            let count = Int(raw.trimmingCharacters(in: .whitespaces)), count >= 0 {
+            observation.availability = Observed(count > 0 ? .inStock : .outOfStock, products.evidence("\(path).offerCount", raw))
+        }
         if observation.stockCount == nil, let raw = offer["inventoryLevel"]?["value"]?.text ?? offer["inventoryLevel"]?.text,
             let count = Int(raw) {
             observation.stockCount = Observed(count, products.evidence("\(path).inventoryLevel", raw))

@@ -71,6 +71,9 @@ enum CurrencyTable {
         "ናቕፋ": .code("ERN"), "نافكا": .code("ERN"), "ل.د": .code("LYD"), "د.ا": .code("JOD"), "ש'ח": .code("ILS"),
         "₿": .noCode("bitcoin, not an ISO 4217 currency"), "Ƀ": .noCode("bitcoin, not an ISO 4217 currency"),
         "BTC": .noCode("bitcoin, not an ISO 4217 currency"),
+        "GBp": .noCode("penny sterling, a hundredth of GBP"), "GFr": .code("GNF"), "CHf": .code("CHF"),
+        "₶": .noCode("livre tournois, a historical French unit"), "б.р.": .code("BYN"), "б.р": .code("BYN"),
+        "so'm": .code("UZS"), "soʻm": .code("UZS"), "so’m": .code("UZS"), "so‘m": .code("UZS"), "сўм": .code("UZS"),
     ]
 
     /// Lower- and title-case ISO codes that are words in some language ("all", "top", "try", "pen", "dem",
@@ -115,16 +118,62 @@ enum CurrencyTable {
     /// Currencies with three minor digits (`12.345 KWD` is twelve dinars).
     static let threeMinorDigits: Set<String> = ["KWD", "BHD", "OMR", "JOD", "TND", "IQD", "LYD"]
 
-    /// Every token and ISO code, in a fixed order; a scanned currency token is its index here.
-    static let entries: [(raw: String, meaning: Meaning)] =
-        allTokens.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }
-        + isoCodes.sorted().map { ($0, .code($0)) }
+    /// Tokens that are a currency only when they are the whole text beside one number (`1 P`, `200 Q`, `1 ლ`,
+    /// `र24,401`): single letters and short words that are common words, initials or units elsewhere (`Ar`, `Nu`,
+    /// `Re`, `som`, `pound`). Inside a longer text they stay words. `L`, `G` and `км` are not here: beside a
+    /// number they are litres, grams and kilometres far more often than lempiras, gourdes or marks.
+    static let weakTokens: [String: Meaning] = [
+        "P": .code("BWP"), "Q": .code("GTQ"), "q": .code("GTQ"), "E": .code("SZL"), "D": .code("GMD"),
+        "K": .ambiguous(["PGK", "ZMW", "MWK", "MMK", "LAK"]), "ლ": .code("GEL"), "Ar": .code("MGA"), "Ks": .code("MMK"),
+        "Nu": .code("BTN"), "Re": .ambiguous(["INR", "NPR", "LKR", "PKR", "MUR", "SCR"]), "र": .ambiguous(["INR", "NPR"]),
+        "NT": .code("TWD"), "din": .code("RSD"), "som": .ambiguous(["KGS", "UZS"]),
+        "franc": .ambiguous(["CHF", "XOF", "XAF", "XPF", "GNF", "RWF", "BIF", "DJF", "KMF", "CDF"]),
+        "francs": .ambiguous(["CHF", "XOF", "XAF", "XPF", "GNF", "RWF", "BIF", "DJF", "KMF", "CDF"]),
+        "pound": .ambiguous(["GBP", "EGP", "LBP", "SYP", "SDG", "SSP", "FKP", "GIP", "SHP"]),
+        "pounds": .ambiguous(["GBP", "EGP", "LBP", "SYP", "SDG", "SSP", "FKP", "GIP", "SHP"]),
+        "¢": .noCode("cent sign, a hundredth of the currency"), "SPL": .noCode("Seborga luigino, not an ISO 4217 currency"),
+    ]
+
+    /// Qualifiers written after an ambiguous currency word that name the country (`دينار كويتي`, Kuwaiti dinar;
+    /// `ريال سعودي`, Saudi riyal): the second word of a two-word currency.
+    static let qualifiers: [String: String] = [
+        "كويتي": "KWD", "أردني": "JOD", "اردني": "JOD", "بحريني": "BHD", "عراقي": "IQD", "تونسي": "TND", "جزائري": "DZD",
+        "ليبي": "LYD", "سعودي": "SAR", "قطري": "QAR", "عماني": "OMR", "يمني": "YER", "إيراني": "IRR", "ايراني": "IRR",
+        "مصري": "EGP", "سوداني": "SDG", "لبنانية": "LBP", "لبناني": "LBP", "سورية": "SYP", "سوري": "SYP", "تركية": "TRY",
+        "إماراتي": "AED", "اماراتي": "AED", "مغربي": "MAD", "صربي": "RSD", "مقدوني": "MKD",
+    ]
+
+    /// Every token and ISO code, in a fixed order; a scanned currency token is its index here. The weak tokens
+    /// come last, after `strongCount`.
+    static let entries: [(raw: String, meaning: Meaning)] = {
+        let strong = allTokens.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { ($0.key, $0.value) }
+            + isoCodes.sorted().map { ($0, Meaning.code($0)) }
+        let known = Set(strong.map(\.0))
+        return strong + weakTokens.filter { !known.contains($0.key) }.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            .map { ($0.key, $0.value) }
+    }()
+
+    /// The number of entries the scanner reads anywhere (the weak tokens follow them).
+    static let strongCount = allTokens.count + isoCodes.count
 
     /// `entries` by their bytes as written (case-sensitive).
-    private static let lookup = WordTable(entries.map(\.raw))
+    private static let lookup = WordTable(entries[..<strongCount].map(\.raw))
+    private static let weakLookup = WordTable(entries[strongCount...].map(\.raw))
 
     /// The index in `entries` of the token `key` packs, nil when it is no currency.
     static func entry(_ key: WordKey) -> Int? { lookup.index(of: key) }
+
+    /// The index in `entries` of a weak token (a currency only beside one number and nothing else).
+    static func weakEntry(_ key: WordKey) -> Int? { weakLookup.index(of: key).map { $0 + strongCount } }
+
+    /// The code a qualifier word names, when it is one of `options` (`كويتي` after `دينار`).
+    static func qualified(_ key: WordKey, options: [String]) -> String? {
+        guard let index = qualifierLookup.index(of: key) else { return nil }
+        let code = qualifierCodes[index]
+        return options.contains(code) ? code : nil
+    }
+    private static let qualifierCodes = qualifiers.keys.sorted().map { qualifiers[$0]! }
+    private static let qualifierLookup = WordTable(qualifiers.keys.sorted())
 
     /// Whether a non-letter scalar is a currency sign that stands alone (`€`, `£`, `₹`, the whole Unicode
     /// currency-symbols block …; `円` and `원` are letters, read as words).

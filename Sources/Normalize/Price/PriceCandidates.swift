@@ -22,7 +22,7 @@ struct PriceCandidate: Sendable, BitwiseCopyable {
 
 /// Why a number is not a price.
 enum Rejection: Sendable, Hashable, BitwiseCopyable {
-    case fractionRatingOrDate, percentage, measure(WordKey), rating, phone, identifier, year, dateOrTime
+    case fractionRatingOrDate, percentage, measure(WordKey), rating, phone, identifier, year, dateOrTime, shippingThreshold
 
     var text: String {
         switch self {
@@ -34,6 +34,7 @@ enum Rejection: Sendable, Hashable, BitwiseCopyable {
         case .identifier: "an identifier, phone number or year"
         case .year: "a year"
         case .dateOrTime: "a date or time"
+        case .shippingThreshold: "a free-shipping threshold"
         }
     }
 }

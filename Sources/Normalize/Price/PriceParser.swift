@@ -96,9 +96,22 @@ public struct PriceParser: Sendable {
             if result.currency == resolver.hintCode { result.rawEntry = resolver.hintEntry }
             return
         }
-        // The common shape, "49,90 €" / "€ 49,90": one number and its currency, nothing else.
-        if tokens.count == 2, let (number, currencyIndex) = Self.simpleShape(tokens) {
-            resolveCurrency(tokenIndex: currencyIndex, tokens: tokens, into: &result)
+        // "Free shipping on orders $49+": the amount is a threshold, not a price.
+        if tokens.count > 2, let word = tokens[0].word, PriceWords.free.contains(word), let next = tokens[1].word,
+            PriceWords.shipping.contains(next), Self.namesThreshold(tokens) {
+            resolveCurrency(tokenIndex: firstCurrency(in: tokens), tokens: tokens, bytes: bytes, into: &result)
+            result.currency = nil
+            result.why = .rejected(.shippingThreshold)
+            return
+        }
+        // The common shape, "49,90 €" / "€ 49,90": one number and its currency, nothing else; a weak token
+        // (`1 P`, `200 Q`) is a currency only in this shape.
+        if tokens.count == 2, let (number, currencyIndex, weak) = Self.simpleShape(tokens, bytes: bytes) {
+            if let weak {
+                resolve(entry: weak, tokenIndex: currencyIndex, tokens: tokens, bytes: bytes, into: &result)
+            } else {
+                resolveCurrency(tokenIndex: currencyIndex, tokens: tokens, bytes: bytes, into: &result)
+            }
             switch NumberResolver.resolve(number, decimalHint: decimalMark, currency: result.currency,
                                           localeMark: localeMark) {
             case .success(let exact): result.exact = exact
@@ -109,7 +122,7 @@ public struct PriceParser: Sendable {
         withUnsafeTemporaryAllocation(of: PriceCandidate.self, capacity: max(tokens.count, 1)) { storage in
             let count = PriceCandidates.classify(tokens, into: storage)
             let candidates = UnsafeBufferPointer(rebasing: storage[..<count])
-            select(from: candidates, tokens: tokens, into: &result) {
+            select(from: candidates, tokens: tokens, bytes: bytes, into: &result) {
                 text ?? String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(320)), as: UTF8.self)
             }
         }
@@ -118,11 +131,11 @@ public struct PriceParser: Sendable {
     /// Picks the current price among the candidates and fills `result`.
     private func select(
         from candidates: UnsafeBufferPointer<PriceCandidate>, tokens: UnsafeBufferPointer<PriceToken>,
-        into result: inout Result, quoted: () -> String
+        bytes: UnsafeBufferPointer<UInt8>, into result: inout Result, quoted: () -> String
     ) {
         let selection = PriceSelection(candidates: candidates, tokens: tokens)
         let currencyIndex = selection.chosen.flatMap { candidates[$0].currencyToken } ?? firstCurrency(in: tokens)
-        resolveCurrency(tokenIndex: currencyIndex, tokens: tokens, into: &result)
+        resolveCurrency(tokenIndex: currencyIndex, tokens: tokens, bytes: bytes, into: &result)
         if let unitIndex = selection.unitPrice, case .unitPrice(let unit) = candidates[unitIndex].role {
             result.priceUnit = unit
             result.exactUnitPrice = amount(candidates[unitIndex], result.currency)
@@ -142,13 +155,36 @@ public struct PriceParser: Sendable {
         result.isFromPrice = candidates[chosen].isFrom
         result.exactMaximum = selection.maximum.flatMap { amount(candidates[$0], result.currency) }
         result.exactPrevious = selection.previous.flatMap { amount(candidates[$0], result.currency) }
+        // "Was: $124.95 Now: $0.00": a zero sale price beside a former price is a placeholder.
+        if result.exact?.mantissa == 0, result.exact?.high == 0, let previous = result.exactPrevious, previous.mantissa != 0 || previous.high != 0 {
+            result.exact = previous
+            result.exactPrevious = nil
+        }
         if result.currency == nil, result.why == nil { result.why = .noCurrency(quoted()) }
     }
 
-    /// `[currency, number]` or `[number, currency]`: the number and the index of the currency.
-    private static func simpleShape(_ tokens: UnsafeBufferPointer<PriceToken>) -> (NumberToken, Int)? {
-        if tokens[0].isCurrency, let number = tokens[1].number { return (number, 0) }
-        if tokens[1].isCurrency, let number = tokens[0].number { return (number, 1) }
+    /// A threshold word ("on orders", "over", "ab") or a `+` after a number: the amount is a minimum.
+    private static func namesThreshold(_ tokens: UnsafeBufferPointer<PriceToken>) -> Bool {
+        for (index, token) in tokens.enumerated() {
+            if let word = token.word, PriceWords.threshold.contains(word) { return true }
+            if token.isSymbol("+"), index > 0, tokens[index - 1].number != nil { return true }
+        }
+        return false
+    }
+
+    /// `[currency, number]` or `[number, currency]`: the number, the index of the currency and, for a weak
+    /// token (`1 P`, `र24,401`), its entry.
+    private static func simpleShape(_ tokens: UnsafeBufferPointer<PriceToken>, bytes: UnsafeBufferPointer<UInt8>)
+        -> (NumberToken, Int, Int32?)? {
+        if tokens[0].isCurrency, let number = tokens[1].number { return (number, 0, nil) }
+        if tokens[1].isCurrency, let number = tokens[0].number { return (number, 1, nil) }
+        for (other, numberIndex) in [(0, 1), (1, 0)] {
+            guard let number = tokens[numberIndex].number, !tokens[other].isCurrency else { continue }
+            let token = tokens[other]
+            if let weak = CurrencyTable.weakEntry(WordKey(UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]))) {
+                return (number, other, Int32(weak))
+            }
+        }
         return nil
     }
 
@@ -170,26 +206,52 @@ public struct PriceParser: Sendable {
         tokens.firstIndex(where: \.isCurrency)
     }
 
-    private func resolveCurrency(tokenIndex: Int?, tokens: UnsafeBufferPointer<PriceToken>, into result: inout Result) {
+    private func resolveCurrency(tokenIndex: Int?, tokens: UnsafeBufferPointer<PriceToken>, bytes: UnsafeBufferPointer<UInt8>,
+                                 into result: inout Result) {
         if let tokenIndex, case .currency(let entry) = tokens[tokenIndex].kind {
-            let (raw, meaning) = CurrencyTable.entries[Int(entry)]
-            result.rawEntry = entry
-            let resolved = resolver.resolve(meaning, raw: raw)
-            result.currency = resolved.code
-            if let options = resolved.ambiguous {
-                // `NZD $100.70`: a code right before an ambiguous sign names it.
-                if tokenIndex > 0, case .currency(let before) = tokens[tokenIndex - 1].kind,
-                    case .code(let code) = CurrencyTable.entries[Int(before)].meaning, options.contains(code) {
-                    result.currency = code
-                    result.rawEntry = before
-                    return
-                }
-                result.why = .ambiguous(entry)
-            }
+            resolve(entry: entry, tokenIndex: tokenIndex, tokens: tokens, bytes: bytes, into: &result)
             return
         }
         result.currency = resolver.hintCode ?? defaultCurrency
         // The text names no currency: the token as written is the hint's, when it has one.
         if result.currency == resolver.hintCode { result.rawEntry = resolver.hintEntry }
+    }
+
+    /// Resolves the currency token `entry` found at `tokenIndex`, using its neighbours when it is ambiguous.
+    private func resolve(entry: Int32, tokenIndex: Int, tokens: UnsafeBufferPointer<PriceToken>, bytes: UnsafeBufferPointer<UInt8>,
+                         into result: inout Result) {
+        let (raw, meaning) = CurrencyTable.entries[Int(entry)]
+        result.rawEntry = entry
+        let resolved = resolver.resolve(meaning, raw: raw)
+        result.currency = resolved.code
+        guard let options = resolved.ambiguous else { return }
+        if tokenIndex > 0 {
+            let before = tokens[tokenIndex - 1]
+            // `NZD $100.70`: a code right before an ambiguous sign names it.
+            if case .currency(let code) = before.kind, case .code(let named) = CurrencyTable.entries[Int(code)].meaning,
+                options.contains(named) {
+                result.currency = named
+                result.rawEntry = code
+                return
+            }
+            // `US $1.23`, `AU $59.95`: a prefix written apart from the dollar sign.
+            if before.isWord, raw == "$", tokens[tokenIndex].start - before.end <= 1, before.end - before.start <= 4 {
+                var spelled = Array(bytes[before.start..<before.end])
+                spelled.append(0x24)
+                let key = spelled.withUnsafeBufferPointer { WordKey($0) }
+                if let prefixed = CurrencyTable.entry(key), case .code(let named) = CurrencyTable.entries[prefixed].meaning {
+                    result.currency = named
+                    result.rawEntry = Int32(prefixed)
+                    return
+                }
+            }
+        }
+        // `دينار كويتي`, `ريال سعودي`: a word after the currency names the country.
+        if tokenIndex + 1 < tokens.count, let word = tokens[tokenIndex + 1].word,
+            let named = CurrencyTable.qualified(word, options: options) {
+            result.currency = named
+            return
+        }
+        result.why = .ambiguous(entry)
     }
 }

@@ -154,6 +154,10 @@ struct PriceScanner {
             } else if scalar == 0x22 || scalar == 0x27, index >= start + 2, index + 1 < bytes.count, bytes[index - 2] == 0xD7,
                 bytes[index + 1] == 0xD7 {
                 index += 1  // `ש"ח`, `ש'ח`: ASCII quotes for gershayim and geresh between Hebrew letters
+            } else if scalar == 0x27 || scalar == 0x2019 || scalar == 0x2BB || scalar == 0x2018, index > start,
+                let end = apostropheCurrencyEnd(wordStart: start) {
+                index = end  // `so'm`, `soʻm`: an apostrophe inside a currency word
+                break
             } else if scalar == 0x2E, index + 1 < bytes.count, bytes[index + 1] >= 0x80, bytes[index - 1] >= 0x80 {
                 let (next, _) = UTF8Scalar.decode(bytes, at: index + 1)
                 guard UTF8Scalar.isLetter(next) else { break }
@@ -173,6 +177,20 @@ struct PriceScanner {
         } else {
             append(.word(WordKey(word, lowercased: true)), from: start)
         }
+    }
+
+    /// At an apostrophe inside a word: the end of the letters after it when the whole is a currency token
+    /// (`so'm`), nil otherwise (`l'euro` stays two words).
+    private func apostropheCurrencyEnd(wordStart: Int) -> Int? {
+        let (_, length) = UTF8Scalar.decode(bytes, at: index)
+        var end = index + length
+        while end < bytes.count {
+            let (scalar, size) = UTF8Scalar.decode(bytes, at: end)
+            guard UTF8Scalar.isLetter(scalar) else { break }
+            end += size
+        }
+        guard end > index + length, CurrencyTable.entry(WordKey(slice(wordStart, end))) != nil else { return nil }
+        return end
     }
 
     /// The end of the longest currency token made of the word just read and what is glued to it: one or two of

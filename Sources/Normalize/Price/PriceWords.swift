@@ -44,6 +44,16 @@ enum PriceWords {
         "un", "und", "unid", "unidad", "pce", "pièce", "stuk",
     ])
     /// A price field that says only this is free: an amount of 0 (`Free`, `Gratis`, `Gratuit` …).
+    /// After "free": the text is a free-shipping offer, and its amount a threshold ("Free shipping on orders $49+").
+    static let shipping = WordTable([
+        "shipping", "delivery", "postage", "livraison", "versand", "lieferung", "spedizione", "spedizioni", "consegna",
+        "envío", "envio", "frete", "verzending", "bezorging", "wysyłka", "dostawa", "doprava", "fragt", "frakt",
+    ])
+    /// Words that make an amount a minimum order ("on orders over $49", "ab 50 €", "dès 60 €").
+    static let threshold = WordTable([
+        "orders", "order", "over", "above", "minimum", "min", "ab", "über", "dès", "des", "desde", "oltre", "sopra",
+        "partir", "acima", "vanaf", "powyżej", "od",
+    ])
     static let free = WordTable(["free", "gratis", "gratuit", "gratuite", "kostenlos", "gratuito", "gratuita", "omaggio", "grátis", "zdarma", "darmowy", "ücretsiz", "gratuitement"])
     /// Before a number that is a phone, order or article number, or a year.
     static let identifierIntroducers = WordTable([
