@@ -75,9 +75,16 @@ import Testing
 
     @Test func failOnNeverPassesTheGate() throws {
         let out = try Paths.temporaryFolder()
-        let result = try Paths.run(["audit", "--config", Paths.repo("omniaudit.yml"), "--out", out, "--fail-on", "never"])
+        let result = try Paths.run(["audit", "--config", Paths.repo("omniaudit.yml"), "--out", out, "--fail-on", "never",
+                                    "--format", "html,markdown"])
         #expect(result.status == 0)
         #expect(result.out.hasPrefix("PASS"))
+        // The banner never claims "no finding" when findings were only kept from failing the run.
+        for file in ["omniaudit.html", "omniaudit.md"] {
+            let text = try String(contentsOfFile: out + "/" + file, encoding: .utf8)
+            #expect(text.contains("PASS — gate.fail-on is “never”: findings are reported, none fails the run"), "\(file)")
+            #expect(!text.contains("no finding at or above"), "\(file)")
+        }
     }
 
     @Test func badFlagsAreUsageErrors() throws {

@@ -55,9 +55,13 @@ public enum Verdict {
     /// `PASS`, `FAIL — 3 findings at or above "error"` or `INCOMPLETE`.
     public static func title(_ report: AuditReport) -> String {
         if !report.complete || report.gate.exitCode == 2 { return "INCOMPLETE — the audit could not check everything" }
-        if report.gate.passed { return "PASS — no finding at or above “\(report.gate.failOn?.rawValue ?? "never")”" }
+        guard let failOn = report.gate.failOn else {
+            // `fail-on: never`: findings are reported but never stop the release; say so, not "no finding".
+            return "PASS — gate.fail-on is “never”: findings are reported, none fails the run"
+        }
+        if report.gate.passed { return "PASS — no finding at or above “\(failOn.rawValue)”" }
         let blocking = report.gate.blocking
-        return "FAIL — \(blocking) finding\(blocking == 1 ? "" : "s") at or above “\(report.gate.failOn?.rawValue ?? "never")”"
+        return "FAIL — \(blocking) finding\(blocking == 1 ? "" : "s") at or above “\(failOn.rawValue)”"
     }
 }
 
