@@ -1,37 +1,96 @@
 /// One product as one channel shows it at one place (a page, a feed item).
 public struct Observation: Hashable, Sendable, Codable {
     /// The channel name from the config (`web`, `app`, …).
-    public var channel: String
+    public var channel: String {
+        get { box.fields.channel }
+        set { update { $0.channel = newValue } }
+    }
+
     /// The product's identifiers.
-    public var key: ProductKey
+    public var key: ProductKey {
+        get { box.fields.key }
+        set { update { $0.key = newValue } }
+    }
+
     /// Where the product itself was found: the page or feed, and e.g. `json-ld[0]` or `data.products[3]`.
-    public var origin: Evidence?
+    public var origin: Evidence? {
+        get { box.fields.origin }
+        set { update { $0.origin = newValue } }
+    }
+
     /// The product name as shown.
-    public var title: Observed<String>?
+    public var title: Observed<String>? {
+        get { box.fields.title }
+        set { update { $0.title = newValue } }
+    }
+
     /// The current price a customer pays.
-    public var price: Observed<Money>?
+    public var price: Observed<Money>? {
+        get { box.fields.price }
+        set { update { $0.price = newValue } }
+    }
+
     /// The regular / struck-through price.
-    public var listPrice: Observed<Money>?
+    public var listPrice: Observed<Money>? {
+        get { box.fields.listPrice }
+        set { update { $0.listPrice = newValue } }
+    }
+
     /// When the current price is valid (`priceValidUntil`, `validFrom`/`validThrough`, Merchant
     /// `sale_price_effective_date`).
-    public var saleWindow: Observed<DateWindow>?
+    public var saleWindow: Observed<DateWindow>? {
+        get { box.fields.saleWindow }
+        set { update { $0.saleWindow = newValue } }
+    }
+
     /// Whether it can be bought.
-    public var availability: Observed<Availability>?
+    public var availability: Observed<Availability>? {
+        get { box.fields.availability }
+        set { update { $0.availability = newValue } }
+    }
+
     /// A stated stock count ("solo 3 pezzi").
-    public var stockCount: Observed<Int>?
+    public var stockCount: Observed<Int>? {
+        get { box.fields.stockCount }
+        set { update { $0.stockCount = newValue } }
+    }
+
     /// The brand.
-    public var brand: Observed<String>?
+    public var brand: Observed<String>? {
+        get { box.fields.brand }
+        set { update { $0.brand = newValue } }
+    }
+
     /// Shipping cost, free-over threshold and delivery days.
-    public var shipping: Observed<ShippingTerms>?
+    public var shipping: Observed<ShippingTerms>? {
+        get { box.fields.shipping }
+        set { update { $0.shipping = newValue } }
+    }
+
     /// The return window and whether returns are free.
-    public var returns: Observed<ReturnTerms>?
+    public var returns: Observed<ReturnTerms>? {
+        get { box.fields.returns }
+        set { update { $0.returns = newValue } }
+    }
+
     /// Accepted payment methods, canonical identifiers, sorted.
-    public var paymentMethods: Observed<[String]>?
+    public var paymentMethods: Observed<[String]>? {
+        get { box.fields.paymentMethods }
+        set { update { $0.paymentMethods = newValue } }
+    }
+
     /// For a variant of a product group: the group's id (`productGroupID`, sku or url).
-    public var group: String?
+    public var group: String? {
+        get { box.fields.group }
+        set { update { $0.group = newValue } }
+    }
+
     /// What only a product page states (the statements of each syntax, the visible availability); nil for
     /// feeds and other channels.
-    public var page: PageFacts?
+    public var page: PageFacts? {
+        get { box.fields.page }
+        set { update { $0.page = newValue } }
+    }
 
     /// On a page, the availability the customer sees in the text, when the markup states its own
     /// (`structured-vs-visible` compares them). Stored in `page`.
@@ -65,24 +124,87 @@ public struct Observation: Hashable, Sendable, Codable {
         listPrice: Observed<Money>? = nil, availability: Observed<Availability>? = nil,
         stockCount: Observed<Int>? = nil
     ) {
-        self.channel = channel
-        self.key = key
-        self.origin = origin
-        self.title = title
-        self.price = price
-        self.listPrice = listPrice
-        self.availability = availability
-        self.stockCount = stockCount
+        var fields = Fields(channel: channel, key: key)
+        fields.origin = origin
+        fields.title = title
+        fields.price = price
+        fields.listPrice = listPrice
+        fields.availability = availability
+        fields.stockCount = stockCount
+        box = Box(fields)
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case channel, key, origin, title, price, availability
-        case listPrice = "list_price"
-        case stockCount = "stock_count"
-        case saleWindow = "sale_window"
-        case brand, group, page, shipping, returns
-        case paymentMethods = "payment_methods"
+    /// The stored values of an observation; copies of an observation share them until one of them changes.
+    struct Fields: Hashable, Sendable, Codable {
+        /// The channel name from the config (`web`, `app`, …).
+        var channel: String
+        /// The product's identifiers.
+        var key: ProductKey
+        /// Where the product itself was found: the page or feed, and e.g. `json-ld[0]` or `data.products[3]`.
+        var origin: Evidence?
+        /// The product name as shown.
+        var title: Observed<String>?
+        /// The current price a customer pays.
+        var price: Observed<Money>?
+        /// The regular / struck-through price.
+        var listPrice: Observed<Money>?
+        /// When the current price is valid (`priceValidUntil`, `validFrom`/`validThrough`, Merchant
+        /// `sale_price_effective_date`).
+        var saleWindow: Observed<DateWindow>?
+        /// Whether it can be bought.
+        var availability: Observed<Availability>?
+        /// A stated stock count ("solo 3 pezzi").
+        var stockCount: Observed<Int>?
+        /// The brand.
+        var brand: Observed<String>?
+        /// Shipping cost, free-over threshold and delivery days.
+        var shipping: Observed<ShippingTerms>?
+        /// The return window and whether returns are free.
+        var returns: Observed<ReturnTerms>?
+        /// Accepted payment methods, canonical identifiers, sorted.
+        var paymentMethods: Observed<[String]>?
+        /// For a variant of a product group: the group's id (`productGroupID`, sku or url).
+        var group: String?
+        /// What only a product page states (the statements of each syntax, the visible availability); nil for
+        /// feeds and other channels.
+        var page: PageFacts?
+
+        init(channel: String, key: ProductKey) {
+            self.channel = channel
+            self.key = key
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case channel, key, origin, title, price, availability
+            case listPrice = "list_price"
+            case stockCount = "stock_count"
+            case saleWindow = "sale_window"
+            case brand, group, page, shipping, returns
+            case paymentMethods = "payment_methods"
+        }
     }
+
+    /// Shared storage (copy-on-write): an observation carries about a kilobyte of values and evidence, and
+    /// matching, the rules and the report pass it around many times; a copy now costs a reference.
+    final class Box: @unchecked Sendable {  // mutated only through `update`, when uniquely referenced
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+        change(&box.fields)
+    }
+
+    public static func == (a: Observation, b: Observation) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
+
+    public init(from decoder: any Decoder) throws { box = Box(try Fields(from: decoder)) }
+
+    public func encode(to encoder: any Encoder) throws { try box.fields.encode(to: encoder) }
 }
 
 extension Observation {
