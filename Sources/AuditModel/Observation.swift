@@ -39,8 +39,8 @@ public struct Observation: Hashable, Sendable, Codable {
     /// When the current price is valid (`priceValidUntil`, `validFrom`/`validThrough`, Merchant
     /// `sale_price_effective_date`).
     public var saleWindow: Observed<DateWindow>? {
-        get { box.fields.saleWindow }
-        set { update { $0.saleWindow = newValue } }
+        get { box.fields.rare?.value.saleWindow }
+        set { update { $0.changeRare { $0.saleWindow = newValue } } }
     }
 
     /// Whether it can be bought.
@@ -51,45 +51,45 @@ public struct Observation: Hashable, Sendable, Codable {
 
     /// A stated stock count ("solo 3 pezzi").
     public var stockCount: Observed<Int>? {
-        get { box.fields.stockCount }
-        set { update { $0.stockCount = newValue } }
+        get { box.fields.rare?.value.stockCount }
+        set { update { $0.changeRare { $0.stockCount = newValue } } }
     }
 
     /// The brand.
     public var brand: Observed<String>? {
-        get { box.fields.brand }
-        set { update { $0.brand = newValue } }
+        get { box.fields.rare?.value.brand }
+        set { update { $0.changeRare { $0.brand = newValue } } }
     }
 
     /// Shipping cost, free-over threshold and delivery days.
     public var shipping: Observed<ShippingTerms>? {
-        get { box.fields.shipping }
-        set { update { $0.shipping = newValue } }
+        get { box.fields.rare?.value.shipping }
+        set { update { $0.changeRare { $0.shipping = newValue } } }
     }
 
     /// The return window and whether returns are free.
     public var returns: Observed<ReturnTerms>? {
-        get { box.fields.returns }
-        set { update { $0.returns = newValue } }
+        get { box.fields.rare?.value.returns }
+        set { update { $0.changeRare { $0.returns = newValue } } }
     }
 
     /// Accepted payment methods, canonical identifiers, sorted.
     public var paymentMethods: Observed<[String]>? {
-        get { box.fields.paymentMethods }
-        set { update { $0.paymentMethods = newValue } }
+        get { box.fields.rare?.value.paymentMethods }
+        set { update { $0.changeRare { $0.paymentMethods = newValue } } }
     }
 
     /// For a variant of a product group: the group's id (`productGroupID`, sku or url).
     public var group: String? {
-        get { box.fields.group }
-        set { update { $0.group = newValue } }
+        get { box.fields.rare?.value.group }
+        set { update { $0.changeRare { $0.group = newValue } } }
     }
 
     /// What only a product page states (the statements of each syntax, the visible availability); nil for
     /// feeds and other channels.
     public var page: PageFacts? {
-        get { box.fields.page }
-        set { update { $0.page = newValue } }
+        get { box.fields.rare?.value.page }
+        set { update { $0.changeRare { $0.page = newValue } } }
     }
 
     /// On a page, the availability the customer sees in the text, when the markup states its own
@@ -130,7 +130,7 @@ public struct Observation: Hashable, Sendable, Codable {
         fields.price = price
         fields.listPrice = listPrice
         fields.availability = availability
-        fields.stockCount = stockCount
+        if let stockCount { fields.changeRare { $0.stockCount = stockCount } }
         box = Box(fields)
     }
 
@@ -148,26 +148,44 @@ public struct Observation: Hashable, Sendable, Codable {
         var price: Observed<Money>?
         /// The regular / struck-through price.
         var listPrice: Observed<Money>?
-        /// When the current price is valid (`priceValidUntil`, `validFrom`/`validThrough`, Merchant
-        /// `sale_price_effective_date`).
-        var saleWindow: Observed<DateWindow>?
         /// Whether it can be bought.
         var availability: Observed<Availability>?
-        /// A stated stock count ("solo 3 pezzi").
-        var stockCount: Observed<Int>?
-        /// The brand.
-        var brand: Observed<String>?
-        /// Shipping cost, free-over threshold and delivery days.
-        var shipping: Observed<ShippingTerms>?
-        /// The return window and whether returns are free.
-        var returns: Observed<ReturnTerms>?
-        /// Accepted payment methods, canonical identifiers, sorted.
-        var paymentMethods: Observed<[String]>?
-        /// For a variant of a product group: the group's id (`productGroupID`, sku or url).
-        var group: String?
-        /// What only a product page states (the statements of each syntax, the visible availability); nil for
-        /// feeds and other channels.
-        var page: PageFacts?
+        /// The values most channels never state, kept out of line so a feed item does not carry their space.
+        var rare: Indirect<Rare>?
+
+        /// The values most channels never state.
+        struct Rare: Hashable, Sendable {
+            /// When the current price is valid (`priceValidUntil`, `validFrom`/`validThrough`, Merchant
+            /// `sale_price_effective_date`).
+            var saleWindow: Observed<DateWindow>?
+            /// A stated stock count ("solo 3 pezzi").
+            var stockCount: Observed<Int>?
+            /// The brand.
+            var brand: Observed<String>?
+            /// Shipping cost, free-over threshold and delivery days.
+            var shipping: Observed<ShippingTerms>?
+            /// The return window and whether returns are free.
+            var returns: Observed<ReturnTerms>?
+            /// Accepted payment methods, canonical identifiers, sorted.
+            var paymentMethods: Observed<[String]>?
+            /// For a variant of a product group: the group's id (`productGroupID`, sku or url).
+            var group: String?
+            /// What only a product page states (the statements of each syntax, the visible availability); nil for
+            /// feeds and other channels.
+            var page: PageFacts?
+
+            var isEmpty: Bool {
+                saleWindow == nil && stockCount == nil && brand == nil && shipping == nil && returns == nil
+                    && paymentMethods == nil && group == nil && page == nil
+            }
+        }
+
+        /// Changes the rare values, creating them when missing and dropping them when none is left.
+        mutating func changeRare(_ change: (inout Rare) -> Void) {
+            var values = rare?.value ?? Rare()
+            change(&values)
+            rare = values.isEmpty ? nil : Indirect(values)
+        }
 
         init(channel: String, key: ProductKey) {
             self.channel = channel
@@ -181,6 +199,44 @@ public struct Observation: Hashable, Sendable, Codable {
             case saleWindow = "sale_window"
             case brand, group, page, shipping, returns
             case paymentMethods = "payment_methods"
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            channel = try container.decode(String.self, forKey: .channel)
+            key = try container.decode(ProductKey.self, forKey: .key)
+            origin = try container.decodeIfPresent(Evidence.self, forKey: .origin)
+            title = try container.decodeIfPresent(Observed<String>.self, forKey: .title)
+            price = try container.decodeIfPresent(Observed<Money>.self, forKey: .price)
+            listPrice = try container.decodeIfPresent(Observed<Money>.self, forKey: .listPrice)
+            if let value = try container.decodeIfPresent(Observed<DateWindow>.self, forKey: .saleWindow) { changeRare { $0.saleWindow = value } }
+            availability = try container.decodeIfPresent(Observed<Availability>.self, forKey: .availability)
+            if let value = try container.decodeIfPresent(Observed<Int>.self, forKey: .stockCount) { changeRare { $0.stockCount = value } }
+            if let value = try container.decodeIfPresent(Observed<String>.self, forKey: .brand) { changeRare { $0.brand = value } }
+            if let value = try container.decodeIfPresent(Observed<ShippingTerms>.self, forKey: .shipping) { changeRare { $0.shipping = value } }
+            if let value = try container.decodeIfPresent(Observed<ReturnTerms>.self, forKey: .returns) { changeRare { $0.returns = value } }
+            if let value = try container.decodeIfPresent(Observed<[String]>.self, forKey: .paymentMethods) { changeRare { $0.paymentMethods = value } }
+            if let value = try container.decodeIfPresent(String.self, forKey: .group) { changeRare { $0.group = value } }
+            if let value = try container.decodeIfPresent(PageFacts.self, forKey: .page) { changeRare { $0.page = value } }
+        }
+
+        func encode(to encoder: any Encoder) throws {  // in declaration order, as the synthesized one did
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(channel, forKey: .channel)
+            try container.encode(key, forKey: .key)
+            try container.encodeIfPresent(origin, forKey: .origin)
+            try container.encodeIfPresent(title, forKey: .title)
+            try container.encodeIfPresent(price, forKey: .price)
+            try container.encodeIfPresent(listPrice, forKey: .listPrice)
+            try container.encodeIfPresent(rare?.value.saleWindow, forKey: .saleWindow)
+            try container.encodeIfPresent(availability, forKey: .availability)
+            try container.encodeIfPresent(rare?.value.stockCount, forKey: .stockCount)
+            try container.encodeIfPresent(rare?.value.brand, forKey: .brand)
+            try container.encodeIfPresent(rare?.value.shipping, forKey: .shipping)
+            try container.encodeIfPresent(rare?.value.returns, forKey: .returns)
+            try container.encodeIfPresent(rare?.value.paymentMethods, forKey: .paymentMethods)
+            try container.encodeIfPresent(rare?.value.group, forKey: .group)
+            try container.encodeIfPresent(rare?.value.page, forKey: .page)
         }
     }
 
@@ -260,4 +316,22 @@ public struct PageFacts: Hashable, Sendable, Codable {
         case claims, pickup
         case visibleAvailability = "visible_availability"
     }
+}
+
+/// A value stored out of line, shared between copies until one changes (copy-on-write).
+struct Indirect<Value: Hashable & Sendable>: Hashable, Sendable {
+    private final class Box: @unchecked Sendable {  // never mutated: a change makes a new box
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+
+    private let box: Box
+
+    init(_ value: Value) { box = Box(value) }
+
+    var value: Value { box.value }
+
+    static func == (a: Indirect, b: Indirect) -> Bool { a.box === b.box || a.box.value == b.box.value }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(box.value) }
 }
