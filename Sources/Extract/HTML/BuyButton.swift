@@ -32,9 +32,9 @@ enum BuyButton {
             if node.has("disabled") || node.attribute("aria-disabled") == "true" { continue }
             let raw = node.named("input") ? (node.attribute("value") ?? "") : node.collapsedText
             // A button named by its id or class may show only an image or an icon.
-            let named = namesAddToCart(node)
+            let named = namesAddToCart(node) || callsBuyScript(node)
             guard !raw.isEmpty || named, raw.count <= 40 else { continue }
-            guard named || startsWithPhrase(raw) else { continue }
+            guard named || startsWithPhrase(raw) || contactsSeller(node, text: raw) else { continue }
             if PriceBlockReader.isHidden(node) || PriceBlockReader.isExcluded(node) || insideChrome(node) { continue }
             return (node, raw.isEmpty ? "(buy button: \(node.locator))" : raw)
         }
@@ -50,6 +50,44 @@ enum BuyButton {
         return parts.contains("addtocart") || parts.contains("addtobasket") || parts.contains("buynow")
             || parts.contains("add") && !parts.isDisjoint(with: ["cart", "basket", "bag", "product", "panier", "warenkorb", "carrello", "carrito"])
             || parts.contains("buy") && !parts.isDisjoint(with: ["now", "button", "btn"])
+    }
+
+    /// On a classified ad the call to action is to contact the seller: a `<button>` that says only that
+    /// ("Kontaktieren", "Contact seller", "Contacter le vendeur") says the listing is live. Links ("Kontakt" in a
+    /// menu) and longer texts ("Kontaktieren Sie uns") are not read so.
+    static func contactsSeller(_ node: Node, text: String) -> Bool {
+        guard node.named("button") else { return false }
+        let folded = text.lowercased().folding(options: [.diacriticInsensitive], locale: nil)
+        return sellerContacts.contains(folded)
+    }
+
+    /// Whole button texts that contact the seller of a classified ad, in the languages such sites are written in.
+    static let sellerContacts: Set<String> = [
+        "kontaktieren", "verkaufer kontaktieren", "anbieter kontaktieren", "nachricht schreiben", "contact seller",
+        "contact the seller", "message seller", "reply to ad", "contacter", "contacter le vendeur", "contatta",
+        "contatta il venditore", "contactar", "contactar al vendedor", "contactar con el vendedor", "napisz do sprzedajacego",
+        "kontakt med saelger", "kontakta saljaren", "neem contact op", "reageren", "contactar vendedor",
+    ]
+
+    /// True when the link or button runs a script that buys or adds to the cart (`href="javascript:buy_process(…)"`,
+    /// `onclick="addToCart(12)"`): the function called is named so, whatever the text says.
+    static func callsBuyScript(_ node: Node) -> Bool {
+        var script = node.attribute("onclick") ?? ""
+        if let href = node.attribute("href"), href.lowercased().hasPrefix("javascript:") { script += " " + href }
+        guard !script.isEmpty else { return false }
+        var name = ""
+        for character in script.lowercased() {
+            if character.isLetter || character.isNumber || character == "_" {
+                name.append(character)
+                continue
+            }
+            if character == "(", name == "buy" || name.hasPrefix("buy_") || name.hasPrefix("buynow")
+                || ["addtocart", "add_to_cart", "addcart", "addtobasket", "add_to_basket", "addtobag"].contains(where: name.contains) {
+                return true
+            }
+            name = ""
+        }
+        return false
     }
 
     /// The ASCII phrases as bytes, for the ASCII fast path.

@@ -88,21 +88,21 @@ public struct PriceParser: Sendable {
         tokens: UnsafeBufferPointer<PriceToken>, bytes: UnsafeBufferPointer<UInt8>, text: String?,
         into result: inout Result
     ) {
-        // "Free" alone in a price field is an amount of 0 (never "free shipping" beside a price).
-        if let word = tokens.first?.word, PriceWords.free.contains(word),
-            tokens.count == 1 || (tokens.count == 2 && (tokens[1].isSymbol("!") || tokens[1].isSymbol("."))) {
-            result.exact = ExactAmount(mantissa: 0, scale: 2)
-            result.currency = resolver.hintCode ?? defaultCurrency
-            if result.currency == resolver.hintCode { result.rawEntry = resolver.hintEntry }
-            return
-        }
-        // "Free shipping on orders $49+": the amount is a threshold, not a price.
-        if tokens.count > 2, let word = tokens[0].word, PriceWords.free.contains(word), let next = tokens[1].word,
-            PriceWords.shipping.contains(next), Self.namesThreshold(tokens) {
-            resolveCurrency(tokenIndex: firstCurrency(in: tokens), tokens: tokens, bytes: bytes, into: &result)
-            result.currency = nil
-            result.why = .rejected(.shippingThreshold)
-            return
+        if let word = tokens.first?.word, PriceWords.free.contains(word) {
+            // "Free" alone in a price field is an amount of 0 (never "free shipping" beside a price).
+            if tokens.count == 1 || (tokens.count == 2 && (tokens[1].isSymbol("!") || tokens[1].isSymbol("."))) {
+                result.exact = ExactAmount(mantissa: 0, scale: 2)
+                result.currency = resolver.hintCode ?? defaultCurrency
+                if result.currency == resolver.hintCode { result.rawEntry = resolver.hintEntry }
+                return
+            }
+            // "Free shipping on orders $49+": the amount is a threshold, not a price.
+            if tokens.count > 2, let next = tokens[1].word, PriceWords.shipping.contains(next), Self.namesThreshold(tokens) {
+                resolveCurrency(tokenIndex: firstCurrency(in: tokens), tokens: tokens, bytes: bytes, into: &result)
+                result.currency = nil
+                result.why = .rejected(.shippingThreshold)
+                return
+            }
         }
         // The common shape, "49,90 €" / "€ 49,90": one number and its currency, nothing else; a weak token
         // (`1 P`, `200 Q`) is a currency only in this shape.
@@ -178,14 +178,12 @@ public struct PriceParser: Sendable {
         -> (NumberToken, Int, Int32?)? {
         if tokens[0].isCurrency, let number = tokens[1].number { return (number, 0, nil) }
         if tokens[1].isCurrency, let number = tokens[0].number { return (number, 1, nil) }
-        for (other, numberIndex) in [(0, 1), (1, 0)] {
-            guard let number = tokens[numberIndex].number, !tokens[other].isCurrency else { continue }
-            let token = tokens[other]
-            if let weak = CurrencyTable.weakEntry(WordKey(UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]))) {
-                return (number, other, Int32(weak))
-            }
-        }
-        return nil
+        let other = tokens[0].number == nil ? 0 : 1
+        guard let number = tokens[1 - other].number, tokens[other].number == nil else { return nil }
+        let token = tokens[other]
+        guard token.end - token.start <= 6,
+            let weak = CurrencyTable.weakEntry(WordKey(UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]))) else { return nil }
+        return (number, other, Int32(weak))
     }
 
     /// Parses text into `Money`, or nil when amount or currency is missing.
@@ -218,6 +216,7 @@ public struct PriceParser: Sendable {
     }
 
     /// Resolves the currency token `entry` found at `tokenIndex`, using its neighbours when it is ambiguous.
+    @inline(__always)
     private func resolve(entry: Int32, tokenIndex: Int, tokens: UnsafeBufferPointer<PriceToken>, bytes: UnsafeBufferPointer<UInt8>,
                          into result: inout Result) {
         let (raw, meaning) = CurrencyTable.entries[Int(entry)]

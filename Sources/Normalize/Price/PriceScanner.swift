@@ -154,15 +154,15 @@ struct PriceScanner {
             } else if scalar == 0x22 || scalar == 0x27, index >= start + 2, index + 1 < bytes.count, bytes[index - 2] == 0xD7,
                 bytes[index + 1] == 0xD7 {
                 index += 1  // `ש"ח`, `ש'ח`: ASCII quotes for gershayim and geresh between Hebrew letters
-            } else if scalar == 0x27 || scalar == 0x2019 || scalar == 0x2BB || scalar == 0x2018, index > start,
-                let end = apostropheCurrencyEnd(wordStart: start) {
-                index = end  // `so'm`, `soʻm`: an apostrophe inside a currency word
-                break
             } else if scalar == 0x2E, index + 1 < bytes.count, bytes[index + 1] >= 0x80, bytes[index - 1] >= 0x80 {
                 let (next, _) = UTF8Scalar.decode(bytes, at: index + 1)
                 guard UTF8Scalar.isLetter(next) else { break }
                 index += 1
             } else {
+                // `so'm`, `soʻm`: an apostrophe inside a currency word.
+                if scalar == 0x27 || scalar == 0x2019 || scalar == 0x2BB || scalar == 0x2018, let end = apostropheCurrencyEnd(wordStart: start) {
+                    index = end
+                }
                 break
             }
         }
@@ -181,6 +181,7 @@ struct PriceScanner {
 
     /// At an apostrophe inside a word: the end of the letters after it when the whole is a currency token
     /// (`so'm`), nil otherwise (`l'euro` stays two words).
+    @inline(never)
     private func apostropheCurrencyEnd(wordStart: Int) -> Int? {
         let (_, length) = UTF8Scalar.decode(bytes, at: index)
         var end = index + length
