@@ -18,6 +18,7 @@ public struct DelimitedReader: Sendable {
     public func read(_ input: FeedInput, source: String, each: (FeedRecord) -> Void) -> [Problem] {
         var tokenizer = CSVTokenizer(separator: separator)
         var header: [String]?
+        var layout: FeedRecord.Layout?
         var problems: [Problem] = []
         var chunk = [UInt8](repeating: 0, count: 256 << 10)
         func handle(_ row: CSVTokenizer.Row) {
@@ -30,6 +31,7 @@ public struct DelimitedReader: Sendable {
                 var names = row.fields.map { FeedRecord.normalizedName($0) }
                 if let first = names.first, first.hasPrefix("\u{FEFF}") { names[0] = String(first.dropFirst()) }
                 header = names
+                layout = FeedRecord.Layout(names: names)
                 return
             }
             if row.fields.count == 1 && row.fields[0].isEmpty { return }  // blank line
@@ -38,9 +40,10 @@ public struct DelimitedReader: Sendable {
                                         message: "row has \(row.fields.count) fields where the header has \(names.count): row skipped"))
                 return
             }
-            var record = FeedRecord(locator: "line \(row.line)")
+            var record = FeedRecord(place: .text("line \(row.line)"))
+            record.layout = layout
             record.values.reserveCapacity(names.count)
-            for (index, text) in row.fields.enumerated() where !text.isEmpty {
+            for (index, text) in row.fields.enumerated() {
                 record.values.append(.init(name: names[index], text: text, place: .column(line: row.line)))
             }
             each(record)

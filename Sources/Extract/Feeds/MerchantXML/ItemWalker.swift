@@ -1,3 +1,4 @@
+import AuditModel
 import CLibXML2
 import Foundation
 
@@ -18,7 +19,19 @@ struct ItemWalker {
     private var sub: (name: String, text: String)?
     private var shipping: [String: String] = [:]
 
+    /// Element names made into strings, by libxml2's interned pointer (the reader's dictionary gives one pointer
+    /// per distinct name), so that a name is decoded once per feed rather than once per element.
+    private var names: [(pointer: UnsafePointer<xmlChar>, name: String)] = []
+
     init(source: String) { self.source = source }
+
+    private mutating func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        for entry in names where entry.pointer == pointer { return entry.name }
+        let name = String(cString: pointer)
+        if names.count < 64 { names.append((pointer, name)) }
+        return name
+    }
 
     private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
         pointer.map { String(cString: $0) } ?? ""
@@ -47,14 +60,14 @@ struct ItemWalker {
                 itemDepth = depth
                 let line = Int(xmlGetLineNo(xmlTextReaderCurrentNode(reader)))
                 openItemLine = line
-                record = FeedRecord(locator: "item \(items + 1) (line \(line))")
+                record = FeedRecord(place: .item(index: items + 1, line: line))
                 record.values.reserveCapacity(16)
                 plain = []
                 if empty { finish(each) }
             } else if depth == itemDepth + 1 {
                 let line = Int(xmlGetLineNo(xmlTextReaderCurrentNode(reader)))
                 var text = ""
-                let name = Self.string(local)
+                let name = name(local)
                 if name == "link", let href = xmlTextReaderGetAttribute(reader, "href") {
                     text = String(cString: href)
                     omniaudit_xmlFree(href)
@@ -63,7 +76,7 @@ struct ItemWalker {
                 shipping = [:]
                 if empty { closeField() }
             } else if depth == itemDepth + 2 {
-                sub = (Self.string(local), "")
+                sub = (name(local), "")
                 if empty { closeSub() }
             }
         case 3, 4, 14:  // text, CDATA, significant whitespace
