@@ -20,8 +20,8 @@ final class InterpretPipeline: @unchecked Sendable {
     private static let queue = DispatchQueue(label: "omniaudit.feed-interpret", attributes: .concurrent)
 
     /// A pipeline for a prepared interpreter; `workers` threads interpret batches of `batchSize` records.
-    init(interpreter: RecordInterpreter, source: String, workers: Int = Int(ProcessInfo.processInfo.environment["FEEDW"] ?? "") ?? ProcessInfo.processInfo.activeProcessorCount,
-         batchSize: Int = 1024) {
+    init(interpreter: RecordInterpreter, source: String, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+         batchSize: Int = 256) {
         self.interpreter = interpreter
         self.source = source
         self.batchSize = max(1, batchSize)
@@ -55,8 +55,7 @@ final class InterpretPipeline: @unchecked Sendable {
         if !batch.isEmpty {
             let result = interpret(batch)
             batch = []
-            result.observations.forEach(each)
-            problems += result.problems
+            Self.hand(result, each, &problems)
         }
     }
 
@@ -86,8 +85,7 @@ final class InterpretPipeline: @unchecked Sendable {
         let result = done.removeValue(forKey: emitted)!
         condition.unlock()
         emitted += 1
-        result.observations.forEach(each)
-        problems += result.problems
+        Self.hand(result, each, &problems)
     }
 
     /// Hands on the batches already interpreted, oldest first, without waiting.
@@ -98,8 +96,17 @@ final class InterpretPipeline: @unchecked Sendable {
             condition.unlock()
             guard let result else { return }
             emitted += 1
-            result.observations.forEach(each)
-            problems += result.problems
+            Self.hand(result, each, &problems)
         }
+    }
+
+    /// Hands on one batch's observations in order, moving each out of the batch rather than copying it.
+    private static func hand(_ result: consuming (observations: [Observation], problems: [Problem]),
+                             _ each: (Observation) -> Void, _ problems: inout [Problem]) {
+        var observations: [Observation] = []
+        swap(&observations, &result.observations)
+        observations.reverse()
+        while let observation = observations.popLast() { each(observation) }
+        problems += result.problems
     }
 }

@@ -77,13 +77,15 @@ public struct RecordInterpreter: Sendable {
     }
 
     private func value(_ field: JSONFeedExtractor.Field, in item: Item) -> FeedRecord.Value? {
-        let record = item.record
         if let columns = item.columns {
-            for column in columns[field.ordinal] where column < record.values.count && !record.values[column].text.isBlank {
-                return record.values[column]
+            return item.record.values.withUnsafeBufferPointer { values in
+                for column in columns[field.ordinal] where column < values.count && !values[column].text.isBlank {
+                    return values[column]
+                }
+                return nil
             }
-            return nil
         }
+        let record = item.record
         if let lookup = parsers?.lookup {
             for name in lookup[field.ordinal] {
                 if let found = record.first(name) { return found }
