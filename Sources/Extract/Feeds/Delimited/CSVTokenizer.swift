@@ -8,6 +8,8 @@ struct CSVTokenizer {
         var line: Int
         /// The first stray quote: field index and byte column.
         var strayQuote: (field: Int, column: Int)?
+        /// The first field whose bytes were not UTF-8 and were read as windows-1252: its index.
+        var recoded: Int?
     }
 
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
@@ -28,7 +30,9 @@ struct CSVTokenizer {
     }
 
     private mutating func endField() {
-        row.fields.append(String(decoding: field, as: UTF8.self))
+        var recoded = false
+        row.fields.append(LegacyText.decode(field, recoded: &recoded))
+        if recoded, row.recoded == nil { row.recoded = row.fields.count - 1 }
         field.removeAll(keepingCapacity: true)
     }
 

@@ -21,7 +21,11 @@ public struct DelimitedReader: Sendable {
         var layout: FeedRecord.Layout?
         var problems: [Problem] = []
         var chunk = [UInt8](repeating: 0, count: 256 << 10)
+        var recoded: (line: Int, field: Int, rows: Int)?
         func handle(_ row: CSVTokenizer.Row) {
+            if let field = row.recoded {
+                recoded = (recoded?.line ?? row.line, recoded?.field ?? field, (recoded?.rows ?? 0) + 1)
+            }
             if let stray = row.strayQuote {
                 problems.append(Problem(source: source, position: "line \(row.line), column \(stray.column)",
                                         message: "stray quote in field \(stray.field + 1)\(header.map { $0.indices.contains(stray.field) ? " (\($0[stray.field]))" : "" } ?? ""): row skipped"))
@@ -48,11 +52,21 @@ public struct DelimitedReader: Sendable {
             }
             each(record)
         }
+        // UTF-16 (with its byte-order mark) is converted to UTF-8 as it streams.
+        var utf16 = FeedFormat.utf16ByteOrder(input.peek(2)).map { UTF16Stream(bigEndian: $0) }
         while true {
             let count = chunk.withUnsafeMutableBytes { input.read(into: $0) }
             if count <= 0 { break }
-            chunk.withUnsafeBufferPointer { tokenizer.feed(UnsafeBufferPointer(rebasing: $0[0..<count]), row: handle) }
+            chunk.withUnsafeBufferPointer { buffer in
+                let bytes = UnsafeBufferPointer(rebasing: buffer[0..<count])
+                if utf16 != nil {
+                    utf16!.convert(bytes).withUnsafeBufferPointer { tokenizer.feed($0, row: handle) }
+                } else {
+                    tokenizer.feed(bytes, row: handle)
+                }
+            }
         }
+        if var rest = utf16 { rest.finish().withUnsafeBufferPointer { tokenizer.feed($0, row: handle) } }
         if let failure = input.failure {
             problems.append(Problem(source: source, position: "line \(tokenizer.line)", message: "\(failure) (reading stopped here)"))
         }
@@ -62,6 +76,11 @@ public struct DelimitedReader: Sendable {
         }
         if header == nil {
             problems.append(Problem(source: source, position: "line 1", message: "empty file: no header row"))
+        }
+        if let recoded {
+            let name = header.flatMap { $0.indices.contains(recoded.field) ? " (\($0[recoded.field]))" : nil } ?? ""
+            problems.append(Problem(source: source, position: "line \(recoded.line), column \(recoded.field + 1)\(name)",
+                                    message: "text that is not UTF-8 first found here: read as windows-1252 (\(recoded.rows) row\(recoded.rows == 1 ? "" : "s") in all); save the feed as UTF-8 to be sure of every character"))
         }
         return problems
     }
