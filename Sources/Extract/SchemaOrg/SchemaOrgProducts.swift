@@ -154,11 +154,5 @@ struct SchemaOrgProducts {
 
 /// GTIN check digits (GS1 mod 10).
 enum GTIN {
-    static func hasValidCheckDigit(_ digits: String) -> Bool {
-        let values = digits.compactMap(\.wholeNumberValue)
-        guard values.count == digits.count, let check = values.last, values.count >= 8 else { return false }
-        var sum = 0
-        for (offset, value) in values.dropLast().reversed().enumerated() { sum += value * (offset % 2 == 0 ? 3 : 1) }
-        return (10 - sum % 10) % 10 == check
-    }
+    static func hasValidCheckDigit(_ digits: String) -> Bool { Identifiers.isValidGTIN(digits) }
 }

@@ -66,7 +66,7 @@ import Testing
     @Test func aGTINWithAWrongCheckDigitIsReportedAndNotUsed() {
         let extractor = StreamingFeedExtractor(format: .csv, interpreter: RecordInterpreter(channel: "feed", defaultCurrency: "EUR"))
         let result = extractor.extract(Data("id,gtin,price\nA,4006381333931,1.00\nB,4006381333932,1.00\n".utf8), source: "f.csv")
-        #expect(result.observations.map(\.key.gtin) == ["4006381333931", nil])
+        #expect(result.observations.map(\.key.gtin) == ["04006381333931", nil])
         #expect(result.problems.map(\.reason) == ["line 3, column gtin: GTIN 4006381333932 is not a GTIN with a valid check digit; not used for matching"])
     }
 

@@ -9,7 +9,7 @@ import Testing
         #expect(result.problems.isEmpty)
         #expect(result.observations.map(\.key.sku) == ["SKU-1", "SKU-2", "SKU-3"])
         let mug = result.observations[0]
-        #expect(mug.key.gtin == "4006381333931")
+        #expect(mug.key.gtin == "04006381333931")
         #expect(mug.key.mpn == "MUG-B")
         #expect(mug.key.url == "https://shop.example/p/mug-blue")
         #expect(mug.title?.value == "Mug \"Blue\" & saucer")  // CDATA
