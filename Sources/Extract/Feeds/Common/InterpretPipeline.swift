@@ -21,7 +21,7 @@ final class InterpretPipeline: @unchecked Sendable {
 
     /// A pipeline for a prepared interpreter; `workers` threads interpret batches of `batchSize` records.
     init(interpreter: RecordInterpreter, source: String, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
-         batchSize: Int = 256) {
+         batchSize: Int = 64) {
         self.interpreter = interpreter
         self.source = source
         self.batchSize = max(1, batchSize)
