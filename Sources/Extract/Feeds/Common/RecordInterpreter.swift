@@ -22,6 +22,8 @@ public struct RecordInterpreter: Sendable {
     public var perStore = false
     /// With `perStore`, the store of items that name none (a price list per store file).
     public var defaultStore: String?
+    /// The shop's country (`IT`): of several shipping values, the one for this country is compared.
+    public var country: String?
 
     /// Price parsers for the default currency, made once by `prepared()` instead of once per price (a class, so
     /// that passing the interpreter around copies one reference).
@@ -177,11 +179,26 @@ public struct RecordInterpreter: Sendable {
             if observation.availability == nil { observation.availability = Observed(stock.value > 0 ? .inStock : .outOfStock, stock.evidence) }
             observation.stockCount = nil
         }
-        if let shipping = value(.shipping, in: item),
+        if let shipping = shippingValue(item),
             let terms = memoShipping(shipping.text, currency: currency, memo: &memo) {
             observation.shipping = Observed(terms, evidence(shipping, source: source))
         }
         return observation
+    }
+
+    /// The shipping value to compare: with `country` set and several values (repeated `g:shipping`, or a list in
+    /// one cell), the first whose country is the shop's, else the first; the others stay in the record.
+    private func shippingValue(_ item: Item) -> FeedRecord.Value? {
+        guard let first = value(.shipping, in: item) else { return nil }
+        guard let country, let name = parsers?.lookup[JSONFeedExtractor.Field.shipping.ordinal].first ?? names[.shipping] else { return first }
+        for candidate in item.record.all(name) {
+            for entry in ShippingField.entries(candidate.text) where ShippingField.country(of: entry) == country {
+                var chosen = candidate
+                chosen.text = String(entry)
+                return chosen
+            }
+        }
+        return first
     }
 
     private func memoShipping(_ text: String, currency: String?, memo: inout Memo) -> ShippingTerms? {

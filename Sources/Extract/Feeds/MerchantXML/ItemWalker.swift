@@ -101,7 +101,9 @@ struct ItemWalker {
         guard let field else { return }
         var text = field.text
         if !shipping.isEmpty {
-            text = ["country", "region", "service", "price"].map { shipping[$0] ?? "" }.joined(separator: ":")
+            // Merchant's colon form: shipping `country:region:service:price`, tax `country:region:rate:tax_ship`.
+            let parts = field.name == "tax" ? ["country", "region", "rate", "tax_ship"] : ["country", "region", "service", "price"]
+            text = parts.map { shipping[$0] ?? "" }.joined(separator: ":")
         }
         let value = FeedRecord.Value(name: field.name, text: text, place: .element(line: field.line, google: field.google))
         if field.google { record.values.append(value) } else { plain.append(value) }
