@@ -1,3 +1,5 @@
+import Foundation
+
 /// One product as one channel shows it at one place (a page, a feed item).
 public struct Observation: Hashable, Sendable, Codable {
     /// The channel name from the config (`web`, `app`, …).
@@ -29,6 +31,9 @@ public struct Observation: Hashable, Sendable, Codable {
     public var paymentMethods: Observed<[String]>?
     /// For a variant of a product group: the group's id (`productGroupID`, sku or url).
     public var group: String?
+    /// The variant attributes the channel states (`size`, `color`), as shown; two observations stating different
+    /// values of one attribute are never joined by URL or title (a page showing one variant matches that variant).
+    public var variant: [String: String]?
     /// What only a product page states (the statements of each syntax, the visible availability); nil for
     /// feeds and other channels.
     public var page: PageFacts?
@@ -80,12 +85,21 @@ public struct Observation: Hashable, Sendable, Codable {
         case listPrice = "list_price"
         case stockCount = "stock_count"
         case saleWindow = "sale_window"
-        case brand, group, page, shipping, returns
+        case brand, group, variant, page, shipping, returns
         case paymentMethods = "payment_methods"
     }
 }
 
 extension Observation {
+    /// True when both state a variant attribute (`size`, `color`) with different values (case and surrounding
+    /// spaces ignored): two variants of one group, never one product.
+    public func isOtherVariant(than other: Observation) -> Bool {
+        guard let mine = variant, let theirs = other.variant else { return false }
+        return mine.contains { name, value in
+            theirs[name].map { $0.trimmingCharacters(in: .whitespaces).lowercased() != value.trimmingCharacters(in: .whitespaces).lowercased() } ?? false
+        }
+    }
+
     /// The observation with every evidence source rewritten, e.g. absolute paths made relative for reports.
     public func mappingSources(_ transform: (String) -> String) -> Observation {
         var copy = self

@@ -102,6 +102,11 @@ struct SchemaOrgProducts {
         if let group {
             observation.group = group["productGroupID"]?.text ?? group["sku"]?.text ?? group["url"]?.text ?? group["name"]?.text
         }
+        var variant: [String: String] = [:]
+        for name in ["size", "color"] {
+            if let value = node[name].flatMap({ $0.text ?? $0["name"]?.text }), !value.isEmpty { variant[name] = value }
+        }
+        if !variant.isEmpty { observation.variant = variant }
         let offersValue = node["offers"]
         let offers = offersValue?.list ?? []
         if offers.isEmpty {

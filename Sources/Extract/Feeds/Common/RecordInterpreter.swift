@@ -155,6 +155,7 @@ public struct RecordInterpreter: Sendable {
         if let title { observation.title = Observed(title.text.feedTrimmed, evidence(title, source: source)) }
         if let brand = value(.brand, in: item) { observation.brand = Observed(brand.text.feedTrimmed, evidence(brand, source: source)) }
         observation.group = value(.group, in: item)?.text.feedTrimmed
+        variant(item.record, into: &observation)
         let currency = value(.currency, in: item).map { $0.text.feedTrimmed.uppercased() } ?? defaultCurrency
         let regular = money(.price, item, currency: currency, source: source, problems: &problems)
         let sale = money(.salePrice, item, currency: currency, source: source, problems: &problems)
@@ -206,6 +207,14 @@ public struct RecordInterpreter: Sendable {
         let terms = ShippingField.parse(text, parser: currency == defaultCurrency ? parsers?.dot : nil, currency: currency)
         memo.shipping = (text, currency, terms)
         return terms
+    }
+
+    /// The Merchant variant attributes `size` and `color` (or `colour`), when the item states them.
+    private func variant(_ record: FeedRecord, into observation: inout Observation) {
+        var variant: [String: String] = [:]
+        if let size = record.first("size") { variant["size"] = size.text.feedTrimmed }
+        if let color = record.first("color") ?? record.first("colour") { variant["color"] = color.text.feedTrimmed }
+        if !variant.isEmpty { observation.variant = variant }
     }
 
     /// A product URL in its normal form; URLs already normal (an http(s) scheme and host in lower case, no query,
