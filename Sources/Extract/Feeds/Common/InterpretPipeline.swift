@@ -17,7 +17,9 @@ final class InterpretPipeline: @unchecked Sendable {
     private var batch: [FeedRecord] = []
     private var submitted = 0
     private var emitted = 0
-    private static let queue = DispatchQueue(label: "omniaudit.feed-interpret", attributes: .concurrent)
+    /// One serial queue per worker: serial queues are overcommitting, so a worker always gets a thread even when
+    /// the caller itself runs on a busy dispatch thread (inspect's concurrentPerform) and waits for the batches.
+    private let queues: [DispatchQueue]
 
     /// A pipeline for a prepared interpreter; `workers` threads interpret batches of `batchSize` records.
     init(interpreter: RecordInterpreter, source: String, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -26,6 +28,7 @@ final class InterpretPipeline: @unchecked Sendable {
         self.source = source
         self.batchSize = max(1, batchSize)
         inFlight = max(1, workers) * 2
+        queues = (0..<max(1, workers)).map { DispatchQueue(label: "omniaudit.feed-interpret.\($0)") }
         batch.reserveCapacity(self.batchSize)
     }
 
@@ -39,7 +42,7 @@ final class InterpretPipeline: @unchecked Sendable {
         batch.reserveCapacity(batchSize)
         let index = submitted
         submitted += 1
-        Self.queue.async { [self] in
+        queues[index % queues.count].async { [self] in
             let result = interpret(records)
             condition.lock()
             done[index] = result
