@@ -115,6 +115,26 @@ public struct RecordInterpreter: Sendable {
         var layout: FeedRecord.Layout?
         var columns: [[Int]] = []
         var shipping: (text: String, currency: String?, terms: ShippingTerms?)?
+        /// For records without a layout (XML, JSON Lines): the columns of the last few name sequences seen (the
+        /// items of one feed mostly repeat one or two), so fields are found by index rather than by name.
+        var sequences: [(names: [String], columns: [[Int]])] = []
+
+        mutating func columns(of record: FeedRecord, _ interpreter: RecordInterpreter) -> [[Int]] {
+            let values = record.values
+            for entry in sequences where entry.names.count == values.count {
+                var same = true
+                for index in values.indices where entry.names[index] != values[index].name {
+                    same = false
+                    break
+                }
+                if same { return entry.columns }
+            }
+            let names = values.map(\.name)
+            let columns = interpreter.columns(FeedRecord.Layout(names: names))
+            if sequences.count >= 8 { sequences.removeFirst() }
+            sequences.append((names, columns))
+            return columns
+        }
     }
 
     /// The observation of one record, reusing what `memo` kept from the records before.
@@ -124,6 +144,8 @@ public struct RecordInterpreter: Sendable {
         if let layout = record.layout {
             if memo.layout !== layout { (memo.layout, memo.columns) = (layout, self.columns(layout)) }
             columns = memo.columns
+        } else if parsers != nil {
+            columns = memo.columns(of: record, self)
         }
         let item = Item(record: record, columns: columns)
         var key = ProductKey()
