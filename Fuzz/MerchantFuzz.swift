@@ -1,4 +1,4 @@
-// libFuzzer target for Merchant RSS/Atom feeds: libxml2's xmlTextReader, the g: fields, prices and windows.
+// libFuzzer target for Merchant RSS/Atom feeds: libxml2's SAX2 parser, the g: fields, prices and windows.
 // Built by scripts/fuzz.sh with the Extract, Normalize and AuditModel sources.
 import AuditModel
 import Foundation

@@ -9,7 +9,8 @@
 #     every observation counted and dropped),
 #   - Python xml.etree.ElementTree.iterparse / csv.DictReader reading the same fields and prices (reference.py),
 #   - the same Python loops without reading prices ("bare", the references' best case),
-# and the ratios. Each figure is the best of 3 runs, all in this run; never compared with stored figures.
+# and the ratios, by wall clock and per CPU second (omniaudit interprets on every core; Python uses one). Each figure
+# is the best of 3 runs, all in this run; never compared with stored figures.
 set -euo pipefail
 items="${1:-1000000}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -30,6 +31,7 @@ best() {  # best (lowest seconds) of 3 runs of a command; prints its line
 }
 rate() { echo "$1" | awk '{printf "%.0f", $2 / $8}'; }
 rss() { echo "$1" | awk '{printf "%.0f", $10 / 1024}'; }
+cpurate() { echo "$1" | awk '{printf "%.0f", $2 / $12}'; }  # items per CPU second (all threads): the cost, whatever the cores
 
 ls -la "$work/$items"
 for kind in xml csv; do
@@ -38,9 +40,11 @@ for kind in xml csv; do
   py_line="$(best python3 "$root/Benchmarks/feeds/reference.py" "$kind" "$file")"
   bare_line="$(best python3 "$root/Benchmarks/feeds/reference.py" "$kind" "$file" bare)"
   echo "== $kind ($items items, $(du -m "$file" | cut -f1) MB)"
-  echo "omniaudit        $(rate "$swift_line") items/s, peak $(rss "$swift_line") MB   [$swift_line]"
-  echo "python           $(rate "$py_line") items/s, peak $(rss "$py_line") MB   [$py_line]"
-  echo "python (bare)    $(rate "$bare_line") items/s, peak $(rss "$bare_line") MB   [$bare_line]"
+  echo "omniaudit        $(rate "$swift_line") items/s, $(cpurate "$swift_line") items/CPU-s, peak $(rss "$swift_line") MB   [$swift_line]"
+  echo "python           $(rate "$py_line") items/s, $(cpurate "$py_line") items/CPU-s, peak $(rss "$py_line") MB   [$py_line]"
+  echo "python (bare)    $(rate "$bare_line") items/s, $(cpurate "$bare_line") items/CPU-s, peak $(rss "$bare_line") MB   [$bare_line]"
   awk -v s="$(rate "$swift_line")" -v p="$(rate "$py_line")" -v b="$(rate "$bare_line")" \
-    'BEGIN{printf "ratio            %.1fx python, %.1fx python bare\n", s / p, s / b}'
+    'BEGIN{printf "ratio            %.1fx python, %.1fx python bare (items/s, wall clock)\n", s / p, s / b}'
+  awk -v s="$(cpurate "$swift_line")" -v p="$(cpurate "$py_line")" \
+    'BEGIN{printf "ratio per CPU    %.1fx python (items per CPU second)\n", s / p}'
 done

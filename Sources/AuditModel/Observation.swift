@@ -1,3 +1,5 @@
+import Foundation
+
 /// One product as one channel shows it at one place (a page, a feed item).
 public struct Observation: Hashable, Sendable, Codable {
     /// The channel name from the config (`web`, `app`, …).
@@ -85,6 +87,13 @@ public struct Observation: Hashable, Sendable, Codable {
         set { update { $0.changeRare { $0.group = newValue } } }
     }
 
+    /// The variant attributes the channel states (`size`, `color`), as shown; two observations stating different
+    /// values of one attribute are never joined by URL or title (a page showing one variant matches that variant).
+    public var variant: [String: String]? {
+        get { box.fields.rare?.value.variant }
+        set { update { $0.changeRare { $0.variant = newValue } } }
+    }
+
     /// What only a product page states (the statements of each syntax, the visible availability); nil for
     /// feeds and other channels.
     public var page: PageFacts? {
@@ -170,13 +179,15 @@ public struct Observation: Hashable, Sendable, Codable {
             var paymentMethods: Observed<[String]>?
             /// For a variant of a product group: the group's id (`productGroupID`, sku or url).
             var group: String?
+            /// The variant attributes the channel states (`size`, `color`), as shown.
+            var variant: [String: String]?
             /// What only a product page states (the statements of each syntax, the visible availability); nil for
             /// feeds and other channels.
             var page: PageFacts?
 
             var isEmpty: Bool {
                 saleWindow == nil && stockCount == nil && brand == nil && shipping == nil && returns == nil
-                    && paymentMethods == nil && group == nil && page == nil
+                    && paymentMethods == nil && group == nil && variant == nil && page == nil
             }
         }
 
@@ -197,7 +208,7 @@ public struct Observation: Hashable, Sendable, Codable {
             case listPrice = "list_price"
             case stockCount = "stock_count"
             case saleWindow = "sale_window"
-            case brand, group, page, shipping, returns
+            case brand, group, variant, page, shipping, returns
             case paymentMethods = "payment_methods"
         }
 
@@ -217,6 +228,7 @@ public struct Observation: Hashable, Sendable, Codable {
             if let value = try container.decodeIfPresent(Observed<ReturnTerms>.self, forKey: .returns) { changeRare { $0.returns = value } }
             if let value = try container.decodeIfPresent(Observed<[String]>.self, forKey: .paymentMethods) { changeRare { $0.paymentMethods = value } }
             if let value = try container.decodeIfPresent(String.self, forKey: .group) { changeRare { $0.group = value } }
+            if let value = try container.decodeIfPresent([String: String].self, forKey: .variant) { changeRare { $0.variant = value } }
             if let value = try container.decodeIfPresent(PageFacts.self, forKey: .page) { changeRare { $0.page = value } }
         }
 
@@ -236,6 +248,7 @@ public struct Observation: Hashable, Sendable, Codable {
             try container.encodeIfPresent(rare?.value.returns, forKey: .returns)
             try container.encodeIfPresent(rare?.value.paymentMethods, forKey: .paymentMethods)
             try container.encodeIfPresent(rare?.value.group, forKey: .group)
+            try container.encodeIfPresent(rare?.value.variant, forKey: .variant)
             try container.encodeIfPresent(rare?.value.page, forKey: .page)
         }
     }
@@ -264,6 +277,15 @@ public struct Observation: Hashable, Sendable, Codable {
 }
 
 extension Observation {
+    /// True when both state a variant attribute (`size`, `color`) with different values (case and surrounding
+    /// spaces ignored): two variants of one group, never one product.
+    public func isOtherVariant(than other: Observation) -> Bool {
+        guard let mine = variant, let theirs = other.variant else { return false }
+        return mine.contains { name, value in
+            theirs[name].map { $0.trimmingCharacters(in: .whitespaces).lowercased() != value.trimmingCharacters(in: .whitespaces).lowercased() } ?? false
+        }
+    }
+
     /// The observation with every evidence source rewritten, e.g. absolute paths made relative for reports.
     public func mappingSources(_ transform: (String) -> String) -> Observation {
         var copy = self

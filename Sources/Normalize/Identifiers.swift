@@ -6,16 +6,24 @@ public enum Identifiers {
         return value.isEmpty ? nil : value
     }
 
-    /// A GTIN as digits only, in one canonical length: leading zeros dropped, then padded to 13 digits
-    /// (14 for a GTIN-14 that needs them), so `012345678905` (UPC) and `0012345678905` match.
-    /// Nil when the text has other characters or no digits.
+    /// A GTIN as GTIN-14: digits only, padded with leading zeros to 14 digits, so `012345678905` (UPC-A),
+    /// `0012345678905` (EAN-13) and `00012345678905` match. Nil when the text has other characters, no digits
+    /// other than zeros, or more than 14 digits. The check digit is verified by `isValidGTIN`.
     public static func gtin(_ text: String) -> String? {
         let value = text.trimmingCharacters(in: .whitespacesAndNewlines).filter { $0 != " " && $0 != "-" }
         guard !value.isEmpty, value.count <= 14, value.allSatisfy(\.isASCIIDigit) else { return nil }
-        let significant = value.drop(while: { $0 == "0" })
-        guard !significant.isEmpty else { return nil }
-        let width = significant.count > 13 ? 14 : 13
-        return String(repeating: "0", count: width - significant.count) + significant
+        guard value.contains(where: { $0 != "0" }) else { return nil }
+        return String(repeating: "0", count: 14 - value.count) + value
+    }
+
+    /// True when a GTIN's last digit is the GS1 check digit of the others (GTIN-8, -12, -13 and -14 alike,
+    /// leading zeros included or not).
+    public static func isValidGTIN(_ digits: String) -> Bool {
+        let values = digits.compactMap(\.wholeNumberValue)
+        guard values.count == digits.count, let check = values.last, values.count >= 8 else { return false }
+        var sum = 0
+        for (offset, value) in values.dropLast().reversed().enumerated() { sum += value * (offset % 2 == 0 ? 3 : 1) }
+        return (10 - sum % 10) % 10 == check
     }
 }
 

@@ -21,7 +21,7 @@ import Testing
             """))
         let observation = try #require(result.observations.first)
         #expect(result.observations.count == 1 && result.problems.isEmpty)
-        #expect(observation.key == ProductKey(sku: "BA-1", gtin: "8054321010035", url: "https://shop.it/p/x.html"))
+        #expect(observation.key == ProductKey(sku: "BA-1", gtin: "08054321010035", url: "https://shop.it/p/x.html"))
         #expect(observation.price?.value == Money(amount: Decimal(string: "49.90")!, currency: "EUR"))
         #expect(observation.price?.evidence.locator == "json-ld[0].offers.price")
         #expect(observation.price?.evidence.raw == "49.90")

@@ -22,7 +22,7 @@ import Testing
             """)
         let observation = try #require(result.observations.first)
         #expect(result.observations.count == 1)
-        #expect(observation.key.sku == "BA-9" && observation.key.gtin == "8054321010035")
+        #expect(observation.key.sku == "BA-9" && observation.key.gtin == "08054321010035")
         #expect(observation.price?.value.amountString == "129.00")
         #expect(observation.price?.evidence.locator == "microdata[0].offers.price")
         #expect(observation.availability?.value == .outOfStock)

@@ -3,8 +3,9 @@ import Testing
 
 @Suite struct IdentifierTests {
     @Test(arguments: [
-        ("8054321010035", "8054321010035"), ("012345678905", "0012345678905"), ("00012345678905", "0012345678905"),
-        (" 8054321010035 ", "8054321010035"), ("80-5432-101003-5", "8054321010035"),
+        ("8054321010035", "08054321010035"), ("012345678905", "00012345678905"), ("00012345678905", "00012345678905"),
+        (" 8054321010035 ", "08054321010035"), ("80-5432-101003-5", "08054321010035"), ("96385074", "00000096385074"),
+        ("10012345678902", "10012345678902"),
     ])
     func gtinsHaveOneCanonicalForm(input: String, expected: String) {
         #expect(Identifiers.gtin(input) == expected)
@@ -13,6 +14,12 @@ import Testing
     @Test(arguments: ["", "abc", "0000", "123456789012345"])
     func notAGtin(input: String) {
         #expect(Identifiers.gtin(input) == nil)
+    }
+
+    @Test(arguments: [("08054321010035", true), ("8054321010035", true), ("00012345678905", true), ("96385074", true),
+                      ("10012345678902", true), ("8054321010036", false), ("1234567", false), ("12a45678", false)])
+    func checkDigits(input: String, valid: Bool) {
+        #expect(Identifiers.isValidGTIN(input) == valid)
     }
 
     @Test func skusAreTrimmed() {

@@ -35,6 +35,29 @@ import Testing
         #expect(products.map { $0.observations.count } == [3, 1])
     }
 
+    @Test func aPageShowingOneVariantMatchesThatVariantOnly() {
+        func variant(_ channel: String, sku: String? = nil, size: String) -> Observation {
+            var observation = observation(channel, sku: sku, url: "https://s/maglia")
+            observation.variant = ["size": size, "color": "Blu"]
+            return observation
+        }
+        for order in [["S", "L", "page"], ["page", "S", "L"], ["L", "page", "S"]] {
+            let observations = order.map { name in
+                name == "page" ? variant("web", size: " l ") : variant("merchant", sku: "M-\(name)", size: name)
+            }
+            let products = Matcher(fields: [.sku, .gtin, .url]).match(observations)
+            let withPage = products.first { $0.observations.contains { $0.channel == "web" } }
+            #expect(withPage?.id == "sku:M-L", "\(order)")
+            #expect(withPage?.observations.count == 2)
+            #expect(products.allSatisfy { $0.refusedLinks.isEmpty })
+        }
+        // Without a stated size the page still never joins the whole group: the second variant is refused.
+        let plain = Matcher(fields: [.sku, .url]).match([
+            observation("web", url: "https://s/maglia"), variant("merchant", sku: "M-S", size: "S"), variant("merchant", sku: "M-L", size: "L"),
+        ])
+        #expect(plain.map { $0.observations.count } == [2, 1])
+    }
+
     @Test func transitiveLinksFormOneProduct() {
         let products = Matcher(fields: [.sku, .gtin]).match([
             observation("web", sku: "A"), observation("app", sku: "A", gtin: "9"), observation("merchant", gtin: "9"),

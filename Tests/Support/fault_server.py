@@ -30,6 +30,8 @@ Routes (GET):
   /links                      a page linking to /p/1, /p/2, /private/x, /links2 and an image
   /links2                     a page linking to /p/3
   /feed.json                  an app feed of P-1..P-N with the same prices as the pages
+  /merchant.xml.gz            a gzip file (application/gzip) of a Merchant RSS feed of P-1..P-N, P-3 at 77.90 EUR
+  /merchant.csv               a Merchant CSV of P-1..P-N (P-4 out of stock) sent with Content-Encoding: gzip
   /stats                      JSON: hits per path, max concurrent /sleep requests
   /received                   JSON: every request received so far, [{"path", "headers"}] (secrets tests)
   /redirect?to=URL            302 to any URL (file:///etc/passwd, another host …)
@@ -205,6 +207,17 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/feed.json":
             items = [{"id": "P-%d" % i, "price": "%d.90" % i, "currency": "EUR"} for i in range(1, n + 1)]
             self.send(200, json.dumps({"products": items}).encode(), content_type="application/json")
+        elif path == "/merchant.xml.gz":
+            items = "".join("<item><g:id>P-%d</g:id><title>Product %d</title><g:price>%s EUR</g:price>"
+                            "<g:availability>in stock</g:availability></item>\n" % (i, i, "77.90" if i == 3 else "%d.90" % i)
+                            for i in range(1, n + 1))
+            body = ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:g="http://base.google.com/ns/1.0">'
+                    "<channel><title>Test</title>\n%s</channel></rss>\n" % items).encode()
+            self.send(200, gzip.compress(body), content_type="application/gzip")
+        elif path == "/merchant.csv":
+            rows = "".join("P-%d,%d.90 EUR,%s\n" % (i, i, "out of stock" if i == 4 else "in stock") for i in range(1, n + 1))
+            self.send(200, gzip.compress(("id,price,availability\n" + rows).encode()), {"Content-Encoding": "gzip"},
+                      content_type="text/csv; charset=utf-8")
         elif path == "/received":
             with LOCK:
                 body = json.dumps(RECEIVED[:-1]).encode()  # without this request

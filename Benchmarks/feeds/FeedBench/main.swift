@@ -30,4 +30,7 @@ let seconds = Date().timeIntervalSince(start)
 let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
 let peak = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
     .map { $0.split(separator: " ").dropFirst().first.map(String.init) ?? "?" } ?? "?"
-print("items \(items) priced \(priced) problems \(problems.count) seconds \(String(format: "%.3f", seconds)) peak_kb \(peak)")
+var usage = rusage()
+getrusage(RUSAGE_SELF.rawValue, &usage)
+let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+print("items \(items) priced \(priced) problems \(problems.count) seconds \(String(format: "%.3f", seconds)) peak_kb \(peak) cpu_seconds \(String(format: "%.3f", cpu))")

@@ -102,6 +102,11 @@ struct SchemaOrgProducts {
         if let group {
             observation.group = group["productGroupID"]?.text ?? group["sku"]?.text ?? group["url"]?.text ?? group["name"]?.text
         }
+        var variant: [String: String] = [:]
+        for name in ["size", "color"] {
+            if let value = node[name].flatMap({ $0.text ?? $0["name"]?.text }), !value.isEmpty { variant[name] = value }
+        }
+        if !variant.isEmpty { observation.variant = variant }
         let offersValue = node["offers"]
         let offers = offersValue?.list ?? []
         if offers.isEmpty {
@@ -154,11 +159,5 @@ struct SchemaOrgProducts {
 
 /// GTIN check digits (GS1 mod 10).
 enum GTIN {
-    static func hasValidCheckDigit(_ digits: String) -> Bool {
-        let values = digits.compactMap(\.wholeNumberValue)
-        guard values.count == digits.count, let check = values.last, values.count >= 8 else { return false }
-        var sum = 0
-        for (offset, value) in values.dropLast().reversed().enumerated() { sum += value * (offset % 2 == 0 ? 3 : 1) }
-        return (10 - sum % 10) % 10 == check
-    }
+    static func hasValidCheckDigit(_ digits: String) -> Bool { Identifiers.isValidGTIN(digits) }
 }

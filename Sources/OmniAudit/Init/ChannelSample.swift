@@ -57,7 +57,7 @@ struct ChannelSample {
         _ = open().map { input in
             standard.records(input, source: location) { record in
                 guard seen.count < 500 else { return }
-                for value in record.values where seen.insert(value.name).inserted { names.append(value.name) }
+                for value in record.values where !value.text.isEmpty && seen.insert(value.name).inserted { names.append(value.name) }
             }
         }
         sample.mapping = MappingGuess.mapping(for: names)

@@ -43,6 +43,7 @@ struct FeedSource {
             timeZone: TimeZone(identifier: shop.timezone) ?? .gmt)
         interpreter.perStore = feed.perStore
         interpreter.defaultStore = defaultStore
+        interpreter.country = LocaleInfo.country(shop.locale)
         return StreamingFeedExtractor(
             format: FeedFormat(rawValue: feed.format) ?? .auto, interpreter: interpreter,
             items: feed.items.description.isEmpty ? nil : feed.items, mapping: feed.fields)
@@ -89,6 +90,13 @@ struct FeedSource {
 
 /// Locale facts the parsers need.
 enum LocaleInfo {
+    /// The country of a BCP 47 locale such as `it-IT` (`IT`); nil when it names none.
+    static func country(_ identifier: String) -> String? {
+        let parts = identifier.split(whereSeparator: { $0 == "-" || $0 == "_" })
+        guard parts.count >= 2, let region = parts.last, region.count == 2, region.allSatisfy(\.isLetter) else { return nil }
+        return region.uppercased()
+    }
+
     /// The decimal separator of a BCP 47 locale such as `it-IT` (`,`); `.` when unknown.
     static func decimalSeparator(_ identifier: String) -> Character {
         let locale = Locale(identifier: identifier.replacingOccurrences(of: "-", with: "_"))

@@ -43,6 +43,8 @@ public struct Matcher: Sendable {
                     continue
                 }
                 for other in earlier {
+                    // A URL shared by the variants of a group joins a page only with the variant it shows.
+                    if field == .url, observation.isOtherVariant(than: observations[other]) { continue }
                     guard let conflict = groups.union(index, other) else { continue }
                     // A bridge is the one of the two observations that does not itself state the value it would
                     // contradict; two observations stating different values are simply two products.

@@ -1,5 +1,5 @@
 import AuditModel
-import Extract
+@testable import Extract
 import Foundation
 import Testing
 
@@ -66,7 +66,7 @@ import Testing
     @Test func aGTINWithAWrongCheckDigitIsReportedAndNotUsed() {
         let extractor = StreamingFeedExtractor(format: .csv, interpreter: RecordInterpreter(channel: "feed", defaultCurrency: "EUR"))
         let result = extractor.extract(Data("id,gtin,price\nA,4006381333931,1.00\nB,4006381333932,1.00\n".utf8), source: "f.csv")
-        #expect(result.observations.map(\.key.gtin) == ["4006381333931", nil])
+        #expect(result.observations.map(\.key.gtin) == ["04006381333931", nil])
         #expect(result.problems.map(\.reason) == ["line 3, column gtin: GTIN 4006381333932 is not a GTIN with a valid check digit; not used for matching"])
     }
 
@@ -91,5 +91,37 @@ import Testing
         #expect(tazza.group == "TAZZE")
         #expect(result.observations.map(\.stockCount?.value) == [4, 0])  // Meta's `inventory`
         #expect(result.observations[1].availability?.value == .outOfStock)
+    }
+}
+
+/// CSV/TSV feeds that are not UTF-8: windows-1252 text is read as such and said once with its first position;
+/// UTF-16 with a byte-order mark is converted as it streams.
+@Suite struct FeedEncodingTests {
+    @Test func windows1252TextIsReadAndItsFirstPositionNamed() throws {
+        let result = try FeedFixtures.read("hostile/windows-1252.csv")
+        #expect(result.observations.map(\.key.sku) == ["SKU-1", "SKU-2", "SKU-3"])
+        #expect(result.observations.map { $0.title?.value } == ["Tazzina caffè Deruta", "Brocca «Faenza» €", "Mug"])
+        #expect(result.problems.map(\.position) == ["line 2, column 2 (title)"])
+        #expect(result.problems.first?.message.hasPrefix("text that is not UTF-8 first found here: read as windows-1252 (2 rows in all)") == true)
+    }
+
+    @Test func utf16WithAByteOrderMarkIsConverted() throws {
+        let result = try FeedFixtures.read("utf16.tsv")
+        #expect(result.problems.isEmpty)
+        #expect(result.observations.map(\.key.sku) == ["SKU-1", "SKU-2"])
+        #expect(result.observations.first?.title?.value == "Tazzina caffè 🍵")
+        #expect(result.observations.last?.price?.value == FeedFixtures.money("30.00", "EUR"))
+    }
+
+    @Test func utf16SplitAnywhereConvertsTheSame() {
+        let text = "a\u{00e8}\u{1F375}z"
+        let bytes = [UInt8]([0xFF, 0xFE]) + Array(text.utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        for cut in 0...bytes.count {
+            var stream = UTF16Stream(bigEndian: false)
+            var out = bytes[..<cut].withUnsafeBufferPointer { stream.convert($0) }
+            out += bytes[cut...].withUnsafeBufferPointer { stream.convert($0) }
+            out += stream.finish()
+            #expect(String(decoding: out, as: UTF8.self) == "\u{FEFF}" + text, "cut at \(cut)")
+        }
     }
 }

@@ -9,7 +9,7 @@ import Testing
         #expect(result.problems.isEmpty)
         #expect(result.observations.map(\.key.sku) == ["SKU-1", "SKU-2", "SKU-3"])
         let mug = result.observations[0]
-        #expect(mug.key.gtin == "4006381333931")
+        #expect(mug.key.gtin == "04006381333931")
         #expect(mug.key.mpn == "MUG-B")
         #expect(mug.key.url == "https://shop.example/p/mug-blue")
         #expect(mug.title?.value == "Mug \"Blue\" & saucer")  // CDATA
@@ -88,5 +88,38 @@ import Testing
         let extractor = StreamingFeedExtractor(format: .merchantXML, interpreter: RecordInterpreter(channel: "feed", defaultCurrency: "EUR"))
         let result = extractor.extract(Data("<urlset><url/></urlset>".utf8), source: "sitemap.xml")
         #expect(result.problems.map(\.message) == ["no <item> or <entry> elements: the root element is <urlset>, not an RSS or Atom feed"])
+    }
+}
+
+/// Repeated `g:shipping` and `g:tax` are all kept in the record; the shipping compared is the shop country's.
+@Suite struct MerchantShippingTests {
+    @Test func everyShippingAndTaxIsKeptAndTheShopCountryIsCompared() throws {
+        let extractor = StreamingFeedExtractor(format: .auto, interpreter: RecordInterpreter(channel: "feed", defaultCurrency: nil))
+        var records: [FeedRecord] = []
+        _ = extractor.records(try FeedInput(path: FeedFixtures.path("merchant-rss.xml")), source: "f") { records.append($0) }
+        let mug = try #require(records.first)
+        #expect(mug.all("shipping").map(\.text) == ["US::Standard:4.95 USD", "CA:::9.95 USD"])
+        #expect(mug.all("tax").map(\.text) == ["US::5.00:"])
+        for (country, cost, raw) in [("CA", "9.95", "CA:::9.95 USD"), ("US", "4.95", "US::Standard:4.95 USD"),
+                                     ("IT", "4.95", "US::Standard:4.95 USD")] {
+            var interpreter = RecordInterpreter(channel: "feed", defaultCurrency: nil)
+            interpreter.country = country
+            var problems: [Problem] = []
+            let observation = try #require(interpreter.observation(mug, source: "f", problems: &problems))
+            #expect(observation.shipping?.value.cost == FeedFixtures.money(cost, "USD"), "\(country)")
+            #expect(observation.shipping?.evidence.raw == raw)
+        }
+    }
+
+    @Test func aListInOneCellIsSearchedForTheShopCountry() throws {
+        var interpreter = RecordInterpreter(channel: "feed", defaultCurrency: nil)
+        interpreter.country = "CA"
+        let record = FeedRecord(locator: "line 2", values: [
+            .init(name: "id", text: "A", locator: "line 2, column id"),
+            .init(name: "shipping", text: "US::Standard:4.95 USD,CA::Standard:9.95 USD", locator: "line 2, column shipping"),
+        ])
+        var problems: [Problem] = []
+        let observation = try #require(interpreter.observation(record, source: "f", problems: &problems))
+        #expect(observation.shipping?.value.cost == FeedFixtures.money("9.95", "USD"))
     }
 }

@@ -39,7 +39,7 @@ import Testing
         let result = try Paths.run(["inspect", "--explain-match", "--config", folder + "/omniaudit.yml"])
         #expect(result.status == 0, "\(result.err)")
         #expect(result.out.contains("sku:BA-1  (app, merchant)\n"), "\(result.out)")
-        #expect(result.out.contains("  joined by: gtin 4006381333931 (app, merchant)\n"))
+        #expect(result.out.contains("  joined by: gtin 04006381333931 (app, merchant)\n"))
         #expect(result.out.contains("sku:BA-2  (app)\n"))
         #expect(result.out.contains("  matched no other channel: sku:IT-2 in merchant has the same title; add title to match"))
     }

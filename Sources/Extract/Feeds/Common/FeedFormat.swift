@@ -19,7 +19,7 @@ public enum FeedFormat: String, CaseIterable, Sendable {
     /// `[` JSON, `{` JSON Lines when a complete object ends a line and another starts the next, else JSON; anything
     /// else is TSV when its first line has tabs, else CSV. Nil for an empty feed.
     public static func detect(_ head: Data) -> FeedFormat? {
-        var bytes = [UInt8](head)
+        var bytes = [UInt8](utf8(head))
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let first = bytes.firstIndex(where: { !isSpace($0) }) else { return nil }
         switch bytes[first] {
@@ -37,13 +37,27 @@ public enum FeedFormat: String, CaseIterable, Sendable {
     public static func separator(of format: FeedFormat, head: Data) -> UInt8 {
         if format == .tsv { return 0x09 }
         var (commas, semicolons, quoted) = (0, 0, false)
-        for byte in head {
+        for byte in utf8(head) {
             if byte == 0x0A && !quoted { break }
             if byte == 0x22 { quoted.toggle() }
             if !quoted && byte == UInt8(ascii: ",") { commas += 1 }
             if !quoted && byte == UInt8(ascii: ";") { semicolons += 1 }
         }
         return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
+    }
+
+    /// The first bytes as UTF-8: UTF-16 with a byte-order mark is converted (a CSV exported as "Unicode text").
+    static func utf8(_ head: Data) -> Data {
+        guard let bigEndian = utf16ByteOrder(head) else { return head }
+        var stream = UTF16Stream(bigEndian: bigEndian)
+        return Data([UInt8](head).withUnsafeBufferPointer { stream.convert($0) })
+    }
+
+    /// True (big endian) or false (little endian) when the bytes start with a UTF-16 byte-order mark.
+    static func utf16ByteOrder(_ head: Data) -> Bool? {
+        if head.starts(with: [0xFF, 0xFE]) { return false }
+        if head.starts(with: [0xFE, 0xFF]) { return true }
+        return nil
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }

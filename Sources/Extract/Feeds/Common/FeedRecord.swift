@@ -1,3 +1,5 @@
+import AuditModel
+
 /// One feed item as a format reader found it: named values, each with its position, before any interpretation.
 /// Names are lower-cased and without the `g:` prefix (`g:sale_price` → `sale_price`); a Merchant
 /// `<g:shipping>` element becomes one `shipping` value `country:region:service:price`, as in CSV feeds.
@@ -37,23 +39,50 @@ public struct FeedRecord: Sendable {
         }
 
         /// Where it is, e.g. `line 12 <g:price>` or `line 4, column price`.
-        public var locator: String {
+        public var locator: String { evidencePlace.text }
+
+        /// Where it is, in parts (its text is made only when a report shows it).
+        public var evidencePlace: Evidence.Place {
             switch place {
-            case .element(let line, let google): "line \(line) <\(google ? "g:" : "")\(name)>"
-            case .column(let line): "line \(line), column \(name)"
-            case .text(let text): text
+            case .element(let line, let google): .element(line: line, name: name, google: google)
+            case .column(let line): .column(line: line, name: name)
+            case .text(let text): .text(text)
             }
         }
     }
 
     /// Where the item is: `item 3 (line 40)`, `line 12`.
-    public var locator: String
+    public var locator: String { place.text }
+    /// Where the item is, in parts.
+    public var place: Evidence.Place
     /// The values in document order; a name may repeat (`shipping`).
     public var values: [Value]
+    /// For rows of one CSV/TSV header: the column names, shared by every row, whose `values` are then exactly the
+    /// columns in order (empty cells included), so that fields are found by column index instead of by name.
+    public var layout: Layout?
+
+    /// The column names shared by the rows of one header (compared by identity).
+    public final class Layout: Sendable {
+        /// The column names, normalised.
+        public let names: [String]
+
+        /// Creates a layout.
+        public init(names: [String]) { self.names = names }
+
+        /// The columns of each name in `wanted`, in column order.
+        func columns(of wanted: [String]) -> [Int] {
+            wanted.flatMap { name in names.indices.filter { names[$0] == name } }
+        }
+    }
 
     /// Creates a record.
     public init(locator: String, values: [Value] = []) {
-        self.locator = locator
+        self.init(place: .text(locator), values: values)
+    }
+
+    /// Creates a record whose place is kept in parts.
+    public init(place: Evidence.Place, values: [Value] = []) {
+        self.place = place
         self.values = values
     }
 

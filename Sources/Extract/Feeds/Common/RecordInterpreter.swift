@@ -22,15 +22,21 @@ public struct RecordInterpreter: Sendable {
     public var perStore = false
     /// With `perStore`, the store of items that name none (a price list per store file).
     public var defaultStore: String?
+    /// The shop's country (`IT`): of several shipping values, the one for this country is compared.
+    public var country: String?
 
     /// Price parsers for the default currency, made once by `prepared()` instead of once per price (a class, so
     /// that passing the interpreter around copies one reference).
     private final class Parsers: Sendable {
         let dot: PriceParser
         let local: PriceParser
-        init(dot: PriceParser, local: PriceParser) {
+        /// The names to read for each field (by `Field.ordinal`): its own name, then its aliases when it has the
+        /// standard name; looked up in an array instead of hashing per item.
+        let lookup: [[String]]
+        init(dot: PriceParser, local: PriceParser, lookup: [[String]]) {
             self.dot = dot
             self.local = local
+            self.lookup = lookup
         }
     }
     private var parsers: Parsers?
@@ -39,8 +45,16 @@ public struct RecordInterpreter: Sendable {
     public func prepared() -> RecordInterpreter {
         var copy = self
         copy.parsers = Parsers(dot: PriceParser(decimalSeparatorHint: ".", defaultCurrency: defaultCurrency),
-                               local: PriceParser(decimalSeparatorHint: decimalSeparator ?? ".", defaultCurrency: defaultCurrency))
+                               local: PriceParser(decimalSeparatorHint: decimalSeparator ?? ".", defaultCurrency: defaultCurrency),
+                               lookup: JSONFeedExtractor.Field.allCases.map(candidates))
         return copy
+    }
+
+    /// The record names a field is read from, in order of preference.
+    private func candidates(_ field: JSONFeedExtractor.Field) -> [String] {
+        guard let name = names[field] else { return [] }
+        guard name == StandardFields.names[field], let aliases = StandardFields.aliases[field] else { return [name] }
+        return [name] + aliases
     }
 
     /// Creates an interpreter.
@@ -53,21 +67,90 @@ public struct RecordInterpreter: Sendable {
         self.timeZone = timeZone
     }
 
-    private func value(_ field: JSONFeedExtractor.Field, in record: FeedRecord) -> FeedRecord.Value? {
+    /// A record with, when it has a CSV/TSV layout, the columns of each field (by `Field.ordinal`).
+    struct Item {
+        let record: FeedRecord
+        let columns: [[Int]]?
+    }
+
+    /// The columns of each field (by `Field.ordinal`) in rows of this layout.
+    func columns(_ layout: FeedRecord.Layout) -> [[Int]] {
+        JSONFeedExtractor.Field.allCases.map { layout.columns(of: parsers?.lookup[$0.ordinal] ?? candidates($0)) }
+    }
+
+    private func value(_ field: JSONFeedExtractor.Field, in item: Item) -> FeedRecord.Value? {
+        if let columns = item.columns {
+            return item.record.values.withUnsafeBufferPointer { values in
+                for column in columns[field.ordinal] where column < values.count && !values[column].text.isBlank {
+                    return values[column]
+                }
+                return nil
+            }
+        }
+        let record = item.record
+        if let lookup = parsers?.lookup {
+            for name in lookup[field.ordinal] {
+                if let found = record.first(name) { return found }
+            }
+            return nil
+        }
         if let found = names[field].flatMap(record.first) { return found }
         guard names[field] == StandardFields.names[field], let aliases = StandardFields.aliases[field] else { return nil }
         return aliases.lazy.compactMap(record.first).first
     }
 
     private func evidence(_ value: FeedRecord.Value, source: String) -> Evidence {
-        Evidence(source: source, locator: value.locator, raw: value.text)
+        Evidence(source: source, place: value.evidencePlace, raw: value.text)
     }
 
     /// The observation of one record; nil (with a problem naming the position) when it has no identifier.
     public func observation(_ record: FeedRecord, source: String, problems: inout [Problem]) -> Observation? {
+        var memo = Memo()
+        return observation(record, source: source, problems: &problems, memo: &memo)
+    }
+
+    /// What one thread reading many records keeps from one record to the next: the columns of the last CSV/TSV
+    /// layout, and the last shipping value read (most feeds repeat one for every item).
+    struct Memo {
+        var layout: FeedRecord.Layout?
+        var columns: [[Int]] = []
+        var shipping: (text: String, currency: String?, terms: ShippingTerms?)?
+        /// For records without a layout (XML, JSON Lines): the columns of the last few name sequences seen (the
+        /// items of one feed mostly repeat one or two), so fields are found by index rather than by name.
+        var sequences: [(names: [String], columns: [[Int]])] = []
+
+        mutating func columns(of record: FeedRecord, _ interpreter: RecordInterpreter) -> [[Int]] {
+            let values = record.values
+            for entry in sequences where entry.names.count == values.count {
+                var same = true
+                for index in values.indices where entry.names[index] != values[index].name {
+                    same = false
+                    break
+                }
+                if same { return entry.columns }
+            }
+            let names = values.map(\.name)
+            let columns = interpreter.columns(FeedRecord.Layout(names: names))
+            if sequences.count >= 8 { sequences.removeFirst() }
+            sequences.append((names, columns))
+            return columns
+        }
+    }
+
+    /// The observation of one record, reusing what `memo` kept from the records before.
+    func observation(_ record: FeedRecord, source: String, problems: inout [Problem],
+                     memo: inout Memo) -> Observation? {
+        var columns: [[Int]]?
+        if let layout = record.layout {
+            if memo.layout !== layout { (memo.layout, memo.columns) = (layout, self.columns(layout)) }
+            columns = memo.columns
+        } else if parsers != nil {
+            columns = memo.columns(of: record, self)
+        }
+        let item = Item(record: record, columns: columns)
         var key = ProductKey()
-        key.sku = value(.sku, in: record).map(\.text.feedTrimmed).flatMap { $0.isEmpty ? nil : $0 }
-        if let found = value(.gtin, in: record) {
+        key.sku = value(.sku, in: item).map(\.text.feedTrimmed).flatMap { $0.isEmpty ? nil : $0 }
+        if let found = value(.gtin, in: item) {
             if let gtin = Identifiers.gtin(found.text), GTIN.hasValidCheckDigit(gtin) {
                 key.gtin = gtin
             } else {
@@ -75,9 +158,9 @@ public struct RecordInterpreter: Sendable {
                                         message: "GTIN \(found.text) is not a GTIN with a valid check digit; not used for matching"))
             }
         }
-        key.mpn = value(.mpn, in: record).map(\.text.feedTrimmed).flatMap { $0.isEmpty ? nil : $0 }
-        key.url = value(.url, in: record).flatMap { Self.url($0.text.feedTrimmed) }
-        let title = value(.title, in: record)
+        key.mpn = value(.mpn, in: item).map(\.text.feedTrimmed).flatMap { $0.isEmpty ? nil : $0 }
+        key.url = value(.url, in: item).flatMap { Self.url($0.text.feedTrimmed) }
+        let title = value(.title, in: item)
         if key.isEmpty && title == nil {
             let looked = [JSONFeedExtractor.Field.sku, .gtin, .mpn, .url, .title].compactMap { names[$0] }
             problems.append(Problem(source: source, position: record.locator,
@@ -85,25 +168,26 @@ public struct RecordInterpreter: Sendable {
             return nil
         }
         var store = ""
-        if perStore, let found = value(.store, in: record)?.text.feedTrimmed ?? defaultStore {
+        if perStore, let found = value(.store, in: item)?.text.feedTrimmed ?? defaultStore {
             store = "@" + found
         }
         var observation = Observation(
             channel: channel + store, key: key,
-            origin: Evidence(source: source, locator: record.locator, raw: key.sku ?? key.gtin ?? key.mpn ?? key.url ?? title?.text ?? ""))
+            origin: Evidence(source: source, place: record.place, raw: key.sku ?? key.gtin ?? key.mpn ?? key.url ?? title?.text ?? ""))
         if let title { observation.title = Observed(title.text.feedTrimmed, evidence(title, source: source)) }
-        if let brand = value(.brand, in: record) { observation.brand = Observed(brand.text.feedTrimmed, evidence(brand, source: source)) }
-        observation.group = value(.group, in: record)?.text.feedTrimmed
-        let currency = value(.currency, in: record).map { $0.text.feedTrimmed.uppercased() } ?? defaultCurrency
-        let regular = money(.price, record, currency: currency, source: source, problems: &problems)
-        let sale = money(.salePrice, record, currency: currency, source: source, problems: &problems)
+        if let brand = value(.brand, in: item) { observation.brand = Observed(brand.text.feedTrimmed, evidence(brand, source: source)) }
+        observation.group = value(.group, in: item)?.text.feedTrimmed
+        variant(item.record, into: &observation)
+        let currency = value(.currency, in: item).map { $0.text.feedTrimmed.uppercased() } ?? defaultCurrency
+        let regular = money(.price, item, currency: currency, source: source, problems: &problems)
+        let sale = money(.salePrice, item, currency: currency, source: source, problems: &problems)
         observation.price = sale ?? regular
-        observation.listPrice = money(.listPrice, record, currency: currency, source: source, problems: &problems)
+        observation.listPrice = money(.listPrice, item, currency: currency, source: source, problems: &problems)
             ?? (sale == nil ? nil : regular)
         if observation.price == nil, names[.price] != nil {
             problems.append(Problem(source: source, position: record.locator, message: "item has no price (\(names[.price] ?? ""))"))
         }
-        if sale != nil, let dates = value(.saleDates, in: record) {
+        if sale != nil, let dates = value(.saleDates, in: item) {
             let window = DateWindowParser(timeZone: timeZone, reference: Date()).parse(dates.text)
             if window.start == nil && window.end == nil {
                 problems.append(Problem(source: source, position: dates.locator, message: "sale_price_effective_date \"\(dates.text)\" is not a date range"))
@@ -111,23 +195,102 @@ public struct RecordInterpreter: Sendable {
                 observation.saleWindow = Observed(window, evidence(dates, source: source))
             }
         }
-        availability(record, into: &observation, source: source, problems: &problems)
+        availability(item, into: &observation, source: source, problems: &problems)
         if perStore, let stock = observation.stockCount {
             // A store's own stock is not the online stock: it decides whether the store can sell, not a count to
             // compare with the app's.
             if observation.availability == nil { observation.availability = Observed(stock.value > 0 ? .inStock : .outOfStock, stock.evidence) }
             observation.stockCount = nil
         }
-        if let shipping = record.all(names[.shipping] ?? "shipping").first,
-            let terms = ShippingField.parse(shipping.text, parser: currency == defaultCurrency ? parsers?.dot : nil, currency: currency) {
+        if let shipping = shippingValue(item),
+            let terms = memoShipping(shipping.text, currency: currency, memo: &memo) {
             observation.shipping = Observed(terms, evidence(shipping, source: source))
         }
         return observation
     }
 
+    /// The shipping value to compare: with `country` set and several values (repeated `g:shipping`, or a list in
+    /// one cell), the first whose country is the shop's, else the first; the others stay in the record.
+    private func shippingValue(_ item: Item) -> FeedRecord.Value? {
+        guard let first = value(.shipping, in: item) else { return nil }
+        guard let country, let name = parsers?.lookup[JSONFeedExtractor.Field.shipping.ordinal].first ?? names[.shipping] else { return first }
+        for candidate in item.record.all(name) {
+            for entry in ShippingField.entries(candidate.text) where ShippingField.country(of: entry) == country {
+                var chosen = candidate
+                chosen.text = String(entry)
+                return chosen
+            }
+        }
+        return first
+    }
+
+    private func memoShipping(_ text: String, currency: String?, memo: inout Memo) -> ShippingTerms? {
+        if let last = memo.shipping, last.text == text, last.currency == currency { return last.terms }
+        let terms = ShippingField.parse(text, parser: currency == defaultCurrency ? parsers?.dot : nil, currency: currency)
+        memo.shipping = (text, currency, terms)
+        return terms
+    }
+
+    /// The Merchant variant attributes `size` and `color` (or `colour`), when the item states them.
+    private func variant(_ record: FeedRecord, into observation: inout Observation) {
+        var variant: [String: String] = [:]
+        if let size = record.first("size") { variant["size"] = size.text.feedTrimmed }
+        if let color = record.first("color") ?? record.first("colour") { variant["color"] = color.text.feedTrimmed }
+        if !variant.isEmpty { observation.variant = variant }
+    }
+
     /// A product URL in its normal form; URLs already normal (an http(s) scheme and host in lower case, no query,
     /// fragment or port) skip URLComponents, which is slow on Linux.
     static func url(_ text: String) -> String? {
+        if let end = text.utf8.withContiguousStorageIfAvailable(normalURLEnd), let end {
+            return end == text.utf8.count ? text : String(Substring(text.utf8.prefix(end)))
+        }
+        return slowURL(text)
+    }
+
+    /// When the URL is already normal but for campaign parameters (`?utm_source=…` only): the length of its normal
+    /// form; nil when it needs the full normaliser. One pass over the bytes.
+    private static func normalURLEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let count = bytes.count
+        let schemeEnd: Int
+        if count > 8, bytes[0] == 0x68, bytes[1] == 0x74, bytes[2] == 0x74, bytes[3] == 0x70 {  // "http"
+            if bytes[4] == 0x73, bytes[5] == 0x3A, bytes[6] == 0x2F, bytes[7] == 0x2F { schemeEnd = 8 }
+            else if bytes[4] == 0x3A, bytes[5] == 0x2F, bytes[6] == 0x2F { schemeEnd = 7 }
+            else { return nil }
+        } else {
+            return nil
+        }
+        var hostEnd = schemeEnd
+        while hostEnd < count, bytes[hostEnd] != 0x2F {
+            let byte = bytes[hostEnd]
+            if (byte >= 0x41 && byte <= 0x5A) || byte == 0x3A || byte == 0x3F || byte == 0x23 || byte == 0x20 { return nil }
+            hostEnd += 1
+        }
+        var question: Int?
+        for index in hostEnd..<count {
+            let byte = bytes[index]
+            if byte == 0x23 || byte == 0x20 { return nil }
+            if byte == 0x3F, question == nil { question = index }
+        }
+        guard hostEnd > schemeEnd, hostEnd - schemeEnd < (question ?? count) - 8 else { return nil }
+        guard let question else { return count }
+        // Every parameter must be a campaign one.
+        var start = question + 1
+        while start <= count {
+            var stop = start
+            while stop < count, bytes[stop] != 0x26 { stop += 1 }
+            if stop > start {
+                guard stop - start >= 4, bytes[start + 3] == 0x5F,
+                      (bytes[start] == 0x75 && bytes[start + 1] == 0x74 && bytes[start + 2] == 0x6D)
+                        || (bytes[start] == 0x55 && bytes[start + 1] == 0x54 && bytes[start + 2] == 0x4D) else { return nil }
+            }
+            start = stop + 1
+        }
+        return question
+    }
+
+    /// The general path of `url`.
+    private static func slowURL(_ text: String) -> String? {
         var text = text
         // Merchant links often carry only campaign parameters (`?utm_source=google&utm_medium=shopping`), which never
         // identify a product: dropped here without parsing the URL (all on bytes: Foundation's string search is slow).
@@ -149,8 +312,8 @@ public struct RecordInterpreter: Sendable {
         return URLNormalizer.normalize(text)
     }
 
-    private func availability(_ record: FeedRecord, into observation: inout Observation, source: String, problems: inout [Problem]) {
-        if let found = value(.availability, in: record) {
+    private func availability(_ item: Item, into observation: inout Observation, source: String, problems: inout [Problem]) {
+        if let found = value(.availability, in: item) {
             let folded = found.text.feedTrimmed.lowercased()
             if let raw = StandardFields.availability[folded], let value = Availability(rawValue: raw) {
                 observation.availability = Observed(value, evidence(found, source: source))
@@ -160,7 +323,7 @@ public struct RecordInterpreter: Sendable {
                 problems.append(Problem(source: source, position: found.locator, message: "unknown availability \"\(found.text)\""))
             }
         }
-        if let found = value(.stock, in: record) {
+        if let found = value(.stock, in: item) {
             if let count = Int(found.text.feedTrimmed), count >= 0 {
                 observation.stockCount = Observed(count, evidence(found, source: source))
             } else {
@@ -169,9 +332,9 @@ public struct RecordInterpreter: Sendable {
         }
     }
 
-    private func money(_ field: JSONFeedExtractor.Field, _ record: FeedRecord, currency: String?, source: String,
+    private func money(_ field: JSONFeedExtractor.Field, _ item: Item, currency: String?, source: String,
                        problems: inout [Problem]) -> Observed<Money>? {
-        guard let found = value(field, in: record) else { return nil }
+        guard let found = value(field, in: item) else { return nil }
         let text = found.text.feedTrimmed
         let separator: Character? = found.isNumber || decimalSeparator == nil || ShippingField.hasCurrencyCode(text) ? "." : decimalSeparator
         let cached = currency == defaultCurrency ? (separator == "." ? parsers?.dot : parsers?.local) : nil
@@ -182,5 +345,29 @@ public struct RecordInterpreter: Sendable {
             return nil
         }
         return Observed(money, evidence(found, source: source))
+    }
+}
+
+extension JSONFeedExtractor.Field {
+    /// The field's position in `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .sku: 0
+        case .gtin: 1
+        case .mpn: 2
+        case .url: 3
+        case .title: 4
+        case .price: 5
+        case .listPrice: 6
+        case .currency: 7
+        case .availability: 8
+        case .stock: 9
+        case .salePrice: 10
+        case .saleDates: 11
+        case .brand: 12
+        case .group: 13
+        case .shipping: 14
+        case .store: 15
+        }
     }
 }

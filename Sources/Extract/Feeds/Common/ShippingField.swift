@@ -16,6 +16,17 @@ enum ShippingField {
         return ShippingTerms(cost: cost, isFree: cost.amount == 0 ? true : nil)
     }
 
+    /// The entries of a shipping value: `US::Standard:4.95 USD,CA::Standard:9.95 USD` has two.
+    static func entries(_ text: String) -> [Substring] {
+        text.split(separator: ",", omittingEmptySubsequences: true)
+    }
+
+    /// The country of one entry (`IT::Standard:4.90 EUR` → `IT`), upper-cased; nil when it names none.
+    static func country(of entry: Substring) -> String? {
+        let country = entry.prefix { $0 != ":" }.trimmingCharacters(in: .whitespaces).uppercased()
+        return country.isEmpty || entry.firstIndex(of: ":") == nil ? nil : country
+    }
+
     /// True for `15.00 USD` or `USD 15.00`: Merchant prices with an ISO code always use `.` as the decimal point.
     static func hasCurrencyCode(_ text: String) -> Bool {
         let words = text.split(separator: " ")

@@ -44,19 +44,24 @@ public struct StreamingFeedExtractor: FeedExtractor {
             return [Problem(source: source, message: input.failure ?? "empty feed: no bytes to read")]
         }
         var problems: [Problem] = []
-        let prepared = Prepared(self.interpreter.prepared())  // a reference: closures capture it without copying the struct
+        // Records are interpreted on worker threads while the reader reads on; results come back in input order.
+        let pipeline = InterpretPipeline(interpreter: self.interpreter.prepared(), source: source)
         func interpret(_ record: FeedRecord) {
-            if let observation = prepared.interpreter.observation(record, source: source, problems: &problems) { each(observation) }
+            pipeline.add(record, each: each, problems: &problems)
         }
         switch format {
         case .merchantXML:
-            problems += MerchantXMLReader().read(input, source: source, each: interpret)
+            let read = MerchantXMLReader().read(input, source: source, each: interpret)
+            pipeline.finish(each: each, problems: &problems)
+            problems += read
         case .csv, .tsv:
             let separator = FeedFormat.separator(of: format, head: input.peek(4096))
-            problems += DelimitedReader(separator: separator).read(input, source: source, each: interpret)
+            let read = DelimitedReader(separator: separator).read(input, source: source, each: interpret)
+            pipeline.finish(each: each, problems: &problems)
+            problems += read
         case .jsonl:
             let mapped = mappedJSON
-            problems += JSONLinesReader().read(input, source: source) { item, line in
+            let read = JSONLinesReader().read(input, source: source) { item, line in
                 if let mapped {
                     let reader = ItemReader(extractor: mapped, item: item, locator: "line \(line)", source: source)
                     if let observation = reader.observation(problems: &problems) { each(observation) }
@@ -64,6 +69,8 @@ public struct StreamingFeedExtractor: FeedExtractor {
                     interpret(JSONRecord.record(item, locator: "line \(line)"))
                 }
             }
+            pipeline.finish(each: each, problems: &problems)
+            problems += read
         case .json, .auto:
             problems += readJSON(input, source: source, each: each)
         }
@@ -122,8 +129,3 @@ public struct StreamingFeedExtractor: FeedExtractor {
     }
 }
 
-/// The prepared interpreter of one `stream` call, held by reference.
-private final class Prepared {
-    let interpreter: RecordInterpreter
-    init(_ interpreter: RecordInterpreter) { self.interpreter = interpreter }
-}

@@ -8,6 +8,8 @@ struct CSVTokenizer {
         var line: Int
         /// The first stray quote: field index and byte column.
         var strayQuote: (field: Int, column: Int)?
+        /// The first field whose bytes were not UTF-8 and were read as windows-1252: its index.
+        var recoded: Int?
     }
 
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
@@ -28,7 +30,9 @@ struct CSVTokenizer {
     }
 
     private mutating func endField() {
-        row.fields.append(String(decoding: field, as: UTF8.self))
+        var recoded = false
+        row.fields.append(LegacyText.decode(field, recoded: &recoded))
+        if recoded, row.recoded == nil { row.recoded = row.fields.count - 1 }
         field.removeAll(keepingCapacity: true)
     }
 
@@ -42,7 +46,43 @@ struct CSVTokenizer {
 
     /// Consumes bytes, calling `emit` for every complete row.
     mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, row emit: (Row) -> Void) {
-        for byte in bytes {
+        guard let base = bytes.baseAddress else { return }
+        let end = bytes.count
+        var index = 0
+        while index < end {
+            // Runs of ordinary bytes are copied at once; the byte that ends a run goes through the state machine.
+            if state == .unquoted || state == .fieldStart {
+                var stop = index
+                while stop < end {
+                    let byte = base[stop]
+                    if byte == separator || byte == 0x0A || byte == 0x0D || byte == 0x22 { break }
+                    stop += 1
+                }
+                if stop > index {
+                    field.append(contentsOf: UnsafeBufferPointer(start: base + index, count: stop - index))
+                    column += stop - index
+                    pendingCR = false
+                    state = .unquoted
+                    index = stop
+                    if index == end { break }
+                }
+            } else if state == .quoted {
+                var stop = index
+                while stop < end {
+                    let byte = base[stop]
+                    if byte == 0x22 || byte == 0x0A { break }
+                    stop += 1
+                }
+                if stop > index {
+                    field.append(contentsOf: UnsafeBufferPointer(start: base + index, count: stop - index))
+                    column += stop - index
+                    pendingCR = base[stop - 1] == 0x0D
+                    index = stop
+                    if index == end { break }
+                }
+            }
+            let byte = base[index]
+            index += 1
             column += 1
             if byte == 0x0A && state != .quoted {  // end of line (a CR before it is dropped below)
                 if pendingCR, !field.isEmpty, field.last == 0x0D { field.removeLast() }

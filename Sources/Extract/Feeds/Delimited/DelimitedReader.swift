@@ -18,9 +18,14 @@ public struct DelimitedReader: Sendable {
     public func read(_ input: FeedInput, source: String, each: (FeedRecord) -> Void) -> [Problem] {
         var tokenizer = CSVTokenizer(separator: separator)
         var header: [String]?
+        var layout: FeedRecord.Layout?
         var problems: [Problem] = []
         var chunk = [UInt8](repeating: 0, count: 256 << 10)
+        var recoded: (line: Int, field: Int, rows: Int)?
         func handle(_ row: CSVTokenizer.Row) {
+            if let field = row.recoded {
+                recoded = (recoded?.line ?? row.line, recoded?.field ?? field, (recoded?.rows ?? 0) + 1)
+            }
             if let stray = row.strayQuote {
                 problems.append(Problem(source: source, position: "line \(row.line), column \(stray.column)",
                                         message: "stray quote in field \(stray.field + 1)\(header.map { $0.indices.contains(stray.field) ? " (\($0[stray.field]))" : "" } ?? ""): row skipped"))
@@ -30,6 +35,7 @@ public struct DelimitedReader: Sendable {
                 var names = row.fields.map { FeedRecord.normalizedName($0) }
                 if let first = names.first, first.hasPrefix("\u{FEFF}") { names[0] = String(first.dropFirst()) }
                 header = names
+                layout = FeedRecord.Layout(names: names)
                 return
             }
             if row.fields.count == 1 && row.fields[0].isEmpty { return }  // blank line
@@ -38,18 +44,29 @@ public struct DelimitedReader: Sendable {
                                         message: "row has \(row.fields.count) fields where the header has \(names.count): row skipped"))
                 return
             }
-            var record = FeedRecord(locator: "line \(row.line)")
+            var record = FeedRecord(place: .text("line \(row.line)"))
+            record.layout = layout
             record.values.reserveCapacity(names.count)
-            for (index, text) in row.fields.enumerated() where !text.isEmpty {
+            for (index, text) in row.fields.enumerated() {
                 record.values.append(.init(name: names[index], text: text, place: .column(line: row.line)))
             }
             each(record)
         }
+        // UTF-16 (with its byte-order mark) is converted to UTF-8 as it streams.
+        var utf16 = FeedFormat.utf16ByteOrder(input.peek(2)).map { UTF16Stream(bigEndian: $0) }
         while true {
             let count = chunk.withUnsafeMutableBytes { input.read(into: $0) }
             if count <= 0 { break }
-            chunk.withUnsafeBufferPointer { tokenizer.feed(UnsafeBufferPointer(rebasing: $0[0..<count]), row: handle) }
+            chunk.withUnsafeBufferPointer { buffer in
+                let bytes = UnsafeBufferPointer(rebasing: buffer[0..<count])
+                if utf16 != nil {
+                    utf16!.convert(bytes).withUnsafeBufferPointer { tokenizer.feed($0, row: handle) }
+                } else {
+                    tokenizer.feed(bytes, row: handle)
+                }
+            }
         }
+        if var rest = utf16 { rest.finish().withUnsafeBufferPointer { tokenizer.feed($0, row: handle) } }
         if let failure = input.failure {
             problems.append(Problem(source: source, position: "line \(tokenizer.line)", message: "\(failure) (reading stopped here)"))
         }
@@ -59,6 +76,11 @@ public struct DelimitedReader: Sendable {
         }
         if header == nil {
             problems.append(Problem(source: source, position: "line 1", message: "empty file: no header row"))
+        }
+        if let recoded {
+            let name = header.flatMap { $0.indices.contains(recoded.field) ? " (\($0[recoded.field]))" : nil } ?? ""
+            problems.append(Problem(source: source, position: "line \(recoded.line), column \(recoded.field + 1)\(name)",
+                                    message: "text that is not UTF-8 first found here: read as windows-1252 (\(recoded.rows) row\(recoded.rows == 1 ? "" : "s") in all); save the feed as UTF-8 to be sure of every character"))
         }
         return problems
     }

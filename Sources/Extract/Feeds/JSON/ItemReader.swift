@@ -23,7 +23,14 @@ struct ItemReader {
     func observation(problems: inout [Problem]) -> Observation? {
         var key = ProductKey()
         key.sku = value(.sku).flatMap { Identifiers.sku($0.text) }
-        key.gtin = value(.gtin).flatMap { Identifiers.gtin($0.text) }
+        if let found = value(.gtin) {
+            if let gtin = Identifiers.gtin(found.text), Identifiers.isValidGTIN(gtin) {
+                key.gtin = gtin
+            } else {
+                problems.append(Problem(source: source, position: found.locator,
+                                        message: "GTIN \(found.text) is not a GTIN with a valid check digit; not used for matching"))
+            }
+        }
         key.mpn = value(.mpn).flatMap { Identifiers.sku($0.text) }
         key.url = value(.url).flatMap { URLNormalizer.normalize($0.text) }
         if key.isEmpty {
