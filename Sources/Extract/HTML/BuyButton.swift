@@ -44,12 +44,25 @@ enum BuyButton {
     /// True when the element's id or class names adding the product to the cart (`add-to-cart`, `add-product`,
     /// `addToBasket`, `buy-now`), whatever its text says ("Je fonce", an icon).
     static func namesAddToCart(_ node: Node) -> Bool {
-        let words = ((node.attribute("id") ?? "") + " " + (node.attribute("class") ?? "")).lowercased()
-        guard words.contains("add") || words.contains("buy") else { return false }
+        let id = node.attribute("id") ?? "", classes = node.attribute("class") ?? ""
+        // Most links name neither: a check on bytes before any string work (this runs for every link of a page).
+        guard mentionsAddOrBuy(id) || mentionsAddOrBuy(classes) else { return false }
+        let words = (id + " " + classes).lowercased()
         let parts = Set(words.split(whereSeparator: { !$0.isLetter }).map(String.init))
         return parts.contains("addtocart") || parts.contains("addtobasket") || parts.contains("buynow")
             || parts.contains("add") && !parts.isDisjoint(with: ["cart", "basket", "bag", "product", "panier", "warenkorb", "carrello", "carrito"])
             || parts.contains("buy") && !parts.isDisjoint(with: ["now", "button", "btn"])
+    }
+
+    /// True when the text has `add` or `buy` in any letter case (ASCII, as Unicode lower-casing gives nothing else).
+    static func mentionsAddOrBuy(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            let lower = byte | 0x20  // ASCII letters to lower case; the bytes compared below are letters only
+            if (previous == (0x61, 0x64) && lower == 0x64) || (previous == (0x62, 0x75) && lower == 0x79) { return true }
+            previous = (previous.1, byte >= 0x41 && byte <= 0x5A || byte >= 0x61 && byte <= 0x7A ? lower : 0)
+        }
+        return false
     }
 
     /// On a classified ad the call to action is to contact the seller: a `<button>` that says only that
@@ -73,7 +86,10 @@ enum BuyButton {
     /// `onclick="addToCart(12)"`): the function called is named so, whatever the text says.
     static func callsBuyScript(_ node: Node) -> Bool {
         var script = node.attribute("onclick") ?? ""
-        if let href = node.attribute("href"), href.lowercased().hasPrefix("javascript:") { script += " " + href }
+        if let href = node.attribute("href"), href.utf8.count >= 11,
+            href.utf8.prefix(11).map({ (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }).elementsEqual("javascript:".utf8) {
+            script += " " + href
+        }
         guard !script.isEmpty else { return false }
         var name = ""
         for character in script.lowercased() {
