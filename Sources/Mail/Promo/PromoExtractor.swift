@@ -1,0 +1,173 @@
+import AuditModel
+import Foundation
+import Normalize
+
+/// Reads the promotions of one message: codes (only after a code word, never order or tracking numbers),
+/// percent and amount off, free-shipping thresholds, validity windows (dates and "fino a domenica"), product
+/// prices with the product each belongs to, and Gmail Promotions annotations — every value with evidence.
+public struct PromoExtractor: Sendable {
+    /// The currency of amounts that name none (the shop's).
+    public var defaultCurrency: String?
+    /// The shop's locale (`it-IT`), for ambiguous amounts.
+    public var locale: String?
+    /// The shop's time zone, for dates without one.
+    public var timeZone: TimeZone
+    /// "Now", injected: the reference for year-less dates of a message without a send date.
+    public var reference: Date
+
+    /// Creates an extractor.
+    public init(defaultCurrency: String? = nil, locale: String? = nil, timeZone: TimeZone = .gmt, reference: Date) {
+        self.defaultCurrency = defaultCurrency
+        self.locale = locale
+        self.timeZone = timeZone
+        self.reference = reference
+    }
+
+    static let shippingWords = ["spedizion", "shipping", "versand", "livraison", "envio", "envío", "delivery",
+                                "consegna", "lieferung", "porto", "frais de port", "ship"]
+    static let validityWords = ["valid", "fino", "entro", "until", "till", "through", "scade", "scadenza", "termina",
+                                "ends", "ending", "expire", "bis", "gultig", "gültig", "jusqu", "hasta", "vigente",
+                                "offerta", "offer", "sale", "promo", "desde", "deadline", "last day", "ultimo", "ultimi", "nur", "only", "solo", "aktion"]
+
+    /// Reads a parsed message.
+    public func extract(_ message: MailMessage, source: String, locator: String) -> MessagePromos {
+        var result = MessagePromos(source: source, message: locator,
+                                   subject: message.subject.isEmpty ? nil : message.subject,
+                                   from: message.from.isEmpty ? nil : message.from)
+        let lead = locator.isEmpty ? "" : locator + ", "
+        if let date = message.date {
+            result.sent = Observed(date, Evidence(source: source, locator: lead + "header Date", raw: message.dateRaw ?? ""))
+        }
+        var promos = read(TextPiece.pieces(of: message, prefix: locator), source: source, sent: message.date)
+        GmailAnnotations.merge(message.jsonLD, source: source, prefix: lead, defaultCurrency: defaultCurrency,
+                               into: &promos)
+        result.promos = promos.filter { !$0.isEmpty }
+        return result
+    }
+
+    /// Reads one SMS.
+    public func extract(sms text: String, sent: Observed<Date>?, sender: String?, source: String, locator: String)
+        -> MessagePromos
+    {
+        var result = MessagePromos(source: source, message: locator, from: sender, sent: sent)
+        let pieces = [TextPiece(text: text, locator: locator.isEmpty ? "text" : locator + ", text",
+                                links: PlainText.urls(in: text))]
+        result.promos = read(pieces, source: source, sent: sent?.value).filter { !$0.isEmpty }
+        return result
+    }
+
+    func read(_ pieces: [TextPiece], source: String, sent: Date?) -> [MessagePromo] {
+        var main = MessagePromo()
+        var extraCodes: [MessagePromo] = []
+        let promoParser = PromoParser(defaultCurrency: defaultCurrency, locale: locale)
+        let shippingParser = ShippingParser(defaultCurrency: defaultCurrency, locale: locale)
+        func evidence(_ piece: TextPiece) -> Evidence { Evidence(source: source, locator: piece.locator, raw: piece.text) }
+
+        let amounts = MailAmounts(defaultCurrency: defaultCurrency, locale: locale)
+        var pricePieces = Set<Int>()
+        for (index, piece) in pieces.enumerated() {
+            let folded = " " + piece.text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) + " "
+            var promo = promoParser.parse(piece.text)
+            promo.percentOff = amounts.percent(in: piece.text, parsed: promo.percentOff)
+            if promo.amountOff != nil, amounts.money(in: piece.text).filter(Self.isOff).isEmpty { promo.amountOff = nil }
+            if promo.code == nil, index + 1 < pieces.count, Self.endsWithCodeWord(folded) {
+                promo.code = promoParser.parse(piece.text + " " + pieces[index + 1].text).code
+            }
+            let mentionsShipping = Self.shippingWords.contains { folded.contains($0) }
+            if let code = promo.code, Self.promoContext(index, pieces) {
+                if main.code == nil {
+                    main.code = Observed(code, evidence(piece))
+                } else if main.code?.value != code, !extraCodes.contains(where: { $0.code?.value == code }) {
+                    var extra = MessagePromo(code: Observed(code, evidence(piece)))
+                    extra.percentOff = promo.percentOff.map { Observed(Self.text($0), evidence(piece)) }
+                    extra.amountOff = promo.amountOff.map { Observed($0, evidence(piece)) }
+                    extraCodes.append(extra)
+                    promo.percentOff = nil
+                    promo.amountOff = nil
+                }
+            }
+            let prices = amounts.money(in: piece.text) + amounts.money(in: piece.struck)
+            let productPrices = prices.filter { !Self.isOff($0) }
+            if mentionsShipping {
+                if main.freeShippingOver == nil, let over = shippingParser.parse(piece.text).freeOver {
+                    main.freeShippingOver = Observed(over, evidence(piece))
+                }
+            } else if !productPrices.isEmpty {
+                pricePieces.insert(index)
+            }
+            if !pricePieces.contains(index), !inPriceBlock(index, pieces) {
+                if main.percentOff == nil, let percent = promo.percentOff {
+                    main.percentOff = Observed(Self.text(percent), evidence(piece))
+                }
+                if main.amountOff == nil, let amount = promo.amountOff, !mentionsShipping {
+                    main.amountOff = Observed(amount, evidence(piece))
+                }
+            }
+            if main.validFrom == nil, main.validUntil == nil,
+                Self.validityWords.contains(where: { folded.contains($0) })
+            {
+                let window = DateWindowParser(timeZone: timeZone, reference: sent ?? reference).parse(piece.text)
+                if window.start != nil || window.end != nil {
+                    // A single date with no start word is the last day of the promotion.
+                    let single = window.start != nil && window.end != nil
+                        && (window.end ?? .distantPast).timeIntervalSince(window.start ?? .distantPast) < 86_400
+                    if !single { main.validFrom = window.start.map { Observed($0, evidence(piece)) } }
+                    main.validUntil = window.end.map { Observed($0, evidence(piece)) }
+                } else if let sent, let end = RelativeDeadline.end(in: piece.text, sent: sent, timeZone: timeZone) {
+                    main.validUntil = Observed(end, evidence(piece))
+                }
+            }
+        }
+        if main.code == nil, main.percentOff == nil, main.amountOff == nil, main.freeShippingOver == nil,
+            pricePieces.isEmpty
+        {
+            // A date alone is no promotion.
+            main.validFrom = nil
+            main.validUntil = nil
+        }
+        main.prices = PriceAssociation(defaultCurrency: defaultCurrency, locale: locale, source: source)
+            .prices(in: pieces, at: pricePieces.sorted())
+        return [main] + extraCodes
+    }
+
+    /// Whether a piece shares an HTML block with a product price (its percent then belongs to that product).
+    private func inPriceBlock(_ index: Int, _ pieces: [TextPiece]) -> Bool {
+        let piece = pieces[index]
+        guard piece.block != 0 else { return false }
+        return pieces.contains { other in
+            other.block == piece.block && other.part == piece.part
+                && !MailAmounts(defaultCurrency: defaultCurrency, locale: locale).money(in: other.text)
+                    .filter { !Self.isOff($0) }.isEmpty
+                && !Self.shippingWords.contains { other.text.lowercased().contains($0) }
+        }
+    }
+
+    static let offWords: Set<String> = ["off", "sconto", "rabatt", "reduction", "descuento", "discount", "sconti",
+                                        "risparmi", "risparmia", "save", "spare", "sparen", "economisez", "ahorra",
+                                        "remise", "nachlass", "buono", "gutschein", "voucher", "coupon", "credit"]
+
+    /// An amount off ("-10 €", "10 € di sconto", "save $10"), not a price.
+    static func isOff(_ mention: MoneyMention) -> Bool {
+        mention.minusBefore || mention.wordsBefore.suffix(3).contains(where: offWords.contains)
+            || mention.wordsAfter.prefix(3).contains(where: offWords.contains)
+    }
+
+    /// A code counts only where the message talks about a discount: in its piece or the two around it.
+    static func promoContext(_ index: Int, _ pieces: [TextPiece]) -> Bool {
+        let window = pieces[max(0, index - 2)...min(pieces.count - 1, index + 2)]
+        return window.contains { piece in
+            let folded = piece.text.lowercased()
+            return folded.contains("%") || MailAmounts.discountWords.contains { folded.contains($0) }
+                || ["checkout", "cassa", "carrello", "cart", "kasse", "warenkorb", "panier", "caja", "carrito",
+                    "spedizione", "shipping", "versand", "livraison", "envío", "envio", "order", "ordine"]
+                    .contains { folded.contains($0) }
+        }
+    }
+
+    static func endsWithCodeWord(_ folded: String) -> Bool {
+        let last = folded.split(whereSeparator: { !$0.isLetter }).last.map(String.init) ?? ""
+        return ["code", "codice", "coupon", "gutscheincode", "codigo", "rabattcode", "promocode", "voucher"].contains(last)
+    }
+
+    static func text(_ value: Decimal) -> String { NSDecimalNumber(decimal: value).stringValue }
+}
