@@ -82,6 +82,10 @@ enum HTMLText {
                     }
                     return
                 }
+                if name == "head" {
+                    collectScripts(node, depth: depth)
+                    return
+                }
                 if HTMLText.skipped.contains(name) { return }
                 let isBlock = HTMLText.blockElements.contains(name)
                 let style = attribute(node, "style")?.lowercased().replacingOccurrences(of: " ", with: "") ?? ""
@@ -119,6 +123,23 @@ enum HTMLText {
             }
             while let current = child {
                 visit(current, depth: depth + 1, hidden: hidden, struck: isStruck)
+                child = current.pointee.next
+            }
+        }
+
+        /// JSON-LD scripts inside an element whose text is not shown (`head`).
+        mutating func collectScripts(_ node: xmlNodePtr, depth: Int) {
+            guard depth < HTMLText.maxDepth else { return }
+            var child = node.pointee.children
+            while let current = child {
+                if current.pointee.type == XML_ELEMENT_NODE {
+                    let name = String(cString: current.pointee.name).lowercased()
+                    if name == "script", let type = attribute(current, "type"), type.lowercased().contains("ld+json") {
+                        jsonLD.append(content(current))
+                    } else {
+                        collectScripts(current, depth: depth + 1)
+                    }
+                }
                 child = current.pointee.next
             }
         }

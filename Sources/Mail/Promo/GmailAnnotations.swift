@@ -47,7 +47,7 @@ enum GmailAnnotations {
                     }
                     if let headline = item["headline"]?.text { product.name = Observed(headline, evidence("headline", headline)) }
                     let price = Observed(Money(amount: amount, currency: currency), evidence("price", raw))
-                    if !promos[0].prices.contains(where: { $0.price.value == price.value && $0.product.url?.value == product.url?.value }) {
+                    if !promos[0].prices.contains(where: { $0.price.value == price.value }) {
                         promos[0].prices.append(AdvertisedPrice(price: price, product: product))
                     }
                 }

@@ -65,20 +65,24 @@ public struct PromoExtractor: Sendable {
 
         let amounts = MailAmounts(defaultCurrency: defaultCurrency, locale: locale)
         var pricePieces = Set<Int>()
+        var validityPieces: [Int] = []
         for (index, piece) in pieces.enumerated() {
             let folded = " " + piece.text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) + " "
             var promo = promoParser.parse(piece.text)
             promo.percentOff = amounts.percent(in: piece.text, parsed: promo.percentOff)
             if promo.amountOff != nil, amounts.money(in: piece.text).filter(Self.isOff).isEmpty { promo.amountOff = nil }
+            var codePiece = piece
             if promo.code == nil, index + 1 < pieces.count, Self.endsWithCodeWord(folded) {
-                promo.code = promoParser.parse(piece.text + " " + pieces[index + 1].text).code
+                // "Use code" on one line, the code on the next (a button or a bold cell).
+                codePiece.text = piece.text + " " + pieces[index + 1].text
+                promo.code = promoParser.parse(codePiece.text).code
             }
             let mentionsShipping = Self.shippingWords.contains { folded.contains($0) }
             if let code = promo.code, Self.promoContext(index, pieces) {
                 if main.code == nil {
-                    main.code = Observed(code, evidence(piece))
+                    main.code = Observed(code, evidence(codePiece))
                 } else if main.code?.value != code, !extraCodes.contains(where: { $0.code?.value == code }) {
-                    var extra = MessagePromo(code: Observed(code, evidence(piece)))
+                    var extra = MessagePromo(code: Observed(code, evidence(codePiece)))
                     extra.percentOff = promo.percentOff.map { Observed(Self.text($0), evidence(piece)) }
                     extra.amountOff = promo.amountOff.map { Observed($0, evidence(piece)) }
                     extraCodes.append(extra)
@@ -103,21 +107,9 @@ public struct PromoExtractor: Sendable {
                     main.amountOff = Observed(amount, evidence(piece))
                 }
             }
-            if main.validFrom == nil, main.validUntil == nil,
-                Self.validityWords.contains(where: { folded.contains($0) })
-            {
-                let window = DateWindowParser(timeZone: timeZone, reference: sent ?? reference).parse(piece.text)
-                if window.start != nil || window.end != nil {
-                    // A single date with no start word is the last day of the promotion.
-                    let single = window.start != nil && window.end != nil
-                        && (window.end ?? .distantPast).timeIntervalSince(window.start ?? .distantPast) < 86_400
-                    if !single { main.validFrom = window.start.map { Observed($0, evidence(piece)) } }
-                    main.validUntil = window.end.map { Observed($0, evidence(piece)) }
-                } else if let sent, let end = RelativeDeadline.end(in: piece.text, sent: sent, timeZone: timeZone) {
-                    main.validUntil = Observed(end, evidence(piece))
-                }
-            }
+            if Self.validityWords.contains(where: { folded.contains($0) }) { validityPieces.append(index) }
         }
+        readValidity(pieces, validityPieces, sent: sent, source: source, into: &main)
         if main.code == nil, main.percentOff == nil, main.amountOff == nil, main.freeShippingOver == nil,
             pricePieces.isEmpty
         {
@@ -128,6 +120,33 @@ public struct PromoExtractor: Sendable {
         main.prices = PriceAssociation(defaultCurrency: defaultCurrency, locale: locale, source: source)
             .prices(in: pieces, at: pricePieces.sorted())
         return [main] + extraCodes
+    }
+
+    /// The validity window: the first piece with explicit dates; else the first deadline relative to the send
+    /// date ("fino a domenica", "ends midnight").
+    private func readValidity(_ pieces: [TextPiece], _ indices: [Int], sent: Date?, source: String,
+                              into main: inout MessagePromo) {
+        let parser = DateWindowParser(timeZone: timeZone, reference: sent ?? reference)
+        for index in indices {
+            let piece = pieces[index]
+            let evidence = Evidence(source: source, locator: piece.locator, raw: piece.text)
+            let window = parser.parse(piece.text)
+            guard window.start != nil || window.end != nil else { continue }
+            // A single date with no start word is the last day of the promotion.
+            let single = window.start != nil && window.end != nil
+                && (window.end ?? .distantPast).timeIntervalSince(window.start ?? .distantPast) < 86_400
+            if !single { main.validFrom = window.start.map { Observed($0, evidence) } }
+            main.validUntil = window.end.map { Observed($0, evidence) }
+            return
+        }
+        guard let sent else { return }
+        for index in indices {
+            let piece = pieces[index]
+            if let end = RelativeDeadline.end(in: piece.text, sent: sent, timeZone: timeZone) {
+                main.validUntil = Observed(end, Evidence(source: source, locator: piece.locator, raw: piece.text))
+                return
+            }
+        }
     }
 
     /// Whether a piece shares an HTML block with a product price (its percent then belongs to that product).
