@@ -27,6 +27,9 @@ public struct Observation: Hashable, Sendable, Codable {
     public var returns: Observed<ReturnTerms>?
     /// Accepted payment methods, canonical identifiers, sorted.
     public var paymentMethods: Observed<[String]>?
+    /// What a promo message (e-mail, SMS) promised with this price: code, percent off, validity, send date; nil
+    /// for every other channel.
+    public var promo: Observed<Promo>?
     /// For a variant of a product group: the group's id (`productGroupID`, sku or url).
     public var group: String?
     /// What only a product page states (the statements of each syntax, the visible availability); nil for
@@ -80,7 +83,7 @@ public struct Observation: Hashable, Sendable, Codable {
         case listPrice = "list_price"
         case stockCount = "stock_count"
         case saleWindow = "sale_window"
-        case brand, group, page, shipping, returns
+        case brand, group, page, shipping, returns, promo
         case paymentMethods = "payment_methods"
     }
 }
@@ -105,6 +108,7 @@ extension Observation {
         copy.shipping = map(shipping)
         copy.returns = map(returns)
         copy.paymentMethods = map(paymentMethods)
+        copy.promo = map(promo)
         copy.page?.claims = claims?.map { claim in
             var claim = claim
             claim.price = map(claim.price) ?? claim.price
