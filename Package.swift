@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"], exclude: ["Golden"]),
         .testTarget(name: "HistoryTests", dependencies: ["History"]),
-        .testTarget(name: "OmniAuditTests", dependencies: ["OmniAudit", "Normalize", "omniaudit", "TestSupport"]),
+        .testTarget(name: "OmniAuditTests", dependencies: ["OmniAudit", "Normalize", "Fetch", "omniaudit", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

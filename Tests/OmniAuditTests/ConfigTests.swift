@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func unsupportedKindsAreNamed() {
-        expectError(valid + "\n  mail: { kind: email, source: x }", line: 9, column: 31, contains: "'x' does not exist")
+        expectError(valid + "\n  mail: { kind: email, source: x }", line: 9, column: 32, contains: "'x' does not exist")
         expectError(valid + "\n  x: { kind: blog }", line: 9, column: 14, contains: "must be one of web, feed")
     }
 

@@ -2,8 +2,10 @@ import CCurl
 import Foundation
 
 /// Reads the messages of one IMAP folder through libcurl without changing anything on the server: the folder is
-/// opened with `EXAMINE` (read-only), messages are found with `UID SEARCH` and fetched with `UID FETCH …
-/// BODY.PEEK[]`, so no message is marked as read. All commands go over one connection.
+/// re-opened with `EXAMINE` (read-only) before every fetch, so the server never sets `\Seen` (RFC 3501 §6.3.2);
+/// messages are found with `UID SEARCH`. All commands go over one connection, and a fetch that would need a new
+/// connection (where curl would `SELECT` read-write) is refused. libcurl hands the literal of its own `UID FETCH`
+/// to the caller, not that of a custom `BODY.PEEK[]` command, hence its own fetch on an examined folder.
 public final class IMAPMailbox {
     /// One message: its UID and raw bytes.
     public struct Message: Sendable {
@@ -37,34 +39,30 @@ public final class IMAPMailbox {
         uids = Array(uids.sorted().suffix(settings.maxMessages))
         var messages: [Message] = []
         for uid in uids {
-            let response = try command("UID FETCH \(uid) BODY.PEEK[]")
-            messages.append(Message(uid: uid, bytes: Self.literal(response) ?? []))
+            _ = try command("EXAMINE \(Self.quoted(settings.folder))")
+            messages.append(Message(uid: uid, bytes: try command(nil, url: folderURL + ";UID=\(uid)", fetch: true)))
         }
         return messages
-    }
-
-    /// The body of the first `{n}` literal of a FETCH response.
-    static func literal(_ response: [UInt8]) -> [UInt8]? {
-        guard let open = response.firstIndex(of: 0x7B), let close = response[open...].firstIndex(of: 0x7D),
-            let count = Int(String(decoding: response[(open + 1)..<close], as: UTF8.self))
-        else { return nil }
-        var start = close + 1
-        if start < response.count, response[start] == 0x0D { start += 1 }
-        if start < response.count, response[start] == 0x0A { start += 1 }
-        return Array(response[start..<min(response.count, start + count)])
     }
 
     static func quoted(_ text: String) -> String {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
-    /// Sends one command as a custom request on the server URL (no folder, so curl never SELECTs) and returns
-    /// the untagged response.
-    private func command(_ text: String) throws(FetchError) -> [UInt8] {
+    /// The folder's URL (`imap://host:port/INBOX`).
+    private var folderURL: String {
+        let trimmed = settings.url.hasSuffix("/") ? String(settings.url.dropLast()) : settings.url
+        return trimmed.count > settings.serverURL.count - 1 ? trimmed : settings.serverURL + "INBOX"
+    }
+
+    /// Sends one custom command on the folder URL (curl SELECTs the folder first only when the connection has none
+    /// selected, and the `EXAMINE` that follows makes it read-only) and returns the untagged response; or, with
+    /// `fetch`, curl's own `UID FETCH` of `url`, returning the message.
+    private func command(_ text: String?, url: String? = nil, fetch: Bool = false) throws(FetchError) -> [UInt8] {
         let box = ResponseBox()
         let unmanaged = Unmanaged.passRetained(box)
         defer { unmanaged.release() }
-        _ = omniaudit_easy_setopt_string(handle, CURLOPT_URL, settings.serverURL)
+        _ = omniaudit_easy_setopt_string(handle, CURLOPT_URL, url ?? folderURL)
         _ = omniaudit_easy_setopt_string(handle, CURLOPT_USERNAME, settings.user)
         _ = omniaudit_easy_setopt_string(handle, CURLOPT_PASSWORD, settings.password)
         _ = omniaudit_easy_setopt_string(handle, CURLOPT_CUSTOMREQUEST, text)
@@ -81,9 +79,17 @@ public final class IMAPMailbox {
             return total
         })
         let result = curl_easy_perform(handle)
+        let verb = text.map { $0.split(separator: " ").prefix(2).joined(separator: " ") } ?? "UID FETCH"
+        if fetch {
+            var connects = 0
+            _ = omniaudit_easy_getinfo_long(handle, CURLINFO_NUM_CONNECTS, &connects)
+            if connects > 0 {
+                throw FetchError.network(settings.redactedURL, detail: "IMAP connection re-opened before a fetch: stopped, "
+                                            + "so that no message is opened read-write")
+            }
+        }
         guard result == CURLE_OK else {
             let reason = String(cString: curl_easy_strerror(result))
-            let verb = text.split(separator: " ").prefix(2).joined(separator: " ")
             if result == CURLE_OPERATION_TIMEDOUT { throw FetchError.timeout(settings.redactedURL, detail: "IMAP \(verb)") }
             throw FetchError.network(settings.redactedURL, detail: "IMAP \(verb): \(reason)")
         }
