@@ -24,6 +24,21 @@ struct MailAmounts {
         return MoneyMention.find(in: text, defaultCurrency: defaultCurrency, locale: locale).filter(Self.plausible)
     }
 
+    /// Amounts that are prices of something: not an amount off, not a free-shipping threshold or shipping cost.
+    func prices(in text: String) -> [MoneyMention] {
+        money(in: text).filter { !PromoExtractor.isOff($0) && !Self.isShippingAmount($0) }
+    }
+
+    static let thresholdWords: Set<String> = ["sopra", "oltre", "over", "above", "ab", "des", "from", "partire", "desde",
+                                              "minimo", "min", "spending", "orders", "uber", "exceeding", "superiori",
+                                              "spedizione", "shipping", "versand", "livraison", "envio", "delivery",
+                                              "consegna", "porto", "lieferung", "spesa", "ordini", "ordine"]
+
+    /// "sopra i 49 €", "free shipping over $50", "Versand 4,90 €".
+    static func isShippingAmount(_ mention: MoneyMention) -> Bool {
+        mention.wordsBefore.suffix(4).contains(where: thresholdWords.contains)
+    }
+
     static func plausible(_ mention: MoneyMention) -> Bool {
         let written = mention.currencyText
         if written.contains(where: { !$0.isLetter }) { return true }

@@ -43,10 +43,8 @@ struct PriceAssociation {
         var former: [(Money, TextPiece)] = []
         for index in card {
             let piece = pieces[index]
-            let struck = amounts.money(in: piece.struck)
-                .filter { !PromoExtractor.isOff($0) }
-            var mentions = amounts.money(in: piece.text)
-                .filter { !PromoExtractor.isOff($0) }
+            let struck = amounts.prices(in: piece.struck)
+            var mentions = amounts.prices(in: piece.text)
             for mention in struck {
                 if let same = mentions.firstIndex(where: { $0.money == mention.money }) { mentions.remove(at: same) }
                 former.append((mention.money, piece))

@@ -90,15 +90,11 @@ public struct PromoExtractor: Sendable {
                     promo.amountOff = nil
                 }
             }
-            let prices = amounts.money(in: piece.text) + amounts.money(in: piece.struck)
-            let productPrices = prices.filter { !Self.isOff($0) }
-            if mentionsShipping {
-                if main.freeShippingOver == nil, let over = shippingParser.parse(piece.text).freeOver {
-                    main.freeShippingOver = Observed(over, evidence(piece))
-                }
-            } else if !productPrices.isEmpty {
-                pricePieces.insert(index)
+            let productPrices = amounts.prices(in: piece.text) + amounts.prices(in: piece.struck)
+            if mentionsShipping, main.freeShippingOver == nil, let over = shippingParser.parse(piece.text).freeOver {
+                main.freeShippingOver = Observed(over, evidence(piece))
             }
+            if !productPrices.isEmpty { pricePieces.insert(index) }
             if !pricePieces.contains(index), !inPriceBlock(index, pieces) {
                 if main.percentOff == nil, let percent = promo.percentOff {
                     main.percentOff = Observed(Self.text(percent), evidence(piece))
@@ -155,9 +151,7 @@ public struct PromoExtractor: Sendable {
         guard piece.block != 0 else { return false }
         return pieces.contains { other in
             other.block == piece.block && other.part == piece.part
-                && !MailAmounts(defaultCurrency: defaultCurrency, locale: locale).money(in: other.text)
-                    .filter { !Self.isOff($0) }.isEmpty
-                && !Self.shippingWords.contains { other.text.lowercased().contains($0) }
+                && !MailAmounts(defaultCurrency: defaultCurrency, locale: locale).prices(in: other.text).isEmpty
         }
     }
 
