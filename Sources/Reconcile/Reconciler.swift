@@ -40,7 +40,12 @@ public struct Reconciler: Sendable {
             }
         }
         if context.settings(for: OmnibusReferencePrice().id).enabled {
-            findings += OmnibusReferencePrice().shortHistoryFindings(products, context: context)
+            let sold = products.map { product in
+                var product = product
+                product.observations.removeAll { $0.promo != nil }
+                return product
+            }
+            findings += OmnibusReferencePrice().shortHistoryFindings(sold, context: context)
         }
         if context.settings(for: Unverifiable().id).enabled {
             findings += coverage.flatMap(Unverifiable().findings(for:))

@@ -123,16 +123,25 @@ public struct PromoExtractor: Sendable {
     private func readValidity(_ pieces: [TextPiece], _ indices: [Int], sent: Date?, source: String,
                               into main: inout MessagePromo) {
         let parser = DateWindowParser(timeZone: timeZone, reference: sent ?? reference)
+        // The first full window (start and end) wins over an earlier end alone ("fino al 29/11" in the preheader,
+        // "valide dal 16/11 al 29/11" in the body).
+        var chosen: (window: DateWindow, single: Bool, evidence: Evidence)?
         for index in indices {
             let piece = pieces[index]
-            let evidence = Evidence(source: source, locator: piece.locator, raw: piece.text)
             let window = parser.parse(piece.text)
             guard window.start != nil || window.end != nil else { continue }
             // A single date with no start word is the last day of the promotion.
             let single = window.start != nil && window.end != nil
                 && (window.end ?? .distantPast).timeIntervalSince(window.start ?? .distantPast) < 86_400
-            if !single { main.validFrom = window.start.map { Observed($0, evidence) } }
-            main.validUntil = window.end.map { Observed($0, evidence) }
+            let full = window.start != nil && window.end != nil && !single
+            if chosen == nil || full {
+                chosen = (window, single, Evidence(source: source, locator: piece.locator, raw: piece.text))
+            }
+            if full { break }
+        }
+        if let chosen {
+            if !chosen.single { main.validFrom = chosen.window.start.map { Observed($0, chosen.evidence) } }
+            main.validUntil = chosen.window.end.map { Observed($0, chosen.evidence) }
             return
         }
         guard let sent else { return }
