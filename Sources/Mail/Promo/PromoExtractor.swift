@@ -27,7 +27,7 @@ public struct PromoExtractor: Sendable {
                                 "consegna", "lieferung", "porto", "frais de port", "ship"]
     static let validityWords = ["valid", "fino", "entro", "until", "till", "through", "scade", "scadenza", "termina",
                                 "ends", "ending", "expire", "bis", "gultig", "gültig", "jusqu", "hasta", "vigente",
-                                "offerta", "offer", "sale", "promo", "desde", "deadline", "last day", "ultimo", "ultimi", "nur", "only", "solo", "aktion"]
+                                "offerta", "offer", "sale", "promo", "desde", "deadline", "gültig", "válido", "valable", "last day", "ultimo", "ultimi", "nur", "only", "solo", "aktion"]
 
     /// Reads a parsed message.
     public func extract(_ message: MailMessage, source: String, locator: String) -> MessagePromos {
@@ -66,8 +66,16 @@ public struct PromoExtractor: Sendable {
         let amounts = MailAmounts(defaultCurrency: defaultCurrency, locale: locale)
         var pricePieces = Set<Int>()
         var validityPieces: [Int] = []
+        // One scan per piece for its product prices; the HTML blocks (product cards) that hold one.
+        let priced = pieces.map { !amounts.prices(in: $0.text).isEmpty || !amounts.prices(in: $0.struck).isEmpty }
+        var pricedBlocks: Set<String> = []
+        for (index, piece) in pieces.enumerated() where priced[index] && piece.block != 0 {
+            pricedBlocks.insert("\(piece.part)#\(piece.block)")
+        }
         for (index, piece) in pieces.enumerated() {
-            let folded = " " + piece.text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) + " "
+            // Lower-cased only (the word lists carry their accented forms): byte search, no Foundation folding.
+            let folded = " " + piece.text.lowercased() + " "
+            let foldedBytes = Array(folded.utf8)
             var promo = promoParser.parse(piece.text)
             promo.percentOff = amounts.percent(in: piece.text, parsed: promo.percentOff)
             if promo.amountOff != nil, amounts.money(in: piece.text).filter(Self.isOff).isEmpty { promo.amountOff = nil }
@@ -77,7 +85,7 @@ public struct PromoExtractor: Sendable {
                 codePiece.text = piece.text + " " + pieces[index + 1].text
                 promo.code = promoParser.parse(codePiece.text).code
             }
-            let mentionsShipping = Self.shippingWords.contains { folded.contains($0) }
+            let mentionsShipping = Self.shippingWords.contains { Self.has(foldedBytes, $0) }
             if let code = promo.code, Self.promoContext(index, pieces) {
                 if main.code == nil {
                     main.code = Observed(code, evidence(codePiece))
@@ -90,12 +98,11 @@ public struct PromoExtractor: Sendable {
                     promo.amountOff = nil
                 }
             }
-            let productPrices = amounts.prices(in: piece.text) + amounts.prices(in: piece.struck)
             if mentionsShipping, main.freeShippingOver == nil, let over = shippingParser.parse(piece.text).freeOver {
                 main.freeShippingOver = Observed(over, evidence(piece))
             }
-            if !productPrices.isEmpty { pricePieces.insert(index) }
-            if !pricePieces.contains(index), !inPriceBlock(index, pieces) {
+            if priced[index] { pricePieces.insert(index) }
+            if !priced[index], piece.block == 0 || !pricedBlocks.contains("\(piece.part)#\(piece.block)") {
                 if main.percentOff == nil, let percent = promo.percentOff {
                     main.percentOff = Observed(Self.text(percent), evidence(piece))
                 }
@@ -103,7 +110,7 @@ public struct PromoExtractor: Sendable {
                     main.amountOff = Observed(amount, evidence(piece))
                 }
             }
-            if Self.validityWords.contains(where: { folded.contains($0) }) { validityPieces.append(index) }
+            if Self.validityWords.contains(where: { Self.has(foldedBytes, $0) }) { validityPieces.append(index) }
         }
         readValidity(pieces, validityPieces, sent: sent, source: source, into: &main)
         if main.code == nil, main.percentOff == nil, main.amountOff == nil, main.freeShippingOver == nil,
@@ -154,16 +161,6 @@ public struct PromoExtractor: Sendable {
         }
     }
 
-    /// Whether a piece shares an HTML block with a product price (its percent then belongs to that product).
-    private func inPriceBlock(_ index: Int, _ pieces: [TextPiece]) -> Bool {
-        let piece = pieces[index]
-        guard piece.block != 0 else { return false }
-        return pieces.contains { other in
-            other.block == piece.block && other.part == piece.part
-                && !MailAmounts(defaultCurrency: defaultCurrency, locale: locale).prices(in: other.text).isEmpty
-        }
-    }
-
     static let offWords: Set<String> = ["off", "sconto", "rabatt", "reduction", "descuento", "discount", "sconti",
                                         "risparmi", "risparmia", "save", "spare", "sparen", "economisez", "ahorra",
                                         "remise", "nachlass", "buono", "gutschein", "voucher", "coupon", "credit"]
@@ -183,6 +180,28 @@ public struct PromoExtractor: Sendable {
                 || ["checkout", "cassa", "carrello", "cart", "kasse", "warenkorb", "panier", "caja", "carrito",
                     "spedizione", "shipping", "versand", "livraison", "envío", "envio", "order", "ordine"]
                     .contains { folded.contains($0) }
+        }
+    }
+
+    /// Whether `needle` occurs in the bytes (a plain byte search: the per-line word checks are the extractor's
+    /// hot loop, and Foundation's `contains` folds every character).
+    static func has(_ haystack: [UInt8], _ needle: String) -> Bool {
+        var needle = needle
+        return needle.withUTF8 { word in
+            haystack.withUnsafeBufferPointer { text in
+                guard let first = word.first, word.count <= text.count else { return word.isEmpty }
+                var index = 0
+                let last = text.count - word.count
+                while index <= last {
+                    if text[index] == first {
+                        var matched = 1
+                        while matched < word.count, text[index + matched] == word[matched] { matched += 1 }
+                        if matched == word.count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            }
         }
     }
 
