@@ -206,7 +206,9 @@ public struct PromoExtractor: Sendable {
     }
 
     static func endsWithCodeWord(_ folded: String) -> Bool {
-        let last = folded.split(whereSeparator: { !$0.isLetter }).last.map(String.init) ?? ""
+        let trimmed = folded.utf8.reversed().drop { !(($0 >= 0x61 && $0 <= 0x7A) || $0 >= 0x80) }
+        let word = trimmed.prefix { ($0 >= 0x61 && $0 <= 0x7A) || $0 >= 0x80 }
+        let last = String(decoding: word.reversed(), as: UTF8.self)
         return ["code", "codice", "coupon", "gutscheincode", "codigo", "rabattcode", "promocode", "voucher"].contains(last)
     }
 
