@@ -61,7 +61,7 @@ case "$target" in
       $(pkg-config --cflags libxml-2.0 | sed 's/-I/-Xcc -I/g') -L "$work" -lAuditModel -lNormalize -emit-module \
       -emit-module-path "$work/Extract.swiftmodule" -emit-library -static -o "$work/libExtract.a" \
       $(find "$root/Sources/Extract" -name '*.swift') 2> >(quiet)
-    swiftc "${flags[@]}" -module-name MailFuzz -I "$work" -I "$root/Sources/CLibXML2" -I "$root/Sources/CGMime" \
+    swiftc "${flags[@]}" -module-name MailFuzz -I "$work" -I "$root/Sources/CLibXML2" -I "$root/Sources/CGMime" -I "$root/Sources/CZlib" \
       $(pkg-config --cflags libxml-2.0 gmime-3.0 | tr ' ' '\n' | grep '^-I' | sed 's/^/-Xcc /' | tr '\n' ' ') \
       -L "$work" -lAuditModel -lNormalize -lExtract -lxml2 -lz -lgmime-3.0 -lgobject-2.0 -lglib-2.0 \
       $(find "$root/Sources/Mail" -name '*.swift') "$entry" -o "$work/$target-fuzz" 2> >(quiet) ;;
