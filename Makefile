@@ -5,8 +5,8 @@
 #   make bench   every benchmark in one run beside its peers (release build; Python peers in a venv under /tmp)
 # System packages are installed with apt-get when run as root (checked first; nothing is installed twice).
 
-BUILD_PACKAGES := pkg-config libxml2-dev libcurl4-openssl-dev zlib1g-dev libsqlite3-dev
-TEST_PACKAGES  := $(BUILD_PACKAGES) python3 python3-jsonschema openssl chromium fonts-dejavu-core
+BUILD_PACKAGES := pkg-config libxml2-dev libcurl4-openssl-dev zlib1g-dev libsqlite3-dev libgmime-3.0-dev
+TEST_PACKAGES  := $(BUILD_PACKAGES) dovecot-imapd python3 python3-jsonschema openssl chromium fonts-dejavu-core
 CONFIG ?= omniaudit.yml
 
 .PHONY: audit test test-asan bench build deps deps-test clean

@@ -27,6 +27,9 @@ let package = Package(
         .systemLibrary(
             name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(
+            name: "CGMime", path: "Sources/CGMime", pkgConfig: "gmime-3.0",
+            providers: [.apt(["libgmime-3.0-dev"])]),
 
         // Value types shared by every stage.
         .target(name: "AuditModel"),
@@ -36,6 +39,8 @@ let package = Package(
         .target(name: "Fetch", dependencies: ["CCurl", "CZlib"]),
         // Bytes → observations.
         .target(name: "Extract", dependencies: ["AuditModel", "Normalize", "CLibXML2", "CZlib"]),
+        // Promo e-mails and SMS → messages and promos (GMime for MIME, libxml2 for HTML parts).
+        .target(name: "Mail", dependencies: ["AuditModel", "Normalize", "Extract", "CGMime", "CLibXML2"]),
         // Matching, rules, findings.
         .target(name: "Reconcile", dependencies: ["AuditModel"]),
         // Reporters.
@@ -45,7 +50,7 @@ let package = Package(
         // Library façade: config, channel sources, the audit pipeline.
         .target(
             name: "OmniAudit",
-            dependencies: ["AuditModel", "Normalize", "Fetch", "Extract", "Reconcile", "Report", "History", "Yams"]),
+            dependencies: ["AuditModel", "Normalize", "Fetch", "Extract", "Reconcile", "Report", "History", "Mail", "Yams"]),
         // Thin CLI.
         .executableTarget(
             name: "omniaudit",
@@ -71,10 +76,11 @@ let package = Package(
             dependencies: ["Normalize", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "FetchTests", dependencies: ["Fetch", "TestSupport"]),
         .testTarget(name: "ExtractTests", dependencies: ["Extract"]),
+        .testTarget(name: "MailTests", dependencies: ["Mail", "Normalize"]),
         .testTarget(name: "ReconcileTests", dependencies: ["Reconcile"]),
         .testTarget(name: "ReportTests", dependencies: ["Report"], exclude: ["Golden"]),
         .testTarget(name: "HistoryTests", dependencies: ["History"]),
-        .testTarget(name: "OmniAuditTests", dependencies: ["OmniAudit", "Normalize", "omniaudit", "TestSupport"]),
+        .testTarget(name: "OmniAuditTests", dependencies: ["OmniAudit", "Normalize", "Fetch", "omniaudit", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

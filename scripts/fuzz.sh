@@ -9,6 +9,7 @@
 #   scripts/fuzz.sh feed    [SECONDS]  # JSON feed: strict parser, field mapping, exact prices
 #   scripts/fuzz.sh merchant [SECONDS] # Merchant RSS/Atom feeds: libxml2 xmlTextReader, g: fields, prices
 #   scripts/fuzz.sh csv     [SECONDS]  # CSV/TSV feeds and store lists: quoting, headers, rows
+#   scripts/fuzz.sh mail    [SECONDS]  # e-mail: GMime MIME parsing, charsets, HTML parts, promo extraction
 #   scripts/fuzz.sh all     [SECONDS]  # every target above, one after the other, SECONDS each
 #
 # Builds into /tmp/omniaudit-fuzz, seeds each corpus from the fixtures, and exits non-zero on a crash or a
@@ -20,7 +21,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 work="/tmp/omniaudit-fuzz"
 
 if [ "$target" = all ]; then
-  for each in price terms page jsonld sitemap feed merchant csv; do
+  for each in price terms page jsonld sitemap feed merchant csv mail; do
     echo "== $each: $seconds s" >&2
     "$0" "$each" "$seconds"
   done
@@ -36,7 +37,8 @@ case "$target" in
   feed) entry="$root/Fuzz/FeedFuzz.swift"; max_len=16384 ;;
   merchant) entry="$root/Fuzz/MerchantFuzz.swift"; max_len=16384 ;;
   csv) entry="$root/Fuzz/CSVFuzz.swift"; max_len=16384 ;;
-  *) echo "usage: $0 price|terms|page|jsonld|sitemap|feed|merchant|csv|all [SECONDS]" >&2; exit 64 ;;
+  mail) entry="$root/Fuzz/MailFuzz.swift"; max_len=65536 ;;
+  *) echo "usage: $0 price|terms|page|jsonld|sitemap|feed|merchant|csv|mail|all [SECONDS]" >&2; exit 64 ;;
 esac
 mkdir -p "$work/corpus-$target"
 quiet() { grep -v 'Cannot export local symbol' >&2 || true; }
@@ -50,6 +52,19 @@ case "$target" in
     # Normalize + the entry point as one executable.
     swiftc "${flags[@]}" -module-name NormalizeFuzz -I "$work" -L "$work" -lAuditModel \
       $(find "$root/Sources/Normalize" -name '*.swift') "$entry" -o "$work/$target-fuzz" 2> >(quiet) ;;
+  mail)
+    # Normalize and Extract as modules, then Mail (GMime and libxml2 through their module maps) + the entry point.
+    swiftc "${flags[@]}" -module-name Normalize -I "$work" -L "$work" -lAuditModel -emit-module \
+      -emit-module-path "$work/Normalize.swiftmodule" -emit-library -static -o "$work/libNormalize.a" \
+      $(find "$root/Sources/Normalize" -name '*.swift') 2> >(quiet)
+    swiftc "${flags[@]}" -module-name Extract -I "$work" -I "$root/Sources/CLibXML2" -I "$root/Sources/CZlib" \
+      $(pkg-config --cflags libxml-2.0 | sed 's/-I/-Xcc -I/g') -L "$work" -lAuditModel -lNormalize -emit-module \
+      -emit-module-path "$work/Extract.swiftmodule" -emit-library -static -o "$work/libExtract.a" \
+      $(find "$root/Sources/Extract" -name '*.swift') 2> >(quiet)
+    swiftc "${flags[@]}" -module-name MailFuzz -I "$work" -I "$root/Sources/CLibXML2" -I "$root/Sources/CGMime" -I "$root/Sources/CZlib" \
+      $(pkg-config --cflags libxml-2.0 gmime-3.0 | tr ' ' '\n' | grep '^-I' | sed 's/^/-Xcc /' | tr '\n' ' ') \
+      -L "$work" -lAuditModel -lNormalize -lExtract -lxml2 -lz -lgmime-3.0 -lgobject-2.0 -lglib-2.0 \
+      $(find "$root/Sources/Mail" -name '*.swift') "$entry" -o "$work/$target-fuzz" 2> >(quiet) ;;
   *)
     # Normalize as a module, then Extract (with libxml2 through its module map) + the entry point.
     swiftc "${flags[@]}" -module-name Normalize -I "$work" -L "$work" -lAuditModel -emit-module \
@@ -94,6 +109,8 @@ PY
     merchant)
       head -c 16384 "$root/fixtures/demo-shop/feeds/google.xml" > "$corpus/google.xml"
       find "$root/fixtures/feeds" -name '*.xml' -size -16k -exec cp {} "$corpus/" \; ;;
+    mail)
+      find "$root/fixtures/emails" "$root/fixtures/demo-shop/promo" -name '*.eml' -size -64k -exec sh -c 'cp "$1" "$2/$(echo "$1" | md5sum | cut -c1-12).eml"' _ {} "$corpus" \; ;;
     csv)
       cp "$root/fixtures/demo-shop/negozi/listino.csv" "$corpus/"
       find "$root/fixtures/feeds" \( -name '*.csv' -o -name '*.tsv' \) -size -16k -exec cp {} "$corpus/" \; ;;

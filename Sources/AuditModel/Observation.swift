@@ -81,6 +81,13 @@ public struct Observation: Hashable, Sendable, Codable {
         set { update { $0.changeRare { $0.paymentMethods = newValue } } }
     }
 
+    /// What a promo message (e-mail, SMS) promised with this price: code, percent off, validity, send date; nil
+    /// for every other channel.
+    public var promo: Observed<Promo>? {
+        get { box.fields.rare?.value.promo }
+        set { update { $0.changeRare { $0.promo = newValue } } }
+    }
+
     /// For a variant of a product group: the group's id (`productGroupID`, sku or url).
     public var group: String? {
         get { box.fields.rare?.value.group }
@@ -177,6 +184,8 @@ public struct Observation: Hashable, Sendable, Codable {
             var returns: Observed<ReturnTerms>?
             /// Accepted payment methods, canonical identifiers, sorted.
             var paymentMethods: Observed<[String]>?
+            /// What a promo message promised with this price.
+            var promo: Observed<Promo>?
             /// For a variant of a product group: the group's id (`productGroupID`, sku or url).
             var group: String?
             /// The variant attributes the channel states (`size`, `color`), as shown.
@@ -187,7 +196,7 @@ public struct Observation: Hashable, Sendable, Codable {
 
             var isEmpty: Bool {
                 saleWindow == nil && stockCount == nil && brand == nil && shipping == nil && returns == nil
-                    && paymentMethods == nil && group == nil && variant == nil && page == nil
+                    && paymentMethods == nil && promo == nil && group == nil && variant == nil && page == nil
             }
         }
 
@@ -208,7 +217,7 @@ public struct Observation: Hashable, Sendable, Codable {
             case listPrice = "list_price"
             case stockCount = "stock_count"
             case saleWindow = "sale_window"
-            case brand, group, variant, page, shipping, returns
+            case brand, group, variant, page, shipping, returns, promo
             case paymentMethods = "payment_methods"
         }
 
@@ -227,6 +236,7 @@ public struct Observation: Hashable, Sendable, Codable {
             if let value = try container.decodeIfPresent(Observed<ShippingTerms>.self, forKey: .shipping) { changeRare { $0.shipping = value } }
             if let value = try container.decodeIfPresent(Observed<ReturnTerms>.self, forKey: .returns) { changeRare { $0.returns = value } }
             if let value = try container.decodeIfPresent(Observed<[String]>.self, forKey: .paymentMethods) { changeRare { $0.paymentMethods = value } }
+            if let value = try container.decodeIfPresent(Observed<Promo>.self, forKey: .promo) { changeRare { $0.promo = value } }
             if let value = try container.decodeIfPresent(String.self, forKey: .group) { changeRare { $0.group = value } }
             if let value = try container.decodeIfPresent([String: String].self, forKey: .variant) { changeRare { $0.variant = value } }
             if let value = try container.decodeIfPresent(PageFacts.self, forKey: .page) { changeRare { $0.page = value } }
@@ -247,6 +257,7 @@ public struct Observation: Hashable, Sendable, Codable {
             try container.encodeIfPresent(rare?.value.shipping, forKey: .shipping)
             try container.encodeIfPresent(rare?.value.returns, forKey: .returns)
             try container.encodeIfPresent(rare?.value.paymentMethods, forKey: .paymentMethods)
+            try container.encodeIfPresent(rare?.value.promo, forKey: .promo)
             try container.encodeIfPresent(rare?.value.group, forKey: .group)
             try container.encodeIfPresent(rare?.value.variant, forKey: .variant)
             try container.encodeIfPresent(rare?.value.page, forKey: .page)
@@ -305,6 +316,7 @@ extension Observation {
         copy.shipping = map(shipping)
         copy.returns = map(returns)
         copy.paymentMethods = map(paymentMethods)
+        copy.promo = map(promo)
         copy.page?.claims = claims?.map { claim in
             var claim = claim
             claim.price = map(claim.price) ?? claim.price

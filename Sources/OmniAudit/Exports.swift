@@ -3,3 +3,4 @@
 @_exported import AuditModel
 @_exported import Reconcile
 @_exported import Report
+@_exported import Mail

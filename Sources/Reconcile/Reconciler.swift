@@ -26,6 +26,11 @@ public struct Reconciler: Sendable {
         var findings: [Finding] = []
         for rule in RuleRegistry.all where context.settings(for: rule.id).enabled {
             for product in products {
+                var product = product
+                if !rule.readsPromos, product.observations.contains(where: { $0.promo != nil }) {
+                    product.observations.removeAll { $0.promo != nil }
+                    if product.observations.isEmpty { continue }
+                }
                 let found = rule.check(product, context: context)
                 findings += product.matchedByTitle ? found.map { finding in
                     var finding = finding
@@ -35,7 +40,12 @@ public struct Reconciler: Sendable {
             }
         }
         if context.settings(for: OmnibusReferencePrice().id).enabled {
-            findings += OmnibusReferencePrice().shortHistoryFindings(products, context: context)
+            let sold = products.map { product in
+                var product = product
+                product.observations.removeAll { $0.promo != nil }
+                return product
+            }
+            findings += OmnibusReferencePrice().shortHistoryFindings(sold, context: context)
         }
         if context.settings(for: Unverifiable().id).enabled {
             findings += coverage.flatMap(Unverifiable().findings(for:))

@@ -16,6 +16,13 @@ public protocol Rule: Sendable {
     var examples: [RuleExample] { get }
     /// The findings for one matched product (severity is the default; the reconciler applies the config).
     func check(_ product: MatchedProduct, context: RuleContext) -> [Finding]
+    /// True when the rule reads the observations of promo messages (`email`, `sms` channels); the other rules
+    /// never see them, so an advertised promo price is no `price-mismatch`.
+    var readsPromos: Bool { get }
+}
+
+extension Rule {
+    public var readsPromos: Bool { false }
 }
 
 /// A documented example of a rule: the observations of one product and whether the rule must fire.

@@ -13,8 +13,13 @@ struct InspectCommand: ParsableCommand {
     @Flag(name: .long, help: "Audit the config's channels and say, per product, which keys joined its observations or why nothing did.")
     var explainMatch = false
 
-    @Option(name: .long, help: "Read the inputs as: page or feed.")
-    var `as`: Inspector.Kind = .page
+    @Option(name: .long, help: "Read the inputs as: page, feed, email (.eml, mbox, Maildir, folder) or sms (CSV or text export).")
+    var `as`: InputKind = .page
+
+    /// What the inputs are.
+    enum InputKind: String, ExpressibleByArgument {
+        case page, feed, email, sms
+    }
 
     @Option(name: .long, help: "Output format: json, text, or summary (counts only, constant memory).")
     var format: Inspector.Format = .json
@@ -32,7 +37,8 @@ struct InspectCommand: ParsableCommand {
     func run() throws {
         if explainMatch { return try explain() }
         guard !inputs.isEmpty else { throw ValidationError("give files or folders to inspect, or --explain-match") }
-        var inspector = Inspector(kind: self.as)
+        if self.as == .email || self.as == .sms { return try messages() }
+        var inspector = Inspector(kind: self.as == .feed ? .feed : .page)
         if config != nil || (self.as == .feed && channel != nil) {
             do {
                 let settings = try ConfigLoader.load(path: config ?? "omniaudit.yml")  // --channel alone: the demo config
@@ -64,7 +70,24 @@ struct InspectCommand: ParsableCommand {
     }
 }
 
-extension Inspector.Kind: ExpressibleByArgument {}
+extension InspectCommand {
+    /// `--as email|sms`: one JSON document of messages and their promos (text format is the same JSON).
+    func messages() throws {
+        var shop: AuditConfig.Shop?
+        if let config {
+            do {
+                shop = try ConfigLoader.load(path: config).shop
+            } catch {
+                Console.error(error.description)
+                throw ExitCode(AuditExitCode.config.rawValue)
+            }
+        }
+        let inspector = MessageInspector(kind: self.as == .email ? .email : .sms, shop: shop)
+        let document = inspector.inspect(inputs)
+        print(document.json(), terminator: "")
+        if document.messages.isEmpty { throw ExitCode(1) }
+    }
+}
 extension Inspector.Format: ExpressibleByArgument {}
 
 extension InspectCommand {

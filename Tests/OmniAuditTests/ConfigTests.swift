@@ -27,8 +27,8 @@ import Testing
 
     @Test func theDemoConfigLoads() throws {
         let config = try ConfigLoader.load(path: Paths.repo("omniaudit.yml"))
-        #expect(config.channels.map(\.name) == ["web", "app", "merchant", "negozi", "policy"])
-        #expect(config.channels.map(\.kind) == ["web", "feed", "feed", "store", "terms"])
+        #expect(config.channels.map(\.name) == ["web", "app", "merchant", "negozi", "newsletter", "sms", "policy"])
+        #expect(config.channels.map(\.kind) == ["web", "feed", "feed", "store", "email", "sms", "terms"])
         #expect(config.gate.failOn == .error)
         #expect(config.report.out == Paths.repo("reports"))
     }
@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func unsupportedKindsAreNamed() {
-        expectError(valid + "\n  mail: { kind: email, source: x }", line: 9, column: 17, contains: "channel kind 'email' is not supported")
+        expectError(valid + "\n  mail: { kind: email, source: x }", line: 9, column: 32, contains: "'x' does not exist")
         expectError(valid + "\n  x: { kind: blog }", line: 9, column: 14, contains: "must be one of web, feed")
     }
 

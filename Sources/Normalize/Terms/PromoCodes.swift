@@ -18,7 +18,23 @@ enum PromoCodes {
         "postal", "verification", "verifica", "conferma", "confirmation", "otp", "sicurezza", "security",
     ]
 
+    /// Every code word contains one of these (ASCII letters lower-cased): a text without any has no code, and is
+    /// not split into words at all.
+    static let codeWordStems: [[UInt8]] = ["cod", "cód", "coupon", "voucher", "gutschein", "kod", "cupon", "cupón"]
+        .map { Array($0.utf8) }
+
+    static func mayHoldCodeWord(_ text: String) -> Bool {
+        let bytes = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
+        return codeWordStems.contains { stem in
+            guard bytes.count >= stem.count else { return false }
+            return (0...(bytes.count - stem.count)).contains { start in
+                bytes[start] == stem[0] && bytes[start..<(start + stem.count)].elementsEqual(stem)
+            }
+        }
+    }
+
     static func find(in text: String) -> String? {
+        guard mayHoldCodeWord(text) else { return nil }
         let words = text.split(whereSeparator: { " \t\n\r\u{00A0}:;,.!?()[]{}«»\"“”'‘’*".contains($0) })
         for (index, word) in words.enumerated() where codeWords.contains(word.lowercased()) {
             let previous = words[max(0, index - 2)..<index].map { $0.lowercased() }

@@ -6,6 +6,10 @@ enum TermsPrices {
     struct Found: Sendable {
         var index: Int
         var money: Money
+        /// The currency token as written (`€`, `EUR`, `euro`).
+        var currencyRaw: String = ""
+        /// The index of the currency token.
+        var currencyIndex: Int = 0
     }
 
     static func find(in text: TermsText, defaultCurrency: String?, locale: String?) -> [Found] {
@@ -20,7 +24,7 @@ enum TermsPrices {
             let resolved = NumberResolver.resolve(candidate.number, decimalHint: nil, currency: code,
                                                   localeMark: hints?.decimalMark?.asciiValue)
             guard case .success(let amount) = resolved else { continue }
-            found.append(Found(index: candidate.token, money: Money(amount: amount.decimal, currency: code)))
+            found.append(Found(index: candidate.token, money: Money(amount: amount.decimal, currency: code), currencyRaw: raw, currencyIndex: currencyIndex))
         }
         return found
     }

@@ -36,7 +36,8 @@ struct HistoryRecorder {
         var rows: [HistoryRow] = []
         for product in products {
             var seen: Set<String> = []
-            for observation in product.observations where seen.insert(observation.channel).inserted {
+            // A promo message's advertised price is a promise, not a price the channel sold at: never recorded.
+            for observation in product.observations where observation.promo == nil && seen.insert(observation.channel).inserted {
                 rows.append(HistoryRow(day: day, product: product.id, channel: observation.channel,
                                        price: observation.price?.value, listPrice: observation.listPrice?.value,
                                        availability: observation.availability?.value.rawValue))

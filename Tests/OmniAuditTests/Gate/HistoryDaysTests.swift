@@ -70,7 +70,8 @@ import Testing
         let day1 = try audit("2026-11-01", baseline: nil)
         #expect(day1.status == 1)
         let planted = statuses(day1.findings)["new"] ?? 0  // the demo's planted findings still in force on 11-01
-        #expect(planted >= Paths.demoFindings - 1 && statuses(day1.findings).count == 1)
+        // (The newsletter's two promo findings are not yet in force: its promotion runs from 16/11.)
+        #expect(planted >= Paths.demoFindings - 3 && statuses(day1.findings).count == 1)
         // The history is empty: one notice per channel says which reductions could not be confirmed yet.
         let short = day1.findings.filter { $0["rule"] as? String == "omnibus-reference-price" }
         #expect(Set(short.compactMap { $0["product"] as? String }) == ["history:web", "history:app", "history:merchant"])

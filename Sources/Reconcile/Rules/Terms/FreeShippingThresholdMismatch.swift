@@ -6,11 +6,13 @@ public struct FreeShippingThresholdMismatch: Rule {
     public let id = "free-shipping-threshold-mismatch"
     public let title = "Free-shipping threshold differs from the shipping policy"
     public let rationale = """
-        "Spedizione gratuita sopra i 39 €" on a product page and "free over 49 €" in the policy cannot both be \
+        "Spedizione gratuita sopra i 39 €" on a product page or in a promo e-mail or SMS and "free over 49 €" in the policy cannot both be \
         honoured: customers who fill their cart to 39 € pay shipping at checkout. Thresholds are compared as \
         amounts, so "sopra i 49 €" and "free over €49.00" agree. Needs a `terms` channel.
         """
     public let defaultSeverity = Severity.error
+    /// Promo e-mails and SMS state thresholds too ("spedizione gratuita sopra i 39 €").
+    public var readsPromos: Bool { true }
 
     public func check(_ product: MatchedProduct, context: RuleContext) -> [Finding] {
         guard let policy = context.shopTerms, let terms = policy.shipping, let expected = terms.value.freeOver else { return [] }

@@ -1,0 +1,25 @@
+// libFuzzer target for the message path: GMime parsing, charsets, HTML parts through libxml2, promo extraction.
+// Built by scripts/fuzz.sh with the Mail, Extract, Normalize and AuditModel sources.
+import AuditModel
+import Foundation
+
+private let extractor = PromoExtractor(defaultCurrency: "EUR", locale: "it-IT", timeZone: TimeZone(identifier: "Europe/Rome")!,
+                                       reference: Date(timeIntervalSince1970: 1_795_000_000))
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func mailFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    guard let message = try? MailReader.read(bytes) else { return 0 }
+    let record = extractor.extract(message, source: "fuzz.eml", locator: "")
+    for promo in record.promos {
+        for price in promo.prices {
+            if price.price.value.amount < 0 { fatalError("negative price read") }
+            if price.price.evidence.source != "fuzz.eml" { fatalError("evidence without its source") }
+        }
+        if let percent = promo.percent, percent <= 0 || percent >= 100 { fatalError("percent off out of range") }
+    }
+    // Mbox splitting and SMS exports read the same bytes.
+    _ = Mbox.split(bytes)
+    _ = SMSExport.read(String(decoding: bytes, as: UTF8.self), timeZone: .gmt)
+    return 0
+}

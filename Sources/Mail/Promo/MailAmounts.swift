@@ -1,0 +1,58 @@
+import Foundation
+import Normalize
+
+/// Amounts and percentages as promo messages write them. Stricter than a price field: a currency must be written
+/// as a symbol (`€`, `$`, `£`), a common ISO code in capitals (`EUR 39`) or a currency word (`euro`) — so `PHP4`,
+/// `ZAR` in a part number or a Message-ID never read as money; a percentage counts only beside a discount word or
+/// a minus sign, never `100% natural`.
+struct MailAmounts {
+    var defaultCurrency: String?
+    var locale: String?
+
+    static let codes: Set<String> = ["EUR", "USD", "GBP", "CHF", "SEK", "DKK", "NOK", "PLN", "CZK", "CAD", "AUD",
+                                     "HUF", "RON", "JPY"]
+    static let words: Set<String> = ["euro", "euros", "eur", "dollars", "dollar", "pounds", "franken", "francs",
+                                     "zloty", "kronor", "kroner"]
+    static let discountWords = ["sconto", "sconti", "off", "rabatt", "discount", "save", "risparmi", "remise",
+                                "reduction", "réduction", "descuento", "promo", "saldi", "sale", "coupon", "codice",
+                                "code", "gutschein", "ermaßigung", "ermassigung", "reduziert", "soldes", "rebajas",
+                                "ahorra", "spare", "nachlass", "deal", "offerta", "offer", "angebot", "offre",
+                                "oferta", "black friday", "cyber monday", "outlet", "extra"]
+
+    func money(in text: String) -> [MoneyMention] {
+        guard !text.isEmpty else { return [] }
+        return MoneyMention.find(in: text, defaultCurrency: defaultCurrency, locale: locale).filter(Self.plausible)
+    }
+
+    /// Amounts that are prices of something: not an amount off, not a free-shipping threshold or shipping cost.
+    func prices(in text: String) -> [MoneyMention] {
+        money(in: text).filter { !PromoExtractor.isOff($0) && !Self.isShippingAmount($0) }
+    }
+
+    static let thresholdWords: Set<String> = ["sopra", "oltre", "over", "above", "ab", "des", "from", "partire", "desde",
+                                              "minimo", "min", "spending", "orders", "uber", "exceeding", "superiori",
+                                              "spedizione", "shipping", "versand", "livraison", "envio", "delivery",
+                                              "consegna", "porto", "lieferung", "spesa", "ordini", "ordine"]
+
+    /// "sopra i 49 €", "free shipping over $50", "Versand 4,90 €".
+    static func isShippingAmount(_ mention: MoneyMention) -> Bool {
+        mention.wordsBefore.suffix(4).contains(where: thresholdWords.contains)
+    }
+
+    static func plausible(_ mention: MoneyMention) -> Bool {
+        let written = mention.currencyText
+        if written.contains(where: { !$0.isLetter }) { return true }
+        if written.count == 3, written == written.uppercased(), codes.contains(written) { return true }
+        return words.contains(written.lowercased())
+    }
+
+    /// The percent off a text states, only when a discount word or a minus sign goes with it; never 100 %.
+    func percent(in text: String, parsed: Decimal?) -> Decimal? {
+        guard let parsed, parsed < 100 else { return nil }
+        let folded = text.lowercased()
+        if Self.discountWords.contains(where: { folded.contains($0) }) { return parsed }
+        let number = NSDecimalNumber(decimal: parsed).stringValue
+        for minus in ["-", "−", "–"] where folded.contains(minus + number) { return parsed }
+        return nil
+    }
+}

@@ -1,0 +1,118 @@
+import AuditModel
+import Fetch
+import Foundation
+import Mail
+
+/// A promo e-mail channel (`kind: email`): `.eml` files, an mbox, a Maildir or a folder of them, and/or an IMAP
+/// mailbox read without marking anything as read. Each advertised price becomes an observation of its product
+/// (by link or SKU) carrying what the message promised; messages that cannot be read are failed inputs.
+public struct EmailChannel: ChannelSource {
+    /// Local mail inputs (absolute paths).
+    public var sources: [String]
+    /// The IMAP mailbox, when configured.
+    public var imap: IMAPSettings?
+
+    /// Product fields: a promo message states prices for some products only.
+    public var deliveredFields: [DeliveredField] { [] }
+
+    public func read(_ environment: SourceEnvironment) -> ChannelRead {
+        var coverage = ChannelCoverage(channel: environment.name)
+        let reader = PromoReader(extractor: MessageObservations.extractor(environment))
+        var document = PromoReader.Document()
+        for source in sources {
+            let (entries, problems) = MailInputs.expand(source, shown: environment.paths.display(source))
+            for (input, reason) in problems { coverage.failed.append(.init(input: input, reason: reason)) }
+            for entry in entries { reader.message(entry, into: &document) }
+        }
+        if let imap {
+            do {
+                let messages = try IMAPMailbox(settings: imap).fetchAll()
+                for message in messages {
+                    reader.message(MailEntry(source: imap.redactedURL, locator: "uid \(message.uid)", bytes: message.bytes), into: &document)
+                }
+            } catch {
+                coverage.failed.append(.init(input: imap.redactedURL, reason: error.description))
+            }
+        }
+        return MessageObservations.read(document, channel: environment.name, coverage: &coverage)
+    }
+}
+
+/// An SMS campaign channel (`kind: sms`): exports as CSV (timestamp, sender, text) or one message per line.
+public struct SMSChannel: ChannelSource {
+    /// The export files (absolute paths).
+    public var sources: [String]
+
+    /// Product fields: none required.
+    public var deliveredFields: [DeliveredField] { [] }
+
+    public func read(_ environment: SourceEnvironment) -> ChannelRead {
+        var coverage = ChannelCoverage(channel: environment.name)
+        let reader = PromoReader(extractor: MessageObservations.extractor(environment))
+        let document = reader.sms(sources.map { (path: $0, shown: environment.paths.display($0)) })
+        return MessageObservations.read(document, channel: environment.name, coverage: &coverage)
+    }
+}
+
+/// Turns the promos of messages into observations: one per advertised price, keyed by the product's link and
+/// SKU, with the message's code, percent off, validity and send date as its `promo` and its free-shipping
+/// threshold as its `shipping`. A price with neither link nor SKU is reported, never dropped.
+enum MessageObservations {
+    static func extractor(_ environment: SourceEnvironment) -> PromoExtractor {
+        PromoExtractor(defaultCurrency: environment.currency, locale: environment.shop.locale,
+                       timeZone: TimeZone(identifier: environment.shop.timezone) ?? .gmt, reference: Date())
+    }
+
+    static func read(_ document: PromoReader.Document, channel: String, coverage: inout ChannelCoverage) -> ChannelRead {
+        var observations: [Observation] = []
+        var inputs: Set<String> = []
+        for problem in document.problems {
+            coverage.failed.append(.init(input: problem.position.isEmpty ? problem.source : "\(problem.source) \(problem.position)",
+                                         reason: problem.message))
+        }
+        for record in document.messages {
+            inputs.insert(record.source + "\u{0}" + record.message)
+            for promo in record.promos {
+                for advertised in promo.prices {
+                    let key = ProductKey(sku: advertised.product.sku?.value, url: advertised.product.url?.value)
+                    guard !key.isEmpty else {
+                        coverage.problems.append(Problem(
+                            source: record.source, position: advertised.price.evidence.locator,
+                            message: "advertised price \(advertised.price.value) belongs to no product link or SKU"
+                                + (advertised.product.opaqueLink.map { " (its link \($0) is a tracking link, not followed)" } ?? "")))
+                        continue
+                    }
+                    observations.append(observation(advertised, promo: promo, record: record, channel: channel, key: key))
+                }
+            }
+        }
+        coverage.read = inputs.count
+        coverage.products = observations.count
+        return ChannelRead(observations: observations, coverage: coverage, failedURLs: [])
+    }
+
+    static func observation(_ advertised: AdvertisedPrice, promo: MessagePromo, record: MessagePromos, channel: String,
+                            key: ProductKey) -> Observation {
+        let origin = Evidence(source: record.source, locator: record.message, raw: record.subject ?? "")
+        var observation = Observation(channel: channel, key: key, origin: origin, title: advertised.product.name,
+                                      price: advertised.price, listPrice: advertised.listPrice)
+        // A percent beside the product, or a sale on everything; a code's percent is taken at checkout, so the
+        // site's prices do not show it.
+        let percent = advertised.percentOff ?? (promo.code == nil ? promo.percentOff : nil)
+        let window = DateWindow(start: promo.validFrom?.value, end: promo.validUntil?.value)
+        let value = Promo(code: promo.code?.value,
+                          percentOff: percent.flatMap { Decimal(string: $0.value, locale: Locale(identifier: "en_US_POSIX")) },
+                          amountOff: promo.amountOff?.value,
+                          valid: window.start == nil && window.end == nil ? nil : window, sent: record.sent?.value)
+        let evidence = advertised.percentOff?.evidence ?? promo.validUntil?.evidence ?? promo.code?.evidence
+            ?? percent?.evidence ?? advertised.price.evidence
+        observation.promo = Observed(value, evidence)
+        if value.valid != nil, let validity = promo.validUntil ?? promo.validFrom {
+            observation.saleWindow = Observed(window, validity.evidence)
+        }
+        if let over = promo.freeShippingOver {
+            observation.shipping = Observed(ShippingTerms(isFree: false, freeOver: over.value), over.evidence)
+        }
+        return observation
+    }
+}
