@@ -39,6 +39,11 @@ public struct Reconciler: Sendable {
                 } : found
             }
         }
+        if !context.messagePromises.isEmpty {
+            for rule in RuleRegistry.all where context.settings(for: rule.id).enabled {
+                findings += rule.checkMessages(context.messagePromises, context: context)
+            }
+        }
         if context.settings(for: OmnibusReferencePrice().id).enabled {
             let sold = products.map { product in
                 var product = product

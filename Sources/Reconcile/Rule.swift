@@ -19,10 +19,14 @@ public protocol Rule: Sendable {
     /// True when the rule reads the observations of promo messages (`email`, `sms` channels); the other rules
     /// never see them, so an advertised promo price is no `price-mismatch`.
     var readsPromos: Bool { get }
+    /// The findings about promo messages as a whole (a code, a threshold or a validity without a product); most
+    /// rules have none.
+    func checkMessages(_ messages: [MessagePromise], context: RuleContext) -> [Finding]
 }
 
 extension Rule {
     public var readsPromos: Bool { false }
+    public func checkMessages(_ messages: [MessagePromise], context: RuleContext) -> [Finding] { [] }
 }
 
 /// A documented example of a rule: the observations of one product and whether the rule must fire.
@@ -47,6 +51,10 @@ public struct RuleExample: Sendable {
     public var history: PriceHistory?
     /// The shop's policy terms, for the terms rules.
     public var shopTerms: ShopTerms?
+    /// Promo messages as a whole, for the rules that check messages.
+    public var messages: [MessagePromise] = []
+    /// The codes the shop publishes, for `promo-code-unknown`.
+    public var publishedCodes: PublishedCodes?
 
     /// Creates an example.
     public init(_ summary: String, triggers: Bool, reference: String? = nil, settings: [String: RuleSettings] = [:],
@@ -67,8 +75,12 @@ public struct RuleExample: Sendable {
             channels.append(observation.channel)
         }
         if let terms = shopTerms?.channel, !channels.contains(terms) { channels.append(terms) }
-        return RuleContext(channels: channels, reference: reference, settings: settings, asOf: asOf,
-                           declaredCurrencies: declaredCurrencies, history: history, shopTerms: shopTerms)
+        for message in messages where !channels.contains(message.channel) { channels.append(message.channel) }
+        var context = RuleContext(channels: channels, reference: reference, settings: settings, asOf: asOf,
+                                  declaredCurrencies: declaredCurrencies, history: history, shopTerms: shopTerms)
+        context.messagePromises = messages
+        context.publishedCodes = publishedCodes
+        return context
     }
 }
 

@@ -42,6 +42,11 @@ public struct RuleContext: Sendable {
         self.settings = settings
     }
 
+    /// What each promo message promises as a whole, for the rules that check messages (`checkMessages`).
+    public var messagePromises: [MessagePromise] = []
+    /// The promo codes the shop publishes as active, when configured (`codes:` on a message channel).
+    public var publishedCodes: PublishedCodes?
+
     /// Channels of physical stores (`kind: store`): each store is observed as `name@STORE`.
     public var storeChannels: Set<String> = []
 

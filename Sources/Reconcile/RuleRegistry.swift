@@ -20,6 +20,7 @@ public enum RuleRegistry {
         PromoPriceNotHonoured(),
         PromoDiscountMismatch(),
         PromoExpiredWhenSent(),
+        PromoCodeUnknown(),
         DeliveryTimeMismatch(),
         ReturnsWindowMismatch(),
         ReturnsCostMismatch(),

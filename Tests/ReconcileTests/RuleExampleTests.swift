@@ -14,6 +14,7 @@ import Testing
         let example = rule.examples[index]
         let products = Matcher(fields: [.sku, .gtin, .url]).match(example.observations)
         let findings = products.flatMap { rule.check($0, context: example.context) }
+            + rule.checkMessages(example.messages, context: example.context)
         #expect(!findings.isEmpty == example.triggers, "\(id): \(example.summary)")
         #expect(findings.allSatisfy { $0.rule == id && $0.severity == rule.defaultSeverity })
         if let expected = example.finding {

@@ -4,8 +4,8 @@ import Foundation
 /// Loads the settings of the promo message kinds: `kind: email` (`source:` files or folders, and/or `imap:`)
 /// and `kind: sms` (`source:` export files).
 enum MessageLoader {
-    static let emailKeys = ["source", "imap"]
-    static let smsKeys = ["source"]
+    static let emailKeys = ["source", "imap", "codes"]
+    static let smsKeys = ["source", "codes"]
     static let imapKeys = ["url", "user-env", "password-env", "search", "max-messages"]
 
     static func email(_ members: [(key: String, value: ConfigNode)], node: ConfigNode,
@@ -15,6 +15,7 @@ enum MessageLoader {
             switch key {
             case "source": channel.sources = try sources(value, resolver: resolver)
             case "imap": channel.imap = try imap(value)
+            case "codes": channel.codes = try resolver.existing(try value.string(), at: value)
             default: break
             }
         }
@@ -27,7 +28,10 @@ enum MessageLoader {
     static func sms(_ members: [(key: String, value: ConfigNode)], node: ConfigNode,
                     resolver: PathResolver) throws(ConfigError) -> SMSChannel {
         var channel = SMSChannel(sources: [])
-        for (key, value) in members where key == "source" { channel.sources = try sources(value, resolver: resolver) }
+        for (key, value) in members {
+            if key == "source" { channel.sources = try sources(value, resolver: resolver) }
+            if key == "codes" { channel.codes = try resolver.existing(try value.string(), at: value) }
+        }
         if channel.sources.isEmpty { throw node.error("sms channel needs a source", hint: "e.g. source: sms/campagne.csv") }
         return channel
     }

@@ -101,6 +101,12 @@ public struct Audit: Sendable {
             declaredCurrencies: config.channels.reduce(into: [:]) { map, channel in map[channel.name] = channel.currency },
             history: history, shopTerms: shopTerms)
         context.storeChannels = Set(config.channels.filter { $0.kind == "store" }.map(\.name))
+        context.messagePromises = reads.flatMap(\.promises)
+        let published = reads.compactMap(\.publishedCodes)
+        if !published.isEmpty {  // the codes of every message channel that names a list
+            context.publishedCodes = PublishedCodes(codes: published.reduce(into: Set<String>()) { $0.formUnion($1.codes) },
+                                                    source: published.map(\.source).joined(separator: ", "))
+        }
         let findings = Reconciler(context: context, suppressions: config.suppressions, day: asOf, baseline: baseline)
             .findings(products: products, coverage: coverage)
         memoryCheckpoint("rules (\(findings.count) findings)")

@@ -54,6 +54,8 @@ public struct ShardDocument: Sendable {
         var coverage: ChannelCoverage?
         var failedURLs: [String]?
         var terms: ShopTerms?
+        var promises: [MessagePromise]?
+        var publishedCodes: PublishedCodes?
         var observation: Observation?
     }
 
@@ -75,7 +77,8 @@ public struct ShardDocument: Sendable {
                 for page in web.pages { try emit(Line(channel: channel.name, page: page)) }
                 try emit(Line(channel: channel.name, crawl: web.crawl))
             } else if let read = channel.whole {
-                try emit(Line(channel: channel.name, coverage: read.coverage, failedURLs: read.failedURLs.sorted(), terms: read.terms))
+                try emit(Line(channel: channel.name, coverage: read.coverage, failedURLs: read.failedURLs.sorted(), terms: read.terms,
+                              promises: read.promises.isEmpty ? nil : read.promises, publishedCodes: read.publishedCodes))
                 for observation in read.observations { try emit(Line(channel: channel.name, observation: observation)) }
             }
         }
@@ -141,7 +144,8 @@ public struct ShardDocument: Sendable {
             if let crawl = line.crawl { channels[index].webPart { $0.crawl = crawl } }
             if let coverage = line.coverage {
                 channels[index].whole = ChannelRead(observations: [], coverage: coverage, failedURLs: Set(line.failedURLs ?? []),
-                                                    terms: line.terms)
+                                                    terms: line.terms, promises: line.promises ?? [],
+                                                    publishedCodes: line.publishedCodes)
             }
             if let observation = line.observation {
                 guard channels[index].whole != nil else {

@@ -10,4 +10,8 @@ public struct ChannelRead: Sendable {
     public var failedURLs: Set<String>
     /// The shop-wide terms a `terms` channel read from the policy pages; nil for product channels.
     public var terms: ShopTerms? = nil
+    /// What each promo message promises as a whole (code, validity, threshold); empty for other channels.
+    public var promises: [MessagePromise] = []
+    /// The promo codes the shop publishes as active, when a message channel names them (`codes:`).
+    public var publishedCodes: PublishedCodes? = nil
 }

@@ -11,6 +11,8 @@ public struct EmailChannel: ChannelSource {
     public var sources: [String]
     /// The IMAP mailbox, when configured.
     public var imap: IMAPSettings?
+    /// The file listing the promo codes the shop publishes as active (`codes:`), when configured.
+    public var codes: String? = nil
 
     /// Product fields: a promo message states prices for some products only.
     public var deliveredFields: [DeliveredField] { [] }
@@ -34,7 +36,9 @@ public struct EmailChannel: ChannelSource {
                 coverage.failed.append(.init(input: imap.redactedURL, reason: error.description))
             }
         }
-        return MessageObservations.read(document, channel: environment.name, coverage: &coverage)
+        var read = MessageObservations.read(document, channel: environment.name, coverage: &coverage)
+        read.publishedCodes = codes.flatMap { PublishedCodeList.read($0, shown: environment.paths.display($0), into: &read.coverage) }
+        return read
     }
 }
 
@@ -42,6 +46,8 @@ public struct EmailChannel: ChannelSource {
 public struct SMSChannel: ChannelSource {
     /// The export files (absolute paths).
     public var sources: [String]
+    /// The file listing the promo codes the shop publishes as active (`codes:`), when configured.
+    public var codes: String? = nil
 
     /// Product fields: none required.
     public var deliveredFields: [DeliveredField] { [] }
@@ -50,7 +56,9 @@ public struct SMSChannel: ChannelSource {
         var coverage = ChannelCoverage(channel: environment.name)
         let reader = PromoReader(extractor: MessageObservations.extractor(environment))
         let document = reader.sms(sources.map { (path: $0, shown: environment.paths.display($0)) })
-        return MessageObservations.read(document, channel: environment.name, coverage: &coverage)
+        var read = MessageObservations.read(document, channel: environment.name, coverage: &coverage)
+        read.publishedCodes = codes.flatMap { PublishedCodeList.read($0, shown: environment.paths.display($0), into: &read.coverage) }
+        return read
     }
 }
 
@@ -70,9 +78,11 @@ enum MessageObservations {
             coverage.failed.append(.init(input: problem.position.isEmpty ? problem.source : "\(problem.source) \(problem.position)",
                                          reason: problem.message))
         }
+        var promises: [MessagePromise] = []
         for record in document.messages {
             inputs.insert(record.source + "\u{0}" + record.message)
             for promo in record.promos {
+                if let promise = promise(promo, record: record, channel: channel) { promises.append(promise) }
                 for advertised in promo.prices {
                     let key = ProductKey(sku: advertised.product.sku?.value, url: advertised.product.url?.value)
                     guard !key.isEmpty else {
@@ -88,7 +98,24 @@ enum MessageObservations {
         }
         coverage.read = inputs.count
         coverage.products = observations.count
-        return ChannelRead(observations: observations, coverage: coverage, failedURLs: [])
+        var read = ChannelRead(observations: observations, coverage: coverage, failedURLs: [])
+        read.promises = promises
+        return read
+    }
+
+    /// What the promo promises as a whole, when it states a code, a validity or a free-shipping threshold.
+    static func promise(_ promo: MessagePromo, record: MessagePromos, channel: String) -> MessagePromise? {
+        guard promo.code != nil || promo.validUntil != nil || promo.freeShippingOver != nil else { return nil }
+        let window = DateWindow(start: promo.validFrom?.value, end: promo.validUntil?.value)
+        let value = Promo(code: promo.code?.value,
+                          percentOff: promo.percentOff.flatMap { Decimal(string: $0.value, locale: Locale(identifier: "en_US_POSIX")) },
+                          amountOff: promo.amountOff?.value,
+                          valid: window.start == nil && window.end == nil ? nil : window, sent: record.sent?.value)
+        guard let evidence = promo.validUntil?.evidence ?? promo.code?.evidence ?? promo.freeShippingOver?.evidence else { return nil }
+        return MessagePromise(
+            channel: channel, message: Evidence(source: record.source, locator: record.message, raw: record.subject ?? ""),
+            promo: Observed(value, evidence), code: promo.code, freeShippingOver: promo.freeShippingOver,
+            hasProducts: promo.prices.contains { !ProductKey(sku: $0.product.sku?.value, url: $0.product.url?.value).isEmpty })
     }
 
     static func observation(_ advertised: AdvertisedPrice, promo: MessagePromo, record: MessagePromos, channel: String,
@@ -114,5 +141,41 @@ enum MessageObservations {
             observation.shipping = Observed(ShippingTerms(isFree: false, freeOver: over.value), over.evidence)
         }
         return observation
+    }
+}
+
+/// Reads the list of promo codes a shop publishes (`codes:`): a text file with one code per line (`#` comments),
+/// or a CSV whose header has a `code` (or `codice`, `coupon`) column. A list that cannot be read is a failed
+/// input of the channel, and `promo-code-unknown` then checks nothing.
+enum PublishedCodeList {
+    static func read(_ path: String, shown: String, into coverage: inout ChannelCoverage) -> PublishedCodes? {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            coverage.failed.append(.init(input: shown, reason: "the list of published promo codes cannot be read as UTF-8 text"))
+            return nil
+        }
+        var lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        var column = 0
+        if let header = lines.first, header.contains(",") || header.contains(";") {
+            let names = header.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            guard let index = names.firstIndex(where: { ["code", "codice", "coupon", "codes", "promo_code"].contains($0) }) else {
+                coverage.failed.append(.init(input: shown, reason: "a CSV of promo codes needs a 'code' column (header: \(header))"))
+                return nil
+            }
+            column = index
+            lines.removeFirst()
+        }
+        let codes = lines.compactMap { line -> String? in
+            let cells = line.split(separator: line.contains(";") ? ";" : ",", omittingEmptySubsequences: false)
+            guard cells.indices.contains(column) else { return nil }
+            let code = cells[column].trimmingCharacters(in: CharacterSet(charactersIn: "\" ").union(.whitespaces))
+            return code.isEmpty ? nil : code
+        }
+        guard !codes.isEmpty else {
+            coverage.failed.append(.init(input: shown, reason: "the list of published promo codes is empty"))
+            return nil
+        }
+        coverage.read += 1
+        return PublishedCodes(codes: Set(codes), source: shown)
     }
 }

@@ -56,4 +56,19 @@ enum PromoComparison {
         }
         return observation
     }
+
+    /// An example promo message as a whole: channel `mail`, `example.mbox message 1`, subject "Natale".
+    static func message(code: String? = nil, sent: String = "2026-11-16T08:00:00Z", validUntil: String? = nil,
+                        freeOver: String? = nil, hasProducts: Bool = false) -> MessagePromise {
+        let iso = ISO8601DateFormatter()
+        let evidence = Evidence(source: "example.mbox", locator: "message 1 line 4", raw: code ?? "offerta")
+        let promo = Promo(code: code, valid: validUntil.map { DateWindow(end: iso.date(from: $0)) }, sent: iso.date(from: sent))
+        return MessagePromise(
+            channel: "mail", message: Evidence(source: "example.mbox", locator: "message 1", raw: "Natale"),
+            promo: Observed(promo, evidence), code: code.map { Observed($0, evidence) },
+            freeShippingOver: freeOver.flatMap { Decimal(string: $0) }.map {
+                Observed(Money(amount: $0, currency: "EUR"), Evidence(source: "example.mbox", locator: "message 1 line 6", raw: "sopra i \($0) €"))
+            },
+            hasProducts: hasProducts)
+    }
 }

@@ -29,7 +29,31 @@ public struct PromoExpiredWhenSent: Rule {
         }
     }
 
+    /// A message that names no product is checked as a whole (one that does is checked through its products).
+    public func checkMessages(_ messages: [MessagePromise], context: RuleContext) -> [Finding] {
+        messages.compactMap { message -> Finding? in
+            let promo = message.promo
+            guard !message.hasProducts, let sent = promo.value.sent, let end = promo.value.valid?.end, sent > end else { return nil }
+            return Finding(
+                rule: id, severity: defaultSeverity, product: PromoCodeUnknown.product(message), field: "valid_until",
+                page: message.message.source,
+                observations: [.init(channel: message.channel, value: "valid until \(PromoComparison.day(end)), sent \(PromoComparison.day(sent))",
+                                     evidence: promo.evidence, expected: false)],
+                message: "The \(message.channel) message \(PromoCodeUnknown.describe(message)) was sent on \(PromoComparison.day(sent)), "
+                    + "after its promotion ended on \(PromoComparison.day(end))" + (promo.value.code.map { " (code \($0))" } ?? "") + ".")
+        }
+    }
+
     public var examples: [RuleExample] {
+        var wholeMessage = RuleExample("an SMS with only a code, sent 2026-11-16 for a promotion that ended 2026-11-15", triggers: true,
+                                       finding: .init(field: "valid_until", expected: [], message:
+                                        "The mail message \"Natale\" (example.mbox message 1) was sent on 2026-11-16, after its "
+                                        + "promotion ended on 2026-11-15 (code AUTUNNO10)."), [])
+        wholeMessage.messages = [PromoComparison.message(code: "AUTUNNO10", validUntil: "2026-11-15T22:59:59Z")]
+        return productExamples + [wholeMessage]
+    }
+
+    private var productExamples: [RuleExample] {
         [
             RuleExample("sent 2026-11-16 for a promotion that ended 2026-11-15", triggers: true, finding: .init(
                 field: "valid_until", expected: [],

@@ -28,6 +28,24 @@ public struct FreeShippingThresholdMismatch: Rule {
         }
     }
 
+    /// A message that names no product ("spedizione gratuita sopra i 39 € su tutto il sito") is checked as a whole.
+    public func checkMessages(_ messages: [MessagePromise], context: RuleContext) -> [Finding] {
+        guard let policy = context.shopTerms, let terms = policy.shipping, let expected = terms.value.freeOver else { return [] }
+        return messages.compactMap { message -> Finding? in
+            guard !message.hasProducts, let stated = message.freeShippingOver, stated.value.currency == expected.currency,
+                stated.value.amount != expected.amount else { return nil }
+            return Finding(
+                rule: id, severity: defaultSeverity, product: PromoCodeUnknown.product(message), field: "free_shipping_threshold",
+                page: message.message.source,
+                observations: [
+                    .init(channel: message.channel, value: "free over \(stated.value)", evidence: stated.evidence, expected: false),
+                    .init(channel: policy.channel, value: "free over \(expected)", evidence: terms.evidence, expected: true),
+                ],
+                message: "The \(message.channel) message \(PromoCodeUnknown.describe(message)) makes shipping free over \(stated.value), "
+                    + "but the shipping policy (\(policy.channel)) makes it free over \(expected).")
+        }
+    }
+
     public var examples: [RuleExample] {
         let policy = TermsComparison.policy(shipping: ShippingTerms(isFree: false, freeOver: TermsComparison.euro("49.00")))
         var low = RuleExample("free over 39 € on the page, over 49 € in the policy", triggers: true,
@@ -39,6 +57,15 @@ public struct FreeShippingThresholdMismatch: Rule {
         var same = RuleExample("\"sopra i 49 €\" and \"free over €49.00\"", triggers: false,
                                [TermsComparison.page(shipping: ShippingTerms(isFree: false, freeOver: TermsComparison.euro("49")))])
         same.shopTerms = policy
-        return [low, same]
+        var message = RuleExample("an SMS promises free shipping over 39 € on everything; the policy says over 49 €", triggers: true,
+                                  finding: .init(field: "free_shipping_threshold", expected: ["policy"], message:
+                                    "The mail message \"Natale\" (example.mbox message 1) makes shipping free over 39.00 EUR, "
+                                    + "but the shipping policy (policy) makes it free over 49.00 EUR."), [])
+        message.messages = [PromoComparison.message(freeOver: "39.00")]
+        message.shopTerms = policy
+        var counted = RuleExample("the same threshold in a newsletter that lists products is checked on its products", triggers: false, [])
+        counted.messages = [PromoComparison.message(freeOver: "39.00", hasProducts: true)]
+        counted.shopTerms = policy
+        return [low, same, message, counted]
     }
 }
