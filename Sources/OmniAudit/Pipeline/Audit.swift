@@ -47,7 +47,7 @@ public struct Audit: Sendable {
         SourceEnvironment(
             name: channel.name, shop: config.shop, currency: channel.currency ?? config.shop.currency,
             fetcher: FileFetcher(), paths: PathResolver(baseDirectory: config.baseDirectory), progress: progress,
-            cancellation: cancellation)
+            cancellation: cancellation, asOf: DayClock.date(from: asOf)?.addingTimeInterval(12 * 3600))
     }
 
     /// A channel's read ready for matching (keyless observations set aside), announced on the progress line.

@@ -1,3 +1,4 @@
+import Foundation
 import AuditModel
 import Fetch
 
@@ -43,4 +44,6 @@ public struct SourceEnvironment: Sendable {
     var progress: (@Sendable (String) -> Void)?
     /// Set by SIGINT/SIGTERM.
     var cancellation: CrawlCancellation?
+    /// The audit day (noon UTC): "now" for what is read relative to it, so `--as-of` gives the same report any day.
+    var asOf: Date?
 }

@@ -68,7 +68,7 @@ public struct SMSChannel: ChannelSource {
 enum MessageObservations {
     static func extractor(_ environment: SourceEnvironment) -> PromoExtractor {
         PromoExtractor(defaultCurrency: environment.currency, locale: environment.shop.locale,
-                       timeZone: TimeZone(identifier: environment.shop.timezone) ?? .gmt, reference: Date())
+                       timeZone: TimeZone(identifier: environment.shop.timezone) ?? .gmt, reference: environment.asOf ?? Date())
     }
 
     static func read(_ document: PromoReader.Document, channel: String, coverage: inout ChannelCoverage) -> ChannelRead {
