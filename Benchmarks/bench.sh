@@ -5,7 +5,7 @@
 # /tmp/omniaudit-bench-venv), generates its data under /tmp. Nothing here is a pass/fail test: these VMs vary by
 # ±25 %, so only ratios from one run mean anything. The sub-benchmarks' own output is kept in $BENCH_LOG.
 #
-# usage: Benchmarks/bench.sh   (env: PAGE_COPIES=4 PRICE_LINES=200000 CRAWL_PAGES=2000 RECONCILE_OBS=200000
+# usage: Benchmarks/bench.sh   (env: PAGE_COPIES=4 PRICE_LINES=200000 CRAWL_PAGES=2000 RECONCILE_OBS=200000 MAIL_COPIES=20
 #                                    SCALE_PAGES=100000 SCALE_ITEMS=1000000 SCALE_SHARDS=4; SCALE_PAGES=0 skips it)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,7 +14,7 @@ LOG=${BENCH_LOG:-/tmp/omniaudit-bench-log}
 mkdir -p "$LOG"
 cd "$ROOT"
 
-scripts/install-deps.sh pkg-config libxml2-dev libcurl4-openssl-dev zlib1g-dev libsqlite3-dev gcc python3-venv nginx wrk time
+scripts/install-deps.sh pkg-config libxml2-dev libcurl4-openssl-dev zlib1g-dev libsqlite3-dev libgmime-3.0-dev gcc python3-venv nginx wrk time curl
 echo "== building (release)" >&2
 for product in omniaudit crawl-bench price-bench reconcile-bench; do swift build -c release --product "$product" >/dev/null; done
 if ! "$PEERS_VENV/bin/python" -c 'import extruct, price_parser, scrapy' 2>/dev/null; then
@@ -33,6 +33,8 @@ if [ -x Benchmarks/feeds/run.sh ]; then
   echo "== feeds" >&2
   Benchmarks/feeds/run.sh > "$LOG/feeds.txt" 2>&1 || true
 fi
+echo "== mail" >&2
+Benchmarks/mail/run.sh "${MAIL_COPIES:-20}" > "$LOG/mail.txt" 2>&1 || true
 echo "== reconcile" >&2
 Benchmarks/reconcile/run.sh "${RECONCILE_OBS:-200000}" > "$LOG/reconcile.txt" 2>&1
 
@@ -88,9 +90,18 @@ if fetch and wrk:
     row("crawl, fetch only", float(fetch.group(1)), "wrk, one page (ceiling)", float(wrk.group(1)), "pages/s")
 
 feeds = read("feeds.txt")
-m = re.search(r"omniaudit[^\n]*?([\d,.]+) items/s", feeds)
-if m:
-    row("feed items", float(m.group(1).replace(",", "")), "(see feeds log)", None, "items/s")
+for kind, peer in (("xml", "Python ElementTree.iterparse"), ("csv", "Python csv.DictReader")):
+    block = re.search(r"== %s \((\d+) items, (\d+) MB\)(.*?)(?:\n== |\Z)" % kind, feeds, re.S)
+    if block:
+        ours = num(r"^omniaudit\s+(\d+) items/s", block.group(3))
+        theirs = num(r"^python\s+(\d+) items/s", block.group(3))
+        row("feed items, %s, %s items (%s MB)" % (kind.upper() if kind == "csv" else "Merchant XML", block.group(1), block.group(2)),
+            ours, peer + " (same fields, prices)", theirs, "items/s")
+
+mail = read("mail.txt")
+m = re.search(r"== (\d+) messages \((\d+) MB mbox\)", mail)
+row("messages, parse + promo extraction%s" % (", %s messages (%s MB mbox)" % m.groups() if m else ""),
+    num(r"^omniaudit\s+(\d+) messages/s", mail), "Python email package + regexes", num(r"^python\s+(\d+) messages/s", mail), "messages/s")
 
 rec = read("reconcile.txt")
 stages = {k: float(v) for k, v in re.findall(r"^(\w+)\s+([\d.]+) s$", rec, re.M)}
