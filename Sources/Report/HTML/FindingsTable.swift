@@ -3,7 +3,9 @@ import AuditModel
 /// The findings, grouped by rule: one section per rule, one row per finding with every channel's value and
 /// evidence. Rows carry their severity, rule, channels, status and product as data attributes for the filters.
 enum FindingsTable {
-    static func render(_ findings: [Finding], titles: [String: String], prices: LocalePrice) -> String {
+    /// `linked`: the products that have a section in the per-product view; other ids (a message, an input) are
+    /// shown without a link, so no link leads nowhere.
+    static func render(_ findings: [Finding], titles: [String: String], prices: LocalePrice, linked: Set<String>) -> String {
         guard !findings.isEmpty else { return "<p class=\"empty\">No findings.</p>\n" }
         var order: [String] = []
         var groups: [String: [Finding]] = [:]
@@ -18,13 +20,13 @@ enum FindingsTable {
                 + "<span class=\"count\">\(rows.count) finding\(rows.count == 1 ? "" : "s")</span></h3>\n"
                 + "<table class=\"findings\"><thead><tr><th scope=\"col\">Severity</th><th scope=\"col\">Product</th>"
                 + "<th scope=\"col\">What is wrong</th><th scope=\"col\">What each channel shows</th></tr></thead><tbody>\n"
-            for finding in rows { html += row(finding, title: titles[finding.product], prices: prices) }
+            for finding in rows { html += row(finding, title: titles[finding.product], prices: prices, linked: linked.contains(finding.product)) }
             html += "</tbody></table></section>\n"
         }
         return html
     }
 
-    static func row(_ finding: Finding, title: String?, prices: LocalePrice) -> String {
+    static func row(_ finding: Finding, title: String?, prices: LocalePrice, linked: Bool) -> String {
         let suppressed = finding.status == .suppressed
         let channels = Array(Set(finding.observations.map(\.channel))).sorted().joined(separator: " ")
         var html = "<tr class=\"finding\(suppressed ? " suppressed" : "")\" data-rule=\"\(finding.rule.html)\" "
@@ -33,7 +35,7 @@ enum FindingsTable {
             + "data-fingerprint=\"\(finding.fingerprint)\">"
         html += "<td><span class=\"sev \(finding.severity.rawValue)\">\(finding.severity.rawValue)</span>"
             + (finding.status == .new ? "" : "<div class=\"evidence\">\(finding.status.rawValue)</div>") + "</td>"
-        html += "<td><a href=\"#product-\(Anchor.id(finding.product))\">\(finding.product.html)</a>"
+        html += (linked ? "<td><a href=\"#product-\(Anchor.id(finding.product))\">\(finding.product.html)</a>" : "<td>\(finding.product.html)")
             + (title.map { "<div class=\"evidence\">\($0.html)</div>" } ?? "") + "</td>"
         html += "<td>\(finding.message.html)"
         if let reason = finding.suppression { html += "<div class=\"evidence\">Suppressed: \(reason.html)</div>" }

@@ -26,7 +26,7 @@ public struct PromoCodeUnknown: Rule {
                 seen.insert(message.message.source + "\u{0}" + message.message.locator + "\u{0}" + code.value.uppercased()).inserted
             else { return nil }
             return Finding(
-                rule: id, severity: defaultSeverity, product: Self.product(message), field: "code", page: message.message.source,
+                rule: id, severity: defaultSeverity, product: Self.product(message), field: "code",
                 observations: [
                     .init(channel: message.channel, value: code.value, evidence: code.evidence, expected: false),
                     .init(channel: "published codes", value: "\(published.codes.count) active codes",

@@ -36,7 +36,6 @@ public struct PromoExpiredWhenSent: Rule {
             guard !message.hasProducts, let sent = promo.value.sent, let end = promo.value.valid?.end, sent > end else { return nil }
             return Finding(
                 rule: id, severity: defaultSeverity, product: PromoCodeUnknown.product(message), field: "valid_until",
-                page: message.message.source,
                 observations: [.init(channel: message.channel, value: "valid until \(PromoComparison.day(end)), sent \(PromoComparison.day(sent))",
                                      evidence: promo.evidence, expected: false)],
                 message: "The \(message.channel) message \(PromoCodeUnknown.describe(message)) was sent on \(PromoComparison.day(sent)), "

@@ -36,7 +36,6 @@ public struct FreeShippingThresholdMismatch: Rule {
                 stated.value.amount != expected.amount else { return nil }
             return Finding(
                 rule: id, severity: defaultSeverity, product: PromoCodeUnknown.product(message), field: "free_shipping_threshold",
-                page: message.message.source,
                 observations: [
                     .init(channel: message.channel, value: "free over \(stated.value)", evidence: stated.evidence, expected: false),
                     .init(channel: policy.channel, value: "free over \(expected)", evidence: terms.evidence, expected: true),
