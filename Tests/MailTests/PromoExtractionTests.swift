@@ -53,6 +53,20 @@ struct PromoExtractionTests {
         ])
     }
 
+    /// An abandoned-cart mail: each cart line's price belongs to the product linked in another cell of its row;
+    /// the subtotal, the shipping cost and the total are no product prices.
+    @Test func abandonedCartLinesKeepTheirProducts() throws {
+        let record = try Fixtures.promos("promos/it-abandoned-cart.eml")
+        #expect(record.subject == "Hai dimenticato qualcosa nel carrello?")
+        let prices = record.promos.flatMap(\.prices)
+        #expect(prices.map { "\($0.price.value) \($0.product.url?.value ?? "-") \($0.product.name?.value ?? "-")" } == [
+            "18.50 EUR https://www.bottega-aurora.it/prodotti/ciotola-vietri-pesci.html Ciotola Vietri «Pesci»",
+            "34.00 EUR https://www.bottega-aurora.it/prodotti/tagliere-ulivo.html Tagliere in ulivo",
+        ])
+        #expect(prices.allSatisfy { $0.product.url?.evidence.locator.hasSuffix(" href") == true })
+        #expect(record.promos.allSatisfy { $0.code == nil })  // P.IVA 01234567890 and the postcode are no codes
+    }
+
     @Test func relativeDeadlinesEndOnTheNamedDay() throws {
         let sentMonday = try #require(ISO8601DateFormatter().date(from: "2026-11-16T08:00:00Z"))
         let rome = try #require(TimeZone(identifier: "Europe/Rome"))

@@ -56,6 +56,7 @@ enum HTMLText {
         var links: [String] = []
         var struck = ""
         var blocks: [Int] = []
+        var rows: [Int] = []
         var nextBlock: Int
 
         init(block: Int) { nextBlock = block + 1 }
@@ -63,8 +64,10 @@ enum HTMLText {
         mutating func flush() {
             let line = MailReader.collapse(text)
             if !line.isEmpty {
-                lines.append(MailLine(number: lines.count + 1, text: line, links: links,
-                                      struck: MailReader.collapse(struck), block: blocks.last ?? 0))
+                var mailLine = MailLine(number: lines.count + 1, text: line, links: links,
+                                        struck: MailReader.collapse(struck), block: blocks.last ?? 0)
+                mailLine.row = rows.last ?? 0
+                lines.append(mailLine)
             }
             text = ""
             links = []
@@ -99,6 +102,10 @@ enum HTMLText {
                     blocks.append(nextBlock)
                     nextBlock += 1
                 }
+                if name == "tr" {
+                    rows.append(nextBlock)
+                    nextBlock += 1
+                }
                 if name == "a", !nowHidden, let href = attribute(node, "href") {
                     let target = href.trimmingCharacters(in: .whitespacesAndNewlines)
                     if !target.isEmpty { links.append(target) }
@@ -109,6 +116,7 @@ enum HTMLText {
                 }
                 if isBlock, !hidden { flush() }
                 if isCard { blocks.removeLast() }
+                if name == "tr" { rows.removeLast() }
                 return
             }
             if node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE {

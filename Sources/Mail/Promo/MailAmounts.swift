@@ -26,7 +26,17 @@ struct MailAmounts {
 
     /// Amounts that are prices of something: not an amount off, not a free-shipping threshold or shipping cost.
     func prices(in text: String) -> [MoneyMention] {
-        money(in: text).filter { !PromoExtractor.isOff($0) && !Self.isShippingAmount($0) }
+        money(in: text).filter { !PromoExtractor.isOff($0) && !Self.isShippingAmount($0) && !Self.isTotal($0) }
+    }
+
+    /// Words that introduce a cart's or an order's sum, not a product's price ("Totale: 75,90 €", "Subtotal $71").
+    static let totalWords: Set<String> = ["totale", "subtotale", "total", "subtotal", "totals", "zwischensumme", "gesamt",
+                                          "gesamtsumme", "summe", "endsumme", "totaal", "subtotaal", "importe", "iva",
+                                          "vat", "mwst", "tax", "taxes", "tva", "imposta", "sous", "montant"]
+
+    /// "Totale: 75,90 €", "Subtotal (2 items): $71.00": the amount is a sum of the cart, never one product's price.
+    static func isTotal(_ mention: MoneyMention) -> Bool {
+        mention.wordsBefore.suffix(4).contains(where: totalWords.contains)
     }
 
     static let thresholdWords: Set<String> = ["sopra", "oltre", "over", "above", "ab", "des", "from", "partire", "desde",

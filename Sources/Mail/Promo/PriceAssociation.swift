@@ -115,6 +115,19 @@ struct PriceAssociation {
                 }
             }
         }
+        // A cart line: the link sits in another cell of the price's table row.
+        if product.url == nil, product.opaqueLink == nil, first.row != 0 {
+            for piece in pieces where piece.row == first.row && piece.part == first.part && piece.block != first.block {
+                for link in piece.links {
+                    if case .url(let url) = LinkUnwrapper.unwrap(link), product.url == nil {
+                        product.url = Observed(url, Evidence(source: source, locator: piece.locator + " href", raw: link))
+                    }
+                }
+                if product.url != nil, product.name == nil, !piece.text.isEmpty, amounts.money(in: piece.text).isEmpty {
+                    product.name = Observed(piece.text, evidence(piece))
+                }
+            }
+        }
         if product.url != nil { product.opaqueLink = nil }
         for piece in neighbourhood {
             if let match = piece.text.firstMatch(of: Self.skuPattern) {
@@ -122,7 +135,7 @@ struct PriceAssociation {
                 break
             }
         }
-        product.name = name(first, neighbourhood)
+        product.name = name(first, neighbourhood) ?? product.name  // a cart line names its product in the link cell
         return product
     }
 

@@ -8,6 +8,8 @@ struct TextPiece {
     /// The part it belongs to and its block in that part (0: none); subject and preheaders have no block.
     var part: String = ""
     var block: Int = 0
+    /// The table row it sits in (0: none).
+    var row: Int = 0
 
     /// The pieces of a message in reading order: subject, preheaders, then the lines of each part.
     static func pieces(of message: MailMessage, prefix: String) -> [TextPiece] {
@@ -22,7 +24,8 @@ struct TextPiece {
         for part in message.parts {
             for line in part.lines {
                 pieces.append(TextPiece(text: line.text, locator: lead + "part \(part.path) line \(line.number)",
-                                        links: line.links, struck: line.struck, part: part.path, block: line.block))
+                                        links: line.links, struck: line.struck, part: part.path, block: line.block,
+                                        row: line.row))
             }
         }
         return pieces

@@ -73,6 +73,9 @@ public struct MailLine: Sendable, Hashable {
     public var struck: String
     /// An id shared by lines of the same table cell or list item (the block a product card sits in), 0 for none.
     public var block: Int
+    /// An id shared by the lines of one table row (a cart line: the product's link in one cell, its price in
+    /// another), 0 outside tables.
+    public var row: Int = 0
 
     /// Creates a line.
     public init(number: Int, text: String, links: [String] = [], struck: String = "", block: Int = 0) {
