@@ -19,27 +19,9 @@ trap cleanup EXIT
 
 echo "== generating $PAGES pages of ~${PAGE_KB} KB and a $BIG-URL sitemap index in $WORK"
 python3 "$HERE/generate.py" "$WORK/site" "$BASE" --pages "$PAGES" --page-kb "$PAGE_KB" --big-sitemap "$BIG"
-mkdir -p "$WORK/nginx"
-cat > "$WORK/nginx/nginx.conf" <<CONF
-worker_processes 1;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $WORK/nginx; proxy_temp_path $WORK/nginx; fastcgi_temp_path $WORK/nginx;
-  uwsgi_temp_path $WORK/nginx; scgi_temp_path $WORK/nginx;
-  types { text/html html; application/xml xml; }
-  sendfile on; keepalive_requests 1000000; etag on;
-  server {
-    listen 127.0.0.1:$PORT;
-    root $WORK/site;
-    location /same/ { try_files /same.html =404; }
-  }
-}
-CONF
-nginx -c "$WORK/nginx/nginx.conf" -g 'daemon off;' & NGINX_PID=$!
-for _ in $(seq 50); do python3 -c "import urllib.request as u; u.urlopen('$BASE/sitemap.xml', timeout=1)" 2>/dev/null && break; sleep 0.1; done
+# shellcheck source=../lib/nginx.sh
+. "$HERE/../lib/nginx.sh"
+start_nginx "$BASE/sitemap.xml" "sendfile on; etag on;" "location /same/ { try_files /same.html =404; }"
 
 echo "== building omniaudit (release)"
 (cd "$ROOT" && swift build -c release --product omniaudit >/dev/null && swift build -c release --product crawl-bench >/dev/null)

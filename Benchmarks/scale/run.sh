@@ -17,27 +17,9 @@ trap cleanup EXIT
 
 echo "== generating $PAGES pages (one SSI template) and a $ITEMS-item Merchant feed in $WORK"
 python3 "$HERE/generate.py" "$WORK/site" "$BASE" "$PAGES" "$ITEMS"
-mkdir -p "$WORK/nginx"
-cat > "$WORK/nginx/nginx.conf" <<CONF
-worker_processes 1;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $WORK/nginx; proxy_temp_path $WORK/nginx; fastcgi_temp_path $WORK/nginx;
-  uwsgi_temp_path $WORK/nginx; scgi_temp_path $WORK/nginx;
-  types { text/html html; application/xml xml; }
-  keepalive_requests 1000000;
-  server {
-    listen 127.0.0.1:$PORT;
-    root $WORK/site;
-    location ~ ^/p/([0-9]+)\.html\$ { set \$n \$1; ssi on; try_files /template.html =404; }
-  }
-}
-CONF
-nginx -c "$WORK/nginx/nginx.conf" -g 'daemon off;' & NGINX_PID=$!
-for _ in $(seq 50); do python3 -c "import urllib.request as u; u.urlopen('$BASE/sitemap.xml', timeout=1)" 2>/dev/null && break; sleep 0.1; done
+# shellcheck source=../lib/nginx.sh
+. "$HERE/../lib/nginx.sh"
+start_nginx "$BASE/sitemap.xml" "" 'location ~ ^/p/([0-9]+)\.html$ { set $n $1; ssi on; try_files /template.html =404; }'
 curl -s "$BASE/p/0000042.html" | grep -o '"sku":"[^"]*"' | head -1
 
 (cd "$ROOT" && swift build -c release --product omniaudit >/dev/null)
