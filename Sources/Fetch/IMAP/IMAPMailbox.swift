@@ -70,6 +70,9 @@ public final class IMAPMailbox {
         _ = omniaudit_easy_setopt_long(handle, CURLOPT_TIMEOUT, 120)
         _ = omniaudit_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
         _ = omniaudit_easy_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "imap,imaps")
+        _ = omniaudit_easy_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1)
+        _ = omniaudit_easy_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2)
+        if let caFile = settings.caFile { _ = omniaudit_easy_setopt_string(handle, CURLOPT_CAINFO, caFile) }
         _ = omniaudit_easy_setopt_ptr(handle, CURLOPT_WRITEDATA, unmanaged.toOpaque())
         _ = omniaudit_easy_setopt_callback(handle, CURLOPT_WRITEFUNCTION, { data, size, count, context in
             guard let data, let context else { return 0 }

@@ -12,6 +12,9 @@ public struct IMAPSettings: Sendable, Hashable {
     public var search: String
     /// The most messages read per audit (the newest are kept).
     public var maxMessages: Int
+    /// A PEM file of the certificate authorities to trust for `imaps://` (a company's own CA), instead of the
+    /// system's; certificates are verified either way.
+    public var caFile: String? = nil
 
     /// Creates settings.
     public init(url: String, user: String, password: String, search: String = "ALL", maxMessages: Int = 2000) {

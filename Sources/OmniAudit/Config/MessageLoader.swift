@@ -6,7 +6,7 @@ import Foundation
 enum MessageLoader {
     static let emailKeys = ["source", "imap", "codes"]
     static let smsKeys = ["source", "codes"]
-    static let imapKeys = ["url", "user-env", "password-env", "search", "max-messages"]
+    static let imapKeys = ["url", "user-env", "password-env", "search", "max-messages", "ca-file"]
 
     static func email(_ members: [(key: String, value: ConfigNode)], node: ConfigNode,
                       resolver: PathResolver) throws(ConfigError) -> EmailChannel {
@@ -14,7 +14,7 @@ enum MessageLoader {
         for (key, value) in members {
             switch key {
             case "source": channel.sources = try sources(value, resolver: resolver)
-            case "imap": channel.imap = try imap(value)
+            case "imap": channel.imap = try imap(value, resolver: resolver)
             case "codes": channel.codes = try resolver.existing(try value.string(), at: value)
             default: break
             }
@@ -48,8 +48,9 @@ enum MessageLoader {
 
     /// `imap: {url: imaps://host/Folder, user-env: NAME, password-env: NAME, search: "SINCE 1-Nov-2026"}`: the
     /// credentials come from the environment variables named, never from the file.
-    private static func imap(_ node: ConfigNode) throws(ConfigError) -> IMAPSettings {
+    private static func imap(_ node: ConfigNode, resolver: PathResolver) throws(ConfigError) -> IMAPSettings {
         var url = "", userVariable = "", passwordVariable = "", search = "ALL", maxMessages = 2000
+        var caFile: String?
         for (key, value) in try node.mapping(allowed: imapKeys) {
             switch key {
             case "url": url = try value.string()
@@ -59,6 +60,7 @@ enum MessageLoader {
             case "max-messages":
                 guard let count = Int(try value.string()), count > 0 else { throw value.error("max-messages must be a positive number") }
                 maxMessages = count
+            case "ca-file": caFile = try resolver.existing(try value.string(), at: value)
             default: break
             }
         }
@@ -75,6 +77,8 @@ enum MessageLoader {
         guard !passwordVariable.isEmpty, let password = environment[passwordVariable] else {
             throw node.error("imap password-env names no set environment variable ('\(passwordVariable)')", hint: "e.g. password-env: PROMO_IMAP_PASSWORD")
         }
-        return IMAPSettings(url: url, user: user, password: password, search: search, maxMessages: maxMessages)
+        var settings = IMAPSettings(url: url, user: user, password: password, search: search, maxMessages: maxMessages)
+        settings.caFile = caFile
+        return settings
     }
 }

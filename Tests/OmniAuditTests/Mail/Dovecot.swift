@@ -11,8 +11,16 @@ final class Dovecot {
     let password = "s3cret-imap"
     private let process = Process()
 
+    /// With `tls`, the server listens for IMAPS only, with a certificate for 127.0.0.1 signed by `caFile`.
+    let tls: Bool
+
+    /// The test certificate authority's certificate (PEM), when `tls`.
+    var caFile: String { folder.appendingPathComponent("ca.pem").path }
+
     /// Starts dovecot with the given messages in INBOX (as unseen mail in `new/`); waits until it accepts connections.
-    init(messages: [URL]) throws {
+    /// With `tls`, a CA and a server certificate for 127.0.0.1 are made with openssl, and only IMAPS is served.
+    init(messages: [URL], tls: Bool = false) throws {
+        self.tls = tls
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("omniaudit-dovecot-\(UUID().uuidString)")
         maildir = folder.appendingPathComponent("Maildir")
         let manager = FileManager.default
@@ -32,7 +40,8 @@ final class Dovecot {
             state_dir = \(folder.path)/run
             listen = 127.0.0.1
             protocols = imap
-            ssl = no
+            ssl = \(tls ? "required" : "no")
+            \(tls ? "ssl_cert = <\(folder.path)/server.pem\n            ssl_key = <\(folder.path)/server.key" : "")
             disable_plaintext_auth = no
             auth_mechanisms = plain login
             default_internal_user = \(runUser)
@@ -52,10 +61,12 @@ final class Dovecot {
               chroot =
               inet_listener imap {
                 address = 127.0.0.1
-                port = \(port)
+                port = \(tls ? 0 : port)
               }
               inet_listener imaps {
-                port = 0
+                address = 127.0.0.1
+                port = \(tls ? port : 0)
+                ssl = yes
               }
             }
             service anvil {
@@ -65,6 +76,7 @@ final class Dovecot {
             """
         try config.write(to: folder.appendingPathComponent("dovecot.conf"), atomically: true, encoding: .utf8)
         try "\(user):{PLAIN}\(password)\n".write(to: folder.appendingPathComponent("passwd"), atomically: true, encoding: .utf8)
+        if tls { try Self.makeCertificates(in: folder) }
         if root {
             // dovecot refuses to run its login and mail processes as root: the whole server runs as nobody.
             let chown = Process()
@@ -86,7 +98,33 @@ final class Dovecot {
         try waitUntilListening()
     }
 
-    var url: String { "imap://127.0.0.1:\(port)/INBOX" }
+    var url: String { "\(tls ? "imaps" : "imap")://127.0.0.1:\(port)/INBOX" }
+
+    /// A throwaway CA and a server certificate for 127.0.0.1 (subjectAltName IP), made with the openssl CLI.
+    private static func makeCertificates(in folder: URL) throws {
+        let path = folder.path
+        let extensions = folder.appendingPathComponent("san.cnf")
+        try "subjectAltName = IP:127.0.0.1\nbasicConstraints = CA:FALSE\n".write(to: extensions, atomically: true, encoding: .utf8)
+        let steps: [[String]] = [
+            ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=omniaudit test CA",
+             "-keyout", "\(path)/ca.key", "-out", "\(path)/ca.pem"],
+            ["req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout", "\(path)/server.key", "-out", "\(path)/server.csr"],
+            ["x509", "-req", "-in", "\(path)/server.csr", "-CA", "\(path)/ca.pem", "-CAkey", "\(path)/ca.key", "-CAcreateserial",
+             "-days", "2", "-extfile", extensions.path, "-out", "\(path)/server.pem"],
+        ]
+        for arguments in steps {
+            let openssl = Process()
+            openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+            openssl.arguments = arguments
+            openssl.standardOutput = FileHandle.nullDevice
+            openssl.standardError = FileHandle.nullDevice
+            try openssl.run()
+            openssl.waitUntilExit()
+            guard openssl.terminationStatus == 0 else {
+                throw DovecotError(message: "openssl \(arguments.prefix(2).joined(separator: " ")) failed (\(openssl.terminationStatus))")
+            }
+        }
+    }
 
     /// The Maildir file names of INBOX (flags after `:2,`; `S` is seen).
     func messageFiles() -> [String] {

@@ -54,6 +54,52 @@ import Fetch
         #expect(server.seenFiles().isEmpty, "\(server.messageFiles())")
     }
 
+    /// IMAPS with the shop's own CA (`ca-file:`): read, nothing marked as read; without the CA the certificate is
+    /// refused, the mailbox is a failed input naming the server, and no password goes over an unverified link.
+    @Test func imapsVerifiesTheCertificateWithTheConfiguredCA() throws {
+        let server = try Dovecot(messages: [URL(fileURLWithPath: Paths.repo("fixtures/emails/promos/it-mailchimp-black-friday.eml"))], tls: true)
+        defer { server.stop() }
+        #expect(server.url.hasPrefix("imaps://"))
+        setenv("OMNIAUDIT_TEST_IMAP_USER", server.user, 1)
+        setenv("OMNIAUDIT_TEST_IMAP_PASSWORD", server.password, 1)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("omniaudit-imaps-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func audit(caFile: String?) throws -> ChannelCoverage? {
+            let yaml = """
+                version: 1
+                shop: { name: Bottega Aurora, currency: EUR, locale: it-IT, timezone: Europe/Rome }
+                match: [sku, url]
+                channels:
+                  app:
+                    kind: feed
+                    format: json
+                    source: \(Paths.repo("fixtures/demo-shop/app/products.json"))
+                    items: "data.products[]"
+                    fields: { sku: id, title: name, price: pricing.sale, currency: pricing.currency, url: links.web }
+                  newsletter:
+                    kind: email
+                    imap: { url: "\(server.url)", user-env: OMNIAUDIT_TEST_IMAP_USER, password-env: OMNIAUDIT_TEST_IMAP_PASSWORD\(caFile.map { ", ca-file: \"\($0)\"" } ?? "") }
+                report: { out: \(folder.path), formats: [json] }
+
+                """
+            try yaml.write(to: folder.appendingPathComponent("omniaudit.yml"), atomically: true, encoding: .utf8)
+            var audit = Audit(config: try ConfigLoader.load(path: folder.appendingPathComponent("omniaudit.yml").path), version: "0")
+            audit.asOf = "2026-11-18"
+            return audit.run().coverage["newsletter"]
+        }
+        let trusted = try #require(try audit(caFile: server.caFile))
+        #expect(trusted.read == 1 && trusted.failed.isEmpty, "\(trusted.failed)")
+        #expect(trusted.products > 0)
+        #expect(server.seenFiles().isEmpty, "\(server.messageFiles())")
+
+        let untrusted = try #require(try audit(caFile: nil))
+        #expect(untrusted.read == 0)
+        #expect(untrusted.failed.map(\.input) == ["imaps://127.0.0.1:\(server.port)/INBOX"])
+        #expect(untrusted.failed.first.map { $0.reason.lowercased().contains("certificate") || $0.reason.lowercased().contains("ssl") } == true,
+                "\(untrusted.failed)")
+    }
+
     @Test func wrongPasswordIsAFailedInputNotACrash() throws {
         let server = try Dovecot(messages: [])
         defer { server.stop() }
