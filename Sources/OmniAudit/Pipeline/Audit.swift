@@ -42,12 +42,15 @@ public struct Audit: Sendable {
         return reconcile(consume reads, interrupted: cancellation?.isCancelled == true)
     }
 
+    /// Noon UTC of the audit day: "now" for the date rules and for what sources read relative to the day.
+    var asOfNoon: Date? { DayClock.date(from: asOf)?.addingTimeInterval(12 * 3600) }
+
     /// What a channel's reader needs from this audit.
     func environment(for channel: ChannelConfig) -> SourceEnvironment {
         SourceEnvironment(
             name: channel.name, shop: config.shop, currency: channel.currency ?? config.shop.currency,
             fetcher: FileFetcher(), paths: PathResolver(baseDirectory: config.baseDirectory), progress: progress,
-            cancellation: cancellation, asOf: DayClock.date(from: asOf)?.addingTimeInterval(12 * 3600))
+            cancellation: cancellation, asOf: asOfNoon)
     }
 
     /// A channel's read ready for matching (keyless observations set aside), announced on the progress line.
@@ -78,7 +81,7 @@ public struct Audit: Sendable {
         var failedInputs: [String: Set<String>] = [:]
         for (channel, read) in zip(config.channels, reads) { failedInputs[channel.name, default: []].formUnion(read.failedURLs) }
         var historyProblems: [String] = []
-        let asOfDate = DayClock.date(from: asOf)?.addingTimeInterval(12 * 3600)
+        let asOfDate = asOfNoon
         var recorder: HistoryRecorder?
         var history: PriceHistory?
         var previous: (day: String, counts: [String: Int])?
