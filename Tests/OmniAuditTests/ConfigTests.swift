@@ -51,6 +51,13 @@ import Testing
         }
     }
 
+    @Test func aFeedDeclaresItsEncodingOrIsToldTheNameIsUnknown() throws {
+        let declared = try parse(valid.replacingOccurrences(of: "    items:", with: "    encoding: windows-1250\n    items:"))
+        #expect(declared.channels[0].feed?.encoding == "windows-1250")
+        expectError(valid.replacingOccurrences(of: "    items:", with: "    encoding: klingon-8\n    items:"), line: 7, column: 15,
+                    contains: "encoding 'klingon-8' is not known", hint: "e.g. windows-1252, iso-8859-2, windows-1250, koi8-r, shift_jis")
+    }
+
     @Test func unknownKeysAreErrorsWithASuggestion() {
         expectError(valid + "\ngtae: { fail-on: error }", line: 9, column: 1, contains: "unknown key 'gtae'", hint: "did you mean 'gate'?")
         expectError(valid.replacingOccurrences(of: "items:", with: "itmes:"), line: 7, column: 5,

@@ -155,4 +155,6 @@ public struct FeedChannel: Sendable {
     public var keys: [KeyTransform] = []
     /// True for a store price list: items with a store are observed per store (`channel@store`).
     public var perStore = false
+    /// The encoding a CSV/TSV feed is written in (`encoding: windows-1250`), when it is not UTF-8.
+    public var encoding: String? = nil
 }

@@ -8,7 +8,7 @@ enum ChannelLoader {
         "sitemaps", "urls", "include", "exclude", "mirror", "selectors", "robots", "follow", "cache", "fetch",
         "allowed-hosts", "deny-private-addresses", "cache-max-size", "cache-max-age", "max-pages", "timeout",
     ]
-    static let feedKeys = ["format", "source", "items", "fields", "keys"]
+    static let feedKeys = ["format", "source", "items", "fields", "keys", "encoding"]
     /// Keys every kind accepts.
     static let commonKeys = ["kind", "catalog", "currency"]
 
@@ -135,6 +135,12 @@ enum ChannelLoader {
         for (key, value) in members {
             switch key {
             case "format": feed.format = try value.word(FeedFormat.allCases.map(\.rawValue))
+            case "encoding":
+                let name = try value.string()
+                guard FeedEncoding.isKnown(name) else {
+                    throw value.error("encoding '\(name)' is not known", hint: "e.g. windows-1252, iso-8859-2, windows-1250, koi8-r, shift_jis")
+                }
+                feed.encoding = name
             case "source": feed.source = try resolver.existing(try value.string(), at: value)
             case "items":
                 guard let path = JSONPath(try value.string()) else { throw value.error("items is not a valid path", hint: "e.g. data.products[]") }

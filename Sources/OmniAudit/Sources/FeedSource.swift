@@ -44,9 +44,11 @@ struct FeedSource {
         interpreter.perStore = feed.perStore
         interpreter.defaultStore = defaultStore
         interpreter.country = LocaleInfo.country(shop.locale)
-        return StreamingFeedExtractor(
+        var extractor = StreamingFeedExtractor(
             format: FeedFormat(rawValue: feed.format) ?? .auto, interpreter: interpreter,
             items: feed.items.description.isEmpty ? nil : feed.items, mapping: feed.fields)
+        extractor.encoding = feed.encoding
+        return extractor
     }
 
     func read() -> ChannelRead {

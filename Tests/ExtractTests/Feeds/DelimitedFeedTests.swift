@@ -105,6 +105,48 @@ import Testing
         #expect(result.problems.first?.message.hasPrefix("text that is not UTF-8 first found here: read as windows-1252 (2 rows in all)") == true)
     }
 
+    /// A Polish shop's export in windows-1250 (`encoding: windows-1250`): read right only when declared — the
+    /// windows-1252 fallback would turn "Żółty" into "¯ó³ty" — and converted in chunks whatever the cut.
+    @Test func aDeclaredEncodingIsConvertedWithIconv() throws {
+        var extractor = StreamingFeedExtractor(format: .auto, interpreter: RecordInterpreter(channel: "feed", defaultCurrency: nil))
+        extractor.encoding = "windows-1250"
+        var observations: [Observation] = []
+        let problems = extractor.stream(try FeedInput(path: FeedFixtures.path("windows-1250.csv")), source: "pl.csv") { observations.append($0) }
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(observations.map { $0.title?.value } == ["Żółty kubek ceramiczny", "Łyżka z drewna śliwy", "Miska „Bolesławiec”"])
+        #expect(observations.first?.price?.value == FeedFixtures.money("39.90", "PLN"))
+        let undeclared = try FeedFixtures.read("windows-1250.csv")
+        #expect(undeclared.observations.first?.title?.value != "Żółty kubek ceramiczny")
+        #expect(undeclared.problems.first?.message.contains("windows-1252") == true)  // said, not silent
+    }
+
+    @Test func bytesInvalidInTheDeclaredEncodingAreReportedWithTheirOffset() throws {
+        var extractor = StreamingFeedExtractor(format: .auto, interpreter: RecordInterpreter(channel: "feed", defaultCurrency: nil))
+        extractor.encoding = "windows-1250"
+        var observations: [Observation] = []
+        let problems = extractor.stream(try FeedInput(path: FeedFixtures.path("hostile/windows-1250-invalid-byte.csv")), source: "pl.csv") {
+            observations.append($0)
+        }
+        #expect(observations.count == 3)
+        #expect(observations[1].title?.value == "Ły\u{FFFD}ka z drewna śliwy")
+        #expect(problems.count == 1)
+        #expect(problems.first?.message.hasPrefix("1 byte is not valid windows-1250") == true, "\(problems)")
+        #expect(problems.first?.position.hasPrefix("byte ") == true)
+    }
+
+    @Test func iconvStreamSplitAnywhereConvertsTheSame() throws {
+        let text = "Žluťoučký kůň — Łódź"
+        let bytes = Array(text.data(using: .windowsCP1250)!)
+        for cut in 0...bytes.count {
+            let stream = try #require(IconvStream(from: "windows-1250"))
+            var out = bytes[..<cut].withUnsafeBufferPointer { stream.convert($0) }
+            out += bytes[cut...].withUnsafeBufferPointer { stream.convert($0) }
+            out += stream.finish()
+            #expect(String(decoding: out, as: UTF8.self) == text, "cut at \(cut)")
+        }
+        #expect(IconvStream(from: "no-such-encoding") == nil)
+    }
+
     @Test func utf16WithAByteOrderMarkIsConverted() throws {
         let result = try FeedFixtures.read("utf16.tsv")
         #expect(result.problems.isEmpty)

@@ -14,6 +14,8 @@ public struct StreamingFeedExtractor: FeedExtractor {
     public var items: JSONPath?
     /// The configured mapping, as paths (JSON) or names (other formats); empty for the standard names.
     public var mapping: [JSONFeedExtractor.Field: JSONPath]
+    /// The encoding a CSV/TSV feed is declared in (`encoding: windows-1250`); nil for UTF-8 (detected fallbacks).
+    public var encoding: String? = nil
 
     /// Creates an extractor.
     public init(format: FeedFormat, interpreter: RecordInterpreter, items: JSONPath? = nil,
@@ -56,7 +58,7 @@ public struct StreamingFeedExtractor: FeedExtractor {
             problems += read
         case .csv, .tsv:
             let separator = FeedFormat.separator(of: format, head: input.peek(4096))
-            let read = DelimitedReader(separator: separator).read(input, source: source, each: interpret)
+            let read = DelimitedReader(separator: separator, encoding: encoding).read(input, source: source, each: interpret)
             pipeline.finish(each: each, problems: &problems)
             problems += read
         case .jsonl:

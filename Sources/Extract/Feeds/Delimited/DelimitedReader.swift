@@ -8,10 +8,20 @@ import Foundation
 public struct DelimitedReader: Sendable {
     /// The field separator: `,` for CSV, a tab for TSV, `;` for some spreadsheets' CSV.
     public var separator: UInt8
+    /// The encoding the channel declares (`encoding: windows-1250`), converted to UTF-8 with iconv; nil reads
+    /// UTF-8 (UTF-16 with a byte-order mark converted, other bytes read as windows-1252 and reported).
+    public var encoding: String?
 
     /// Creates a reader for one separator.
-    public init(separator: UInt8) {
+    public init(separator: UInt8, encoding: String? = nil) {
         self.separator = separator
+        self.encoding = DelimitedReader.isUTF8(encoding) ? nil : encoding
+    }
+
+    /// True for no declared encoding or a name of UTF-8.
+    static func isUTF8(_ encoding: String?) -> Bool {
+        guard let name = encoding?.lowercased().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "_", with: "") else { return true }
+        return name == "utf8"
     }
 
     /// Reads every row, handing each record to `each`; returns the problems, each with its line.
@@ -53,13 +63,19 @@ public struct DelimitedReader: Sendable {
             each(record)
         }
         // UTF-16 (with its byte-order mark) is converted to UTF-8 as it streams.
-        var utf16 = FeedFormat.utf16ByteOrder(input.peek(2)).map { UTF16Stream(bigEndian: $0) }
+        var utf16 = encoding == nil ? FeedFormat.utf16ByteOrder(input.peek(2)).map { UTF16Stream(bigEndian: $0) } : nil
+        let declared = encoding.flatMap(IconvStream.init(from:))
+        if let encoding, declared == nil {
+            return [Problem(source: source, message: "encoding '\(encoding)' is not known to iconv: the feed was not read")]
+        }
         while true {
             let count = chunk.withUnsafeMutableBytes { input.read(into: $0) }
             if count <= 0 { break }
             chunk.withUnsafeBufferPointer { buffer in
                 let bytes = UnsafeBufferPointer(rebasing: buffer[0..<count])
-                if utf16 != nil {
+                if let declared {
+                    declared.convert(bytes).withUnsafeBufferPointer { tokenizer.feed($0, row: handle) }
+                } else if utf16 != nil {
                     utf16!.convert(bytes).withUnsafeBufferPointer { tokenizer.feed($0, row: handle) }
                 } else {
                     tokenizer.feed(bytes, row: handle)
@@ -67,6 +83,14 @@ public struct DelimitedReader: Sendable {
             }
         }
         if var rest = utf16 { rest.finish().withUnsafeBufferPointer { tokenizer.feed($0, row: handle) } }
+        if let declared {
+            declared.finish().withUnsafeBufferPointer { tokenizer.feed($0, row: handle) }
+            if let first = declared.firstInvalidOffset, let encoding {
+                problems.append(Problem(source: source, position: "byte \(first)",
+                                        message: "\(declared.invalid) byte\(declared.invalid == 1 ? " is" : "s are") not valid \(encoding) "
+                                            + "(the first here): shown as U+FFFD; check the feed's encoding"))
+            }
+        }
         if let failure = input.failure {
             problems.append(Problem(source: source, position: "line \(tokenizer.line)", message: "\(failure) (reading stopped here)"))
         }
