@@ -103,14 +103,19 @@ enum MessageObservations {
         return read
     }
 
+    /// The promise of a promo as a value: its code, the given percent, amount off, validity window and send date.
+    static func value(_ promo: MessagePromo, percent: Observed<String>?, sent: Date?) -> Promo {
+        let window = DateWindow(start: promo.validFrom?.value, end: promo.validUntil?.value)
+        return Promo(code: promo.code?.value,
+                     percentOff: percent.flatMap { Decimal(string: $0.value, locale: Locale(identifier: "en_US_POSIX")) },
+                     amountOff: promo.amountOff?.value,
+                     valid: window.start == nil && window.end == nil ? nil : window, sent: sent)
+    }
+
     /// What the promo promises as a whole, when it states a code, a validity or a free-shipping threshold.
     static func promise(_ promo: MessagePromo, record: MessagePromos, channel: String) -> MessagePromise? {
         guard promo.code != nil || promo.validUntil != nil || promo.freeShippingOver != nil else { return nil }
-        let window = DateWindow(start: promo.validFrom?.value, end: promo.validUntil?.value)
-        let value = Promo(code: promo.code?.value,
-                          percentOff: promo.percentOff.flatMap { Decimal(string: $0.value, locale: Locale(identifier: "en_US_POSIX")) },
-                          amountOff: promo.amountOff?.value,
-                          valid: window.start == nil && window.end == nil ? nil : window, sent: record.sent?.value)
+        let value = self.value(promo, percent: promo.percentOff, sent: record.sent?.value)
         guard let evidence = promo.validUntil?.evidence ?? promo.code?.evidence ?? promo.freeShippingOver?.evidence else { return nil }
         return MessagePromise(
             channel: channel, message: Evidence(source: record.source, locator: record.message, raw: record.subject ?? ""),
@@ -126,15 +131,11 @@ enum MessageObservations {
         // A percent beside the product, or a sale on everything; a code's percent is taken at checkout, so the
         // site's prices do not show it.
         let percent = advertised.percentOff ?? (promo.code == nil ? promo.percentOff : nil)
-        let window = DateWindow(start: promo.validFrom?.value, end: promo.validUntil?.value)
-        let value = Promo(code: promo.code?.value,
-                          percentOff: percent.flatMap { Decimal(string: $0.value, locale: Locale(identifier: "en_US_POSIX")) },
-                          amountOff: promo.amountOff?.value,
-                          valid: window.start == nil && window.end == nil ? nil : window, sent: record.sent?.value)
+        let value = self.value(promo, percent: percent, sent: record.sent?.value)
         let evidence = advertised.percentOff?.evidence ?? promo.validUntil?.evidence ?? promo.code?.evidence
             ?? percent?.evidence ?? advertised.price.evidence
         observation.promo = Observed(value, evidence)
-        if value.valid != nil, let validity = promo.validUntil ?? promo.validFrom {
+        if let window = value.valid, let validity = promo.validUntil ?? promo.validFrom {
             observation.saleWindow = Observed(window, validity.evidence)
         }
         if let over = promo.freeShippingOver {
