@@ -10,7 +10,7 @@ import Testing
 @Suite("Real price strings")
 struct RealPriceStringTests {
     /// The lowest accepted share right, in per mille, for the amount and for amount and currency token together.
-    static let floor = (amount: 992, both: 984)
+    static let floor = (amount: 997, both: 990)
 
     struct Row: Decodable {
         let set: String

@@ -155,7 +155,7 @@ enum PriceCandidates {
     /// `10:30`, `2026-11-20`, `20-11-2026`: numbers glued by `:` once or by `-` twice.
     private static func isDateOrTime(at index: Int, in tokens: UnsafeBufferPointer<PriceToken>) -> Bool {
         func glued(_ position: Int, _ symbol: Unicode.Scalar) -> Bool {
-            position + 2 < tokens.count && tokens[position + 1].isSymbol(symbol)
+            position + 2 < tokens.count && tokens[position].number != nil && tokens[position + 1].isSymbol(symbol)
                 && tokens[position + 1].start == tokens[position].end && tokens[position + 2].number != nil
                 && tokens[position + 2].start == tokens[position + 1].end
         }
@@ -167,7 +167,17 @@ enum PriceCandidates {
             while position >= 2, glued(position - 2, symbol) { count += 1; position -= 2 }
             return count
         }
-        return links(":") >= 1 || links("-") >= 2 || links("/") >= 2 || links(".") >= 1
+        /// `25-09`, `09-25`: two two-digit numbers glued by one dash, one of them zero-padded.
+        func isDayAndMonth() -> Bool {
+            func pair(_ left: Int) -> Bool {
+                guard left >= 0, glued(left, "-"), let first = tokens[left].number, let second = tokens[left + 2].number
+                else { return false }
+                func twoDigits(_ number: NumberToken) -> Bool { number.separatorCount == 0 && number.lastLength == 2 }
+                return twoDigits(first) && twoDigits(second) && (first.startsWithZero || second.startsWithZero)
+            }
+            return pair(index) || pair(index - 2)
+        }
+        return links(":") >= 1 || links("-") >= 2 || links("/") >= 2 || links(".") >= 1 || isDayAndMonth()
     }
 
     /// The unit after a `/` or "al": a unit word, or a number and a unit word (`/100 g`).

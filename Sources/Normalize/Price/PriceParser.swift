@@ -134,7 +134,14 @@ public struct PriceParser: Sendable {
         bytes: UnsafeBufferPointer<UInt8>, into result: inout Result, quoted: () -> String
     ) {
         let selection = PriceSelection(candidates: candidates, tokens: tokens)
-        let currencyIndex = selection.chosen.flatMap { candidates[$0].currencyToken } ?? firstCurrency(in: tokens)
+        var currencyIndex = selection.chosen.flatMap { candidates[$0].currencyToken } ?? firstCurrency(in: tokens)
+        // A text with no number among other words (`Pure & IP BP Ph. Eur. USP`): a currency word in lower case
+        // there is a plain word; only a sign or a code in capitals names a currency without an amount.
+        if candidates.isEmpty, tokens.count > 1, let index = currencyIndex,
+            bytes[tokens[index].start..<tokens[index].end].contains(where: { $0 >= 0x61 && $0 <= 0x7A })
+        {
+            currencyIndex = nil
+        }
         resolveCurrency(tokenIndex: currencyIndex, tokens: tokens, bytes: bytes, into: &result)
         if let unitIndex = selection.unitPrice, case .unitPrice(let unit) = candidates[unitIndex].role {
             result.priceUnit = unit

@@ -50,6 +50,8 @@ struct PriceScanner {
             if byte < 0x80 {
                 if byte >= 0x30 && byte <= 0x39 {
                     appendNumber(readNumber(), from: start)
+                } else if (byte == 0x2E || byte == 0x2C), strayMarkFollows() {
+                    index += 1  // `$..75`, `$.750.30`: a mark before a number that has its own is a slip of the key
                 } else if (byte == 0x2E || byte == 0x2C), leadingDecimalFollows() {
                     // `.99 €`, `$.49`: a leading decimal mark reads as `0.99`.
                     var number = NumberToken()
@@ -109,6 +111,16 @@ struct PriceScanner {
         if index > 0, bytes[index - 1] >= 0x30 && bytes[index - 1] <= 0x39 { return false }
         let digits = digitRun(from: index + 1)
         return digits == 1 || digits == 2
+    }
+
+    /// At a `.` or `,` not preceded by a digit: another mark follows it directly (`..75`), or a run of digits
+    /// that goes on with a mark and more digits (`.750.30`, `.75,333`).
+    private func strayMarkFollows() -> Bool {
+        if index > 0, bytes[index - 1] >= 0x30 && bytes[index - 1] <= 0x39 { return false }
+        func isMark(_ offset: Int) -> Bool { offset < bytes.count && (bytes[offset] == 0x2E || bytes[offset] == 0x2C) }
+        if isMark(index + 1) { return digitRun(from: index + 2) > 0 }
+        let digits = digitRun(from: index + 1)
+        return digits > 0 && isMark(index + 1 + digits) && digitRun(from: index + 2 + digits) > 0
     }
 
     /// After a currency sign glued to digits: where exactly two cents start, directly (`19€95`) or after one
@@ -253,7 +265,10 @@ struct PriceScanner {
                 index = cents
                 continue
             }
-            if UTF8Scalar.isSpace(scalar), number.lastLength <= 3, threeDigitsFollow(after) {
+            // `1 299,00`: a space groups thousands, only after a first group or a group of three (`$2.00 100`
+            // is two numbers).
+            if UTF8Scalar.isSpace(scalar), number.lastLength <= 3, number.separatorCount == 0 || number.lastLength == 3,
+                threeDigitsFollow(after) {
                 number.appendSeparator(0x20)
                 index = after
                 continue

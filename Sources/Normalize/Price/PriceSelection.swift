@@ -32,7 +32,7 @@ struct PriceSelection: Sendable {
             failure = Self.failure(candidates)
             return
         }
-        if priceCount > 1, let (low, high) = Self.range(candidates, tokens) {
+        if priceCount > 1, let (low, high) = Self.range(candidates, tokens, withCurrency: withCurrency > 0) {
             chosen = low
             maximum = high
             return
@@ -58,17 +58,26 @@ struct PriceSelection: Sendable {
     }
 
     /// Two neighbouring prices joined by a dash or a range word ("a", "to", "bis"), with at most currency tokens
-    /// between.
+    /// between. The range must open the text's prices: after a price stated first (`€ 10.00 € 8.00 – € 10.00`) it
+    /// is a list of options, not the price. A currency written before the upper end only (`50 - $2.00`) makes the
+    /// lower end another quantity.
     private static func range(
-        _ candidates: UnsafeBufferPointer<PriceCandidate>, _ tokens: UnsafeBufferPointer<PriceToken>
+        _ candidates: UnsafeBufferPointer<PriceCandidate>, _ tokens: UnsafeBufferPointer<PriceToken>, withCurrency: Bool
     ) -> (Int, Int)? {
         var first = candidates.startIndex
+        var pricedBefore = false
         while first + 1 < candidates.endIndex {
-            defer { first += 1 }
+            defer {
+                let candidate = candidates[first]
+                if candidate.role == .price, !withCurrency || candidate.currencyToken != nil { pricedBefore = true }
+                first += 1
+            }
             let low = candidates[first], high = candidates[first + 1]
             guard low.role == .price, high.role == .price, !low.isPrevious, !high.isPrevious, !high.isCurrent else {
                 continue
             }
+            if pricedBefore { return nil }
+            if let sign = high.currencyToken, sign < high.token, low.currencyToken == nil { continue }
             var joined = false
             for position in (low.token + 1)..<high.token {
                 let token = tokens[position]
