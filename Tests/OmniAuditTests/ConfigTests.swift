@@ -27,8 +27,8 @@ import Testing
 
     @Test func theDemoConfigLoads() throws {
         let config = try ConfigLoader.load(path: Paths.repo("omniaudit.yml"))
-        #expect(config.channels.map(\.name) == ["web", "app", "merchant", "negozi", "newsletter", "sms", "policy"])
-        #expect(config.channels.map(\.kind) == ["web", "feed", "feed", "store", "email", "sms", "terms"])
+        #expect(config.channels.map(\.name) == ["web", "app", "merchant", "marketplace", "negozi", "newsletter", "sms", "policy"])
+        #expect(config.channels.map(\.kind) == ["web", "feed", "feed", "feed", "store", "email", "sms", "terms"])
         #expect(config.gate.failOn == .error)
         #expect(config.report.out == Paths.repo("reports"))
     }

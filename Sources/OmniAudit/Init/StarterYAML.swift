@@ -57,6 +57,13 @@ struct StarterYAML {
             lines.append("    # \(transform.evidence)")
             lines.append("    keys: \(transform.yaml)")
         }
+        // A feed listing far fewer products than another channel (a marketplace's selection) is a partial
+        // catalogue: the products it leaves out are not missing from it.
+        let largest = samples.filter { $0.name != sample.name }.map(\.observations.count).max() ?? 0
+        if sample.kind == "feed", sample.read < ChannelSample.limit, sample.observations.count * 2 < largest {
+            lines.append("    # lists \(sample.observations.count) products where another channel lists \(largest): a selection, not the catalogue")
+            lines.append("    catalog: partial")
+        }
         return lines
     }
 }

@@ -17,6 +17,7 @@ import Testing
         let result = try Paths.run([
             "init", "--out", config, "--name", "Bottega Aurora", "--locale", "it-IT", "--timezone", "Europe/Rome",
             "--web", demo + "/web/prodotti", "--feed", demo + "/app/products.json", "--feed", demo + "/feeds/google.xml",
+            "--feed", demo + "/feeds/marketplace.csv",
             "--store", demo + "/negozi/listino.csv",
         ])
         #expect(result.status == 0, "\(result.err)")
@@ -25,7 +26,8 @@ import Testing
         #expect(yaml.contains("fields: { sku: codice, price: prezzo, stock: giacenza, store: negozio }"), "\(yaml)")
         #expect(yaml.contains("price: pricing.sale"), "\(yaml)")
         #expect(yaml.contains("format: merchant-xml"))
-        #expect(yaml.contains("match: [sku, gtin, url]\n"), "\(yaml)")  // every pair of channels shares ids: no title needed
+        #expect(yaml.contains("match: [sku, gtin, url]\n"), "\(yaml)")
+        #expect(yaml.contains("format: csv              # detected from the content\n    source: \(demo)/feeds/marketplace.csv\n    # lists 9 products where another channel lists 39: a selection, not the catalogue\n    catalog: partial\n"), "\(yaml)")  // every pair of channels shares ids: no title needed
 
         let audit = try Paths.run(["audit", "--config", config, "--out", folder + "/reports", "--as-of", "2026-11-23", "--format", "json"])
         #expect(audit.status == 1, "\(audit.out)\(audit.err)")

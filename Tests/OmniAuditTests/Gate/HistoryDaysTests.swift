@@ -74,7 +74,7 @@ import Testing
         #expect(planted >= Paths.demoFindings - 3 && statuses(day1.findings).count == 1)
         // The history is empty: one notice per channel says which reductions could not be confirmed yet.
         let short = day1.findings.filter { $0["rule"] as? String == "omnibus-reference-price" }
-        #expect(Set(short.compactMap { $0["product"] as? String }) == ["history:web", "history:app", "history:merchant"])
+        #expect(Set(short.compactMap { $0["product"] as? String }) == ["history:web", "history:app", "history:merchant", "history:marketplace"])
         #expect(short.contains { $0["message"] as? String == "The history has no earlier run, not the 30 days before each "
             + "reduction started: the reference price of 6 announced reductions in web could not be confirmed yet "
             + "(sku:BA-1003, sku:BA-1008, sku:BA-1010, sku:BA-1017, sku:BA-1024 and 1 more)." })
