@@ -42,7 +42,7 @@ struct AuditCommand: ParsableCommand {
         guard emitObservations == nil else { throw ValidationError("--emit-observations needs --shard I/N (use --shard 1/1 for one machine)") }
         audit.baseline = try output.baselineFindings()
         let signals = Interrupts.install(cancellation)
-        let report = audit.run()
+        let report = try output.spilling { directory throws(SpillError) in try audit.run(spillingTo: directory) }
         withExtendedLifetime(signals) {}
         try output.publish(report, settings: settings)
     }

@@ -32,6 +32,7 @@ struct MergeCommand: ParsableCommand {
         var audit = Audit(config: settings, version: OmniAuditVersion.current, day: set.asOf, progress: output.progress)
         audit.baseline = try output.baselineFindings()
         output.progress?("merging \(set.shards.count) shard\(set.shards.count == 1 ? "" : "s")")
-        try output.publish(audit.merge(consume set), settings: settings)
+        let report = try output.spilling { directory throws(SpillError) in try audit.merge(set, spillingTo: directory) }
+        try output.publish(report, settings: settings)
     }
 }

@@ -37,11 +37,20 @@ extension Audit {
     /// Reconciles and reports the shards of one audit as a single run on one machine would have: the same
     /// observations in the same order, so the same report, byte for byte.
     public func merge(_ set: consuming ShardSet) -> AuditReport {
+        (try? merge(set, spillingTo: nil)) ?? reconcile([], interrupted: true)
+    }
+
+    /// `merge`, keeping observations on disk in `directory` (see `run(spillingTo:)`); in memory when nil.
+    public func merge(_ set: consuming ShardSet, spillingTo directory: String?) throws(SpillError) -> AuditReport {
+        var spill: ObservationSpill?
+        if let directory { spill = try makeSpill(in: directory) }
         var reads: [ChannelRead] = []
         for (position, channel) in config.channels.enumerated() {
             let parts = set.shards.map { $0.channels[position] }
             if let web = channel.web {
-                reads.append(web.source(environment(for: channel)).assemble(parts.compactMap(\.web)))
+                var environment = environment(for: channel)
+                environment.spill = spill
+                reads.append(web.source(environment).assemble(parts.compactMap(\.web)))
             } else {
                 reads.append(parts.lazy.compactMap(\.whole).first
                     ?? ChannelRead(observations: [], coverage: ChannelCoverage(channel: channel.name), failedURLs: []))
@@ -49,6 +58,6 @@ extension Audit {
         }
         let interrupted = set.shards.contains(where: \.interrupted)
         _ = consume set  // the decoded shards go before matching: each observation is then held once
-        return reconcile(reads.map(settled), interrupted: interrupted)
+        return try reconcile(reads.map { settled($0, spill: spill) }, interrupted: interrupted, spill: spill)
     }
 }

@@ -1,0 +1,54 @@
+import AuditModel
+import Foundation
+import Reconcile
+
+/// The observations of an audit kept on disk as they are read, in reading order (channel order, then input
+/// order), with only what matching needs in memory (a `MatchEntry` each). After matching, products read their
+/// observations back one product at a time.
+final class ObservationSpill: @unchecked Sendable {  // `entries` is touched under `lock`
+    private let values: SpilledValues<Observation>
+    private var entries: [MatchEntry] = []
+    private let lock = NSLock()
+    /// The identity fields matched on.
+    let fields: [IdentityField]
+    /// Whether titles match too (an observation with a title but no identifier is then kept).
+    let matchTitles: Bool
+
+    init(directory: String, fields: [IdentityField], matchTitles: Bool) throws(SpillError) {
+        values = SpilledValues(try SpillFile(directory: directory))
+        self.fields = fields
+        self.matchTitles = matchTitles
+    }
+
+    /// The spill folder.
+    var directory: String { values.file.directory }
+    /// The first write or read error.
+    var failure: SpillError? { values.file.failure }
+    /// The observations spilled so far.
+    var count: Int { lock.withLock { entries.count } }
+
+    /// Keeps a matchable observation; returns the problem instead for one without any identifier (see
+    /// `ChannelRead.setAsideKeyless`).
+    func accept(_ observation: Observation, channel: String) -> Problem? {
+        if observation.key.isEmpty && !(matchTitles && observation.title != nil) {
+            return ChannelRead.keylessProblem(observation, channel: channel)
+        }
+        let entry = MatchEntry(observation, fields: fields, matchTitles: matchTitles)
+        lock.withLock {
+            values.append(observation)
+            entries.append(entry)
+        }
+        return nil
+    }
+
+    /// The observation with this number (in reading order).
+    func observation(at index: Int) -> Observation? { values.value(at: index) }
+
+    /// Hands the entries to matching and forgets them.
+    func takeEntries() -> [MatchEntry] {
+        lock.withLock {
+            defer { entries = [] }
+            return entries
+        }
+    }
+}
