@@ -80,6 +80,21 @@ public struct Audit: Sendable {
     /// the source returned moved to disk), announced on the progress line.
     func settled(_ read: ChannelRead, spill: ObservationSpill? = nil) -> ChannelRead {
         var read = read
+        if let spill, let pending = read.spilled {  // from a shard's spill into the audit's, one at a time, in order
+            var keyless: [Problem] = []
+            for number in pending.numbers {
+                guard let observation = pending.values.value(at: Int(number)) else {
+                    spill.noteFailure(pending.values.file.failure ?? SpillError(directory: spill.directory, reason: "unreadable observation"))
+                    continue
+                }
+                if let problem = spill.accept(observation, channel: read.coverage.channel) { keyless.append(problem) }
+            }
+            if !keyless.isEmpty {
+                read.coverage.products = pending.numbers.count - keyless.count
+                read.coverage.problems += keyless
+            }
+            read.spilled = nil
+        }
         if let spill, !read.observations.isEmpty {
             let keyless = read.observations.compactMap { spill.accept($0, channel: read.coverage.channel) }
             if !keyless.isEmpty {

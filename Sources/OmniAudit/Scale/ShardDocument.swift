@@ -1,4 +1,5 @@
 import AuditModel
+import Extract
 import Foundation
 
 /// What one shard of a sharded audit read (`omniaudit audit --shard I/N --emit-observations DIR`), written as
@@ -101,8 +102,20 @@ public struct ShardDocument: Sendable {
     }
 
     /// Reads one shard file line by line; the error names the file, the line and, for a malformed one, the field.
-    public static func read(_ path: String) throws(ShardError) -> ShardDocument {
+    /// With `spillDirectory`, page extractions and observations go to unlinked files there as they are read
+    /// (only their numbers stay in memory), for a merge whose memory does not grow with the catalogue.
+    public static func read(_ path: String, spillDirectory: String? = nil) throws(ShardError) -> ShardDocument {
         guard let file = FileHandle(forReadingAtPath: path) else { throw ShardError("\(path): cannot be read") }
+        var pageSpill: SpilledValues<PageExtraction>?
+        var observationSpill: SpilledValues<Observation>?
+        if let spillDirectory {
+            do {
+                pageSpill = SpilledValues(try SpillFile(directory: spillDirectory))
+                observationSpill = SpilledValues(try SpillFile(directory: spillDirectory))
+            } catch {
+                throw ShardError("\(path): \(error.description)")
+            }
+        }
         defer { try? file.close() }
         let decoder = JSONDecoder()
         var lines = LineReader(file)
@@ -140,7 +153,14 @@ public struct ShardDocument: Sendable {
                 throw ShardError("\(path): line \(number): channel '\(line.channel)' is not in the shard's header")
             }
             if let discovery = line.discovery { channels[index].webPart { $0.discovery = discovery } }
-            if let page = line.page { channels[index].webPart { $0.pages.append(page) } }
+            if var page = line.page {
+                if let pageSpill, let extraction = page.page {
+                    page.spilledPage = pageSpill.append(extraction)
+                    page.pageSpill = pageSpill
+                    page.page = nil
+                }
+                channels[index].webPart { $0.pages.append(page) }
+            }
             if let crawl = line.crawl { channels[index].webPart { $0.crawl = crawl } }
             if let coverage = line.coverage {
                 channels[index].whole = ChannelRead(observations: [], coverage: coverage, failedURLs: Set(line.failedURLs ?? []),
@@ -151,9 +171,16 @@ public struct ShardDocument: Sendable {
                 guard channels[index].whole != nil else {
                     throw ShardError("\(path): line \(number): an observation of '\(line.channel)' before its coverage")
                 }
-                channels[index].whole?.observations.append(observation)
+                if let observationSpill {
+                    let number = Int32(observationSpill.append(observation))
+                    if channels[index].whole?.spilled == nil { channels[index].whole?.spilled = SpilledObservations(values: observationSpill) }
+                    channels[index].whole?.spilled?.numbers.append(number)
+                } else {
+                    channels[index].whole?.observations.append(observation)
+                }
             }
         }
+        if let failure = pageSpill?.file.failure ?? observationSpill?.file.failure { throw ShardError("\(path): \(failure.description)") }
         return ShardDocument(tool: header.tool, configDigest: header.configDigest, asOf: header.asOf, shard: header.shard,
                              interrupted: header.interrupted, channels: channels)
     }

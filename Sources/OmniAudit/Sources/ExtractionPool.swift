@@ -11,15 +11,19 @@ final class ExtractionPool: @unchecked Sendable {
     private var spilled: [Int: Int] = [:]
     /// Where extractions go when the audit spills to disk (only their numbers stay in memory).
     private let spill: SpilledValues<PageExtraction>?
+    /// What is done to an extraction before it is spilled (local paths shown relative, as records show them).
+    private let prepare: @Sendable (PageExtraction) -> PageExtraction
     private let group = DispatchGroup()
     private let slots: DispatchSemaphore
     private let queue = DispatchQueue(label: "omniaudit.extract", attributes: .concurrent)
     private let cancellation: CrawlCancellation?
 
     init(extractor: PageExtractor, workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount),
-         cancellation: CrawlCancellation? = nil, spill: SpilledValues<PageExtraction>? = nil) {
+         cancellation: CrawlCancellation? = nil, spill: SpilledValues<PageExtraction>? = nil,
+         prepare: @escaping @Sendable (PageExtraction) -> PageExtraction = { $0 }) {
         self.extractor = extractor
         self.spill = spill
+        self.prepare = prepare
         self.cancellation = cancellation
         slots = DispatchSemaphore(value: workers * 2)
     }
@@ -39,7 +43,7 @@ final class ExtractionPool: @unchecked Sendable {
             guard cancellation?.isCancelled != true else { return }
             let page = PageBody.extract(body, source: source, contentType: contentType, with: extractor)
             if let spill {
-                let number = spill.append(page)
+                let number = spill.append(prepare(page))
                 lock.withLock { spilled[index] = number }
             } else {
                 lock.withLock { results[index] = page }

@@ -18,6 +18,8 @@ struct PageCrawl {
 
     /// Where page extractions go when the audit spills to disk; records then name them by number.
     var pageSpill: SpilledValues<PageExtraction>?
+    /// What is done to an extraction before it is spilled.
+    var preparePage: @Sendable (PageExtraction) -> PageExtraction = { $0 }
 
     /// What became of each candidate this run owns, in order; filled by `run`.
     private(set) var records: [PageRecord] = []
@@ -72,7 +74,7 @@ struct PageCrawl {
             }
             candidates.append(candidate)
         }
-        let pool = ExtractionPool(extractor: extractor, cancellation: cancellation, spill: pageSpill)
+        let pool = ExtractionPool(extractor: extractor, cancellation: cancellation, spill: pageSpill, prepare: preparePage)
         var scheduled = listed
         let settings = web.fetch
         crawler.run(requests, progress: progress) { result in

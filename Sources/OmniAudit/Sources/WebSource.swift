@@ -69,7 +69,11 @@ struct WebSource {
             channel: name, defaultCurrency: shop.currency, decimalSeparator: LocaleInfo.decimalSeparator(shop.locale),
             selectors: web.selectors, locale: shop.locale), cancellation: cancellation)
         crawl.shard = shard
-        if let spill, let file = try? SpillFile(directory: spill.directory) { crawl.pageSpill = SpilledValues(file) }
+        if let spill, let file = try? SpillFile(directory: spill.directory) {
+            crawl.pageSpill = SpilledValues(file)
+            let paths = self.paths
+            crawl.preparePage = { page in Self.relative(page, paths: paths) }  // as `relative(record)` shows it
+        }
         crawl.run(candidates, remoteCount: listed, crawler: crawler, progress: meter?.update)
         meter?.finish(crawler.stats)
         cache?.evict()  // bounded after the run too, not only at the start of the next one
@@ -87,7 +91,7 @@ struct WebSource {
                 if let problem = spill.accept(observation.mappingSources(paths.display), channel: name) { keyless.append(problem) } else { kept += 1 }
             }
         }
-        let pages = PageRecordCollector(shards.flatMap(\.pages), load: { $0.page ?? $0.loadedPage.map(relative) }, sink: sink)
+        let pages = PageRecordCollector(shards.flatMap(\.pages), load: \.loadedPage, sink: sink)
         var coverage = ChannelCoverage(channel: name)
         coverage.skipped = discovery.skipped.sorted(by: Self.byInput) + pages.skipped
         coverage.failed = discovery.failed.sorted(by: Self.byInput) + pages.failed
@@ -123,9 +127,11 @@ struct WebSource {
         return record
     }
 
-    private func relative(_ page: PageExtraction) -> PageExtraction {
+    private func relative(_ page: PageExtraction) -> PageExtraction { Self.relative(page, paths: paths) }
+
+    private static func relative(_ page: PageExtraction, paths: PathResolver) -> PageExtraction {
         var page = page
-        page.problems = page.problems.map(relative)
+        page.problems = page.problems.map { Problem(source: paths.display($0.source), position: $0.position, message: paths.strip($0.message)) }
         page.observations = page.observations.map { $0.mappingSources(paths.display) }
         return page
     }

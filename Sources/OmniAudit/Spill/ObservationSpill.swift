@@ -23,7 +23,11 @@ final class ObservationSpill: @unchecked Sendable {  // `entries` is touched und
     /// The spill folder.
     var directory: String { values.file.directory }
     /// The first write or read error.
-    var failure: SpillError? { values.file.failure }
+    var failure: SpillError? { values.file.failure ?? lock.withLock { other } }
+    private var other: SpillError?
+
+    /// Records a failure of a spill this one is filled from.
+    func noteFailure(_ error: SpillError) { lock.withLock { if other == nil { other = error } } }
     /// The observations spilled so far.
     var count: Int { lock.withLock { entries.count } }
 

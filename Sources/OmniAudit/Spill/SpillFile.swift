@@ -7,6 +7,12 @@ public struct SpillError: Error, CustomStringConvertible, Sendable {
     /// What failed, in a few words.
     public var reason: String
     public var description: String { "cannot spill observations to \(directory): \(reason)" }
+
+    /// Creates the error.
+    public init(directory: String, reason: String) {
+        self.directory = directory
+        self.reason = reason
+    }
 }
 
 /// A temporary file of byte strings appended one after the other and read back by their number. The file is

@@ -87,9 +87,13 @@ struct SpillTests {
         let shards = (path as NSString).deletingLastPathComponent + "/shards"
         for index in 1...3 { try audit.readShard(try #require(ShardSpec(parsing: "\(index)/3"))).write(into: shards) }
         let merged = try rendered(try audit.merge(try ShardSet(paths: [shards], config: config, version: "0.0.0-test"), spillingTo: folder))
+        // The shards' pages and observations themselves kept on disk as they are read.
+        let set = try ShardSet(paths: [shards], config: config, version: "0.0.0-test", spillDirectory: folder)
+        let streamed = try rendered(try audit.merge(set, spillingTo: folder))
         for format in single.keys.sorted() {
             #expect(spilled[format] == single[format], "\(format) differs (single run)")
             #expect(merged[format] == single[format], "\(format) differs (merge)")
+            #expect(streamed[format] == single[format], "\(format) differs (merge of spilled shards)")
         }
         #expect(left(in: folder).isEmpty)
     }
