@@ -60,7 +60,13 @@ struct AuditCommand: ParsableCommand {
             throw ExitCode(AuditExitCode.config.rawValue)
         }
         let signals = Interrupts.install(cancellation)
-        let document = audit.readShard(spec)
+        let document = try output.spilling { directory throws(SpillError) in
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
+                throw SpillError(directory: directory, reason: "no such folder")
+            }
+            return try audit.readShard(spec, spillingTo: directory)
+        }
         withExtendedLifetime(signals) {}
         let path: String
         do {

@@ -14,17 +14,35 @@ extension Audit {
 
     /// Reads one shard: the web pages whose identity falls in the slice, and (shard 1) the sitemaps and every
     /// other channel whole. Nothing is matched or reported; `merge` does that for all shards at once.
-    public func readShard(_ shard: ShardSpec) -> ShardDocument {
+    public func readShard(_ shard: ShardSpec) -> ShardDocument { readShard(shard, spills: [:]) }
+
+    /// `readShard`, with the page extractions and the observations of the channels read whole (a feed) kept in
+    /// `directory` as they are read and written out from there, so a shard's memory does not grow with them.
+    public func readShard(_ shard: ShardSpec, spillingTo directory: String) throws(SpillError) -> ShardDocument {
+        var spills: [String: ObservationSpill] = [:]
+        for channel in config.channels where channel.web != nil || shard.readsChannelWideInputs {
+            spills[channel.name] = try ObservationSpill(directory: directory, fields: config.match, matchTitles: config.matchTitles,
+                                                        keepsEntries: false)
+        }
+        let document = readShard(shard, spills: spills)
+        if let failure = spills.values.lazy.compactMap(\.failure).first { throw failure }
+        return document
+    }
+
+    private func readShard(_ shard: ShardSpec, spills: [String: ObservationSpill]) -> ShardDocument {
         var channels: [ShardDocument.Channel] = []
         for channel in config.channels {
-            let environment = environment(for: channel)
+            var environment = environment(for: channel)
+            environment.spill = spills[channel.name]
             if let web = channel.web {
                 let part = web.source(environment).readShard(shard)
                 progress?("\(channel.name): shard \(shard): \(part.pages.count) pages")
                 memoryCheckpoint("reading \(channel.name), shard \(shard)")
                 channels.append(.init(name: channel.name, web: part))
             } else if shard.readsChannelWideInputs {
-                channels.append(.init(name: channel.name, whole: channel.source.read(environment)))
+                var read = channel.source.read(environment)
+                if let spill = environment.spill, spill.count > 0 { read.spilled = spill.all }
+                channels.append(.init(name: channel.name, whole: read))
                 memoryCheckpoint("reading \(channel.name), shard \(shard)")
             } else {
                 channels.append(.init(name: channel.name))

@@ -75,12 +75,26 @@ public struct ShardDocument: Sendable {
         for channel in channels {
             if let web = channel.web {
                 if let discovery = web.discovery { try emit(Line(channel: channel.name, discovery: discovery)) }
-                for page in web.pages { try emit(Line(channel: channel.name, page: page)) }
+                for var page in web.pages {
+                    if page.page == nil, let number = page.spilledPage {  // written from the spill, one at a time
+                        guard let extraction = page.pageSpill?.value(at: number) else {
+                            throw page.pageSpill?.file.failure ?? SpillError(directory: "", reason: "unreadable page")
+                        }
+                        page.page = extraction
+                    }
+                    try emit(Line(channel: channel.name, page: page))
+                }
                 try emit(Line(channel: channel.name, crawl: web.crawl))
             } else if let read = channel.whole {
                 try emit(Line(channel: channel.name, coverage: read.coverage, failedURLs: read.failedURLs.sorted(), terms: read.terms,
                               promises: read.promises.isEmpty ? nil : read.promises, publishedCodes: read.publishedCodes))
                 for observation in read.observations { try emit(Line(channel: channel.name, observation: observation)) }
+                for number in read.spilled?.numbers ?? [] {
+                    guard let observation = read.spilled?.values.value(at: Int(number)) else {
+                        throw read.spilled?.values.file.failure ?? SpillError(directory: "", reason: "unreadable observation")
+                    }
+                    try emit(Line(channel: channel.name, observation: observation))
+                }
             }
         }
     }

@@ -8,14 +8,18 @@ import Reconcile
 final class ObservationSpill: @unchecked Sendable {  // `entries` is touched under `lock`
     private let values: SpilledValues<Observation>
     private var entries: [MatchEntry] = []
+    private var accepted = 0
+    /// False for a shard, which only writes the observations out (nothing is matched there).
+    private let keepsEntries: Bool
     private let lock = NSLock()
     /// The identity fields matched on.
     let fields: [IdentityField]
     /// Whether titles match too (an observation with a title but no identifier is then kept).
     let matchTitles: Bool
 
-    init(directory: String, fields: [IdentityField], matchTitles: Bool) throws(SpillError) {
+    init(directory: String, fields: [IdentityField], matchTitles: Bool, keepsEntries: Bool = true) throws(SpillError) {
         values = SpilledValues(try SpillFile(directory: directory))
+        self.keepsEntries = keepsEntries
         self.fields = fields
         self.matchTitles = matchTitles
     }
@@ -29,7 +33,10 @@ final class ObservationSpill: @unchecked Sendable {  // `entries` is touched und
     /// Records a failure of a spill this one is filled from.
     func noteFailure(_ error: SpillError) { lock.withLock { if other == nil { other = error } } }
     /// The observations spilled so far.
-    var count: Int { lock.withLock { entries.count } }
+    var count: Int { lock.withLock { accepted } }
+
+    /// The observations spilled so far, as a channel read carries them.
+    var all: SpilledObservations { SpilledObservations(values: values, numbers: (0..<Int32(count)).map { $0 }) }
 
     /// Keeps a matchable observation; returns the problem instead for one without any identifier (see
     /// `ChannelRead.setAsideKeyless`).
@@ -37,10 +44,11 @@ final class ObservationSpill: @unchecked Sendable {  // `entries` is touched und
         if observation.key.isEmpty && !(matchTitles && observation.title != nil) {
             return ChannelRead.keylessProblem(observation, channel: channel)
         }
-        let entry = MatchEntry(observation, fields: fields, matchTitles: matchTitles)
+        let entry = keepsEntries ? MatchEntry(observation, fields: fields, matchTitles: matchTitles) : nil
         lock.withLock {
             values.append(observation)
-            entries.append(entry)
+            accepted += 1
+            if let entry { entries.append(entry) }
         }
         return nil
     }

@@ -90,6 +90,11 @@ struct SpillTests {
         // The shards' pages and observations themselves kept on disk as they are read.
         let set = try ShardSet(paths: [shards], config: config, version: "0.0.0-test", spillDirectory: folder)
         let streamed = try rendered(try audit.merge(set, spillingTo: folder))
+        // Shards that spill their pages while reading them write the same files.
+        for index in 1...3 {
+            let spec = try #require(ShardSpec(parsing: "\(index)/3"))
+            #expect(try audit.readShard(spec, spillingTo: folder).encoded() == audit.readShard(spec).encoded())
+        }
         for format in single.keys.sorted() {
             #expect(spilled[format] == single[format], "\(format) differs (single run)")
             #expect(merged[format] == single[format], "\(format) differs (merge)")
