@@ -3,11 +3,11 @@ import Foundation
 import Reconcile
 
 /// The observations of an audit kept on disk as they are read, in reading order (channel order, then input
-/// order), with only what matching needs in memory (a `MatchEntry` each). After matching, products read their
+/// order), with only what matching needs in memory (a row of a `MatchTable` each). After matching, products read their
 /// observations back one product at a time.
 final class ObservationSpill: @unchecked Sendable {  // `entries` is touched under `lock`
     private let values: SpilledValues<Observation>
-    private var entries: [MatchEntry] = []
+    private var entries: MatchTable
     private var accepted = 0
     /// False for a shard, which only writes the observations out (nothing is matched there).
     private let keepsEntries: Bool
@@ -20,6 +20,7 @@ final class ObservationSpill: @unchecked Sendable {  // `entries` is touched und
     init(directory: String, fields: [IdentityField], matchTitles: Bool, keepsEntries: Bool = true) throws(SpillError) {
         values = SpilledValues(try SpillFile(directory: directory))
         self.keepsEntries = keepsEntries
+        entries = MatchTable(fields: fields, matchTitles: matchTitles)
         self.fields = fields
         self.matchTitles = matchTitles
     }
@@ -44,11 +45,10 @@ final class ObservationSpill: @unchecked Sendable {  // `entries` is touched und
         if observation.key.isEmpty && !(matchTitles && observation.title != nil) {
             return ChannelRead.keylessProblem(observation, channel: channel)
         }
-        let entry = keepsEntries ? MatchEntry(observation, fields: fields, matchTitles: matchTitles) : nil
         lock.withLock {
             values.append(observation)
             accepted += 1
-            if let entry { entries.append(entry) }
+            if keepsEntries { entries.append(observation) }
         }
         return nil
     }
@@ -57,9 +57,9 @@ final class ObservationSpill: @unchecked Sendable {  // `entries` is touched und
     func observation(at index: Int) -> Observation? { values.value(at: index) }
 
     /// Hands the entries to matching and forgets them.
-    func takeEntries() -> [MatchEntry] {
+    func takeEntries() -> MatchTable {
         lock.withLock {
-            defer { entries = [] }
+            defer { entries = MatchTable(fields: fields, matchTitles: matchTitles) }
             return entries
         }
     }

@@ -42,7 +42,7 @@ public struct Matcher: Sendable {
 
     /// Matches items (given in channel order, then input order) into groups of item indices: the products, in
     /// the order of their first item. Memory is a few words per item beyond the items themselves.
-    public func groups<Item: Matchable>(_ items: [Item]) -> MatchGroups {
+    public func groups<Items: RandomAccessCollection>(_ items: Items) -> MatchGroups where Items.Element: Matchable, Items.Index == Int {
         let exclusive = self.exclusive
         var groups = UnionFind(count: items.count, fields: exclusive.count) { index, field in items[index].identity(exclusive[field]) }
         var refusals: [(index: Int, field: IdentityField, value: String, other: Int, conflict: IdentityField)] = []
@@ -147,7 +147,7 @@ public struct Matcher: Sendable {
     /// Joins the groups of items whose normalised titles are equal, when each channel shows that title on
     /// one product only (two look-alike products in one channel are never joined by title); returns the
     /// items whose group a title join merged.
-    func joinTitles<Item: Matchable>(_ items: [Item], groups: inout UnionFind) -> [Int] {
+    func joinTitles<Items: RandomAccessCollection>(_ items: Items, groups: inout UnionFind) -> [Int] where Items.Element: Matchable, Items.Index == Int {
         var byTitle: [String: [Int]] = [:]
         var order: [String] = []
         for (index, item) in items.enumerated() {
