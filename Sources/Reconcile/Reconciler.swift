@@ -39,7 +39,6 @@ public struct Reconciler: Sendable {
     /// Runs every enabled rule on one product (the findings are sorted at the end, so the products may come
     /// one at a time, in any order).
     public func check(_ product: MatchedProduct, into checks: inout ProductChecks) {
-        var sold: MatchedProduct?  // without promo messages' observations
         for rule in RuleRegistry.all where context.settings(for: rule.id).enabled {
             var product = product
             if !rule.readsPromos, product.observations.contains(where: { $0.promo != nil }) {
@@ -54,9 +53,9 @@ public struct Reconciler: Sendable {
             } : found
         }
         if context.settings(for: OmnibusReferencePrice().id).enabled {
-            sold = product
-            sold?.observations.removeAll { $0.promo != nil }
-            if let sold { OmnibusReferencePrice().collectUnconfirmed(sold, context: context, into: &checks.unconfirmed) }
+            var sold = product  // without promo messages' observations: a promise is not a price sold at
+            sold.observations.removeAll { $0.promo != nil }
+            OmnibusReferencePrice().collectUnconfirmed(sold, context: context, into: &checks.unconfirmed)
         }
     }
 

@@ -116,11 +116,11 @@ public struct Audit: Sendable {
     /// of `run`, and all of `omniaudit merge`. With a spill, the observations are on disk (in the same order
     /// the reads would hold them) and products are read back one at a time.
     func reconcile(_ channelReads: consuming [ChannelRead], interrupted: Bool) -> AuditReport {
-        // Without a spill nothing is written to disk, so nothing can fail.
-        (try? reconcile(channelReads, interrupted: interrupted, spill: nil)) ?? AuditReport(
-            tool: .init(version: version), run: .init(asOf: asOf, shop: config.shop.name, configDigest: config.digest, reference: nil, channels: []),
-            complete: false, gate: .init(failOn: nil, minCoverage: 0, passed: false, exitCode: AuditExitCode.incomplete.rawValue), coverage: [],
-            products: [:], findings: [])
+        do {
+            return try reconcile(channelReads, interrupted: interrupted, spill: nil)
+        } catch {
+            preconditionFailure("an audit in memory writes nothing to disk, so it cannot fail to: \(error)")
+        }
     }
 
     func reconcile(_ channelReads: consuming [ChannelRead], interrupted: Bool, spill: ObservationSpill?) throws(SpillError) -> AuditReport {

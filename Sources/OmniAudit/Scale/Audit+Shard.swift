@@ -55,7 +55,11 @@ extension Audit {
     /// Reconciles and reports the shards of one audit as a single run on one machine would have: the same
     /// observations in the same order, so the same report, byte for byte.
     public func merge(_ set: consuming ShardSet) -> AuditReport {
-        (try? merge(set, spillingTo: nil)) ?? reconcile([], interrupted: true)
+        do {
+            return try merge(set, spillingTo: nil)
+        } catch {
+            preconditionFailure("a merge in memory writes nothing to disk, so it cannot fail to: \(error)")
+        }
     }
 
     /// `merge`, keeping observations on disk in `directory` (see `run(spillingTo:)`); in memory when nil.

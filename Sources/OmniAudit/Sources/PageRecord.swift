@@ -43,9 +43,6 @@ struct PageRecord: Sendable, Codable {
         self.page = page
     }
 
-    /// True when the page was extracted (in memory or spilled).
-    var extracted: Bool { page != nil || spilledPage != nil }
-
     /// The extraction, read back from the spill when it is there.
     var loadedPage: PageExtraction? { page ?? spilledPage.flatMap { pageSpill?.value(at: $0) } }
 
