@@ -125,5 +125,12 @@ struct SpillTests {
                                      "--out", out])
         #expect(missing.status == 2)
         #expect(missing.err.contains("cannot spill observations to \(folder)/nowhere: no such folder"))
+        let merge = try Paths.run(["merge", folder, "--config", Paths.repo("omniaudit.yml"), "--quiet", "--spill-dir", folder + "/nowhere"])
+        #expect(merge.status == 2)
+        #expect(merge.err.contains("no such folder"))
+        let shard = try Paths.run(["audit", "--config", Paths.repo("omniaudit.yml"), "--quiet", "--shard", "1/2", "--emit-observations",
+                                   out, "--spill-dir", folder + "/nowhere"])
+        #expect(shard.status == 2)
+        #expect(shard.err.contains("no such folder"))
     }
 }
