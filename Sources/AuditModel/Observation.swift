@@ -292,7 +292,13 @@ extension Observation {
     /// spaces ignored): two variants of one group, never one product.
     public func isOtherVariant(than other: Observation) -> Bool {
         guard let mine = variant, let theirs = other.variant else { return false }
-        return mine.contains { name, value in
+        return Self.differ(mine, theirs)
+    }
+
+    /// True when two variant attribute sets state one attribute with different values (case and surrounding
+    /// spaces ignored).
+    public static func differ(_ mine: [String: String], _ theirs: [String: String]) -> Bool {
+        mine.contains { name, value in
             theirs[name].map { $0.trimmingCharacters(in: .whitespaces).lowercased() != value.trimmingCharacters(in: .whitespaces).lowercased() } ?? false
         }
     }

@@ -23,34 +23,53 @@ public struct Reconciler: Sendable {
     /// All findings for the products and coverage (stale suppressions included; with a baseline, the fixed ones
     /// too), sorted by severity (highest first), rule, product, field.
     public func findings(products: [MatchedProduct], coverage: [ChannelCoverage]) -> [Finding] {
+        var checks = ProductChecks()
+        for product in products { check(product, into: &checks) }
+        return findings(checks, coverage: coverage)
+    }
+
+    /// What the product rules found so far, product by product.
+    public struct ProductChecks: Sendable {
         var findings: [Finding] = []
+        /// Per channel, the products whose reduction the history cannot confirm yet (`omnibus-reference-price`).
+        var unconfirmed: [String: [String]] = [:]
+        public init() {}
+    }
+
+    /// Runs every enabled rule on one product (the findings are sorted at the end, so the products may come
+    /// one at a time, in any order).
+    public func check(_ product: MatchedProduct, into checks: inout ProductChecks) {
         for rule in RuleRegistry.all where context.settings(for: rule.id).enabled {
-            for product in products {
-                var product = product
-                if !rule.readsPromos, product.observations.contains(where: { $0.promo != nil }) {
-                    product.observations.removeAll { $0.promo != nil }
-                    if product.observations.isEmpty { continue }
-                }
-                let found = rule.check(product, context: context)
-                findings += product.matchedByTitle ? found.map { finding in
-                    var finding = finding
-                    finding.message += " (Matched by title.)"
-                    return finding
-                } : found
+            var product = product
+            if !rule.readsPromos, product.observations.contains(where: { $0.promo != nil }) {
+                product.observations.removeAll { $0.promo != nil }
+                if product.observations.isEmpty { continue }
             }
+            let found = rule.check(product, context: context)
+            checks.findings += product.matchedByTitle ? found.map { finding in
+                var finding = finding
+                finding.message += " (Matched by title.)"
+                return finding
+            } : found
         }
+        if context.settings(for: OmnibusReferencePrice().id).enabled {
+            var sold = product  // without promo messages' observations: a promise is not a price sold at
+            sold.observations.removeAll { $0.promo != nil }
+            OmnibusReferencePrice().collectUnconfirmed(sold, context: context, into: &checks.unconfirmed)
+        }
+    }
+
+    /// The findings of the products checked, with those of messages and coverage, configured, suppressed and
+    /// sorted by severity (highest first), rule, product, field.
+    public func findings(_ checks: ProductChecks, coverage: [ChannelCoverage]) -> [Finding] {
+        var findings = checks.findings
         if !context.messagePromises.isEmpty {
             for rule in RuleRegistry.all where context.settings(for: rule.id).enabled {
                 findings += rule.checkMessages(context.messagePromises, context: context)
             }
         }
         if context.settings(for: OmnibusReferencePrice().id).enabled {
-            let sold = products.map { product in
-                var product = product
-                product.observations.removeAll { $0.promo != nil }
-                return product
-            }
-            findings += OmnibusReferencePrice().shortHistoryFindings(sold, context: context)
+            findings += OmnibusReferencePrice().shortHistoryFindings(unconfirmed: checks.unconfirmed, context: context)
         }
         if context.settings(for: Unverifiable().id).enabled {
             findings += coverage.flatMap(Unverifiable().findings(for:))

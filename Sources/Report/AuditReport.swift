@@ -129,6 +129,9 @@ public struct AuditReport: Codable, Sendable {
     public var shopTerms: ShopTerms?
     /// Findings over the recent runs kept in the history (`history:`), oldest first; nil without a history.
     public var trend: [TrendPoint]?
+    /// When the audit spilled to disk: all products and the coverage's unmatched notes, streamed into the JSON
+    /// report from there (`products` then holds only the products with findings). Not part of the JSON shape.
+    public var spill: (any ReportSpill)?
 
     /// One run in the trend.
     public struct TrendPoint: Codable, Sendable, Hashable {
@@ -157,14 +160,15 @@ public struct AuditReport: Codable, Sendable {
     /// Creates a report.
     public init(tool: Tool, run: Run, complete: Bool, gate: Gate, coverage: [ChannelCoverage],
                 products: [String: [String: [Observation]]], findings: [Finding], comparisons: Comparisons? = nil,
-                shopTerms: ShopTerms? = nil, trend: [TrendPoint]? = nil) {
+                shopTerms: ShopTerms? = nil, trend: [TrendPoint]? = nil, spill: (any ReportSpill)? = nil) {
+        self.spill = spill
         self.shopTerms = shopTerms
         self.trend = trend
         self.tool = tool
         self.run = run
         self.complete = complete
         self.gate = gate
-        self.summary = Summary(findings: findings, products: products.count)
+        self.summary = Summary(findings: findings, products: spill?.productCount ?? products.count)
         self.coverage = Dictionary(coverage.map { ($0.channel, $0) }, uniquingKeysWith: { first, _ in first })
         self.products = products
         self.findings = findings

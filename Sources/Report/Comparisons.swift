@@ -15,13 +15,23 @@ extension AuditReport {
 
         /// Counts, for products given as their observations.
         public init(products: [[Observation]], channels: [String]) {
-            multiChannel = products.filter { Set($0.map(\.channel)).count > 1 }.count
-            singleChannel = products.count - multiChannel
-            fields = Dictionary(uniqueKeysWithValues: Self.comparedFields.map { field in
-                (field, products.filter { observations in
-                    Set(observations.filter { Self.carries($0, field) }.map(\.channel)).count > 1
-                }.count)
-            })
+            self.init()
+            for product in products { add(product) }
+        }
+
+        /// No product counted yet.
+        public init() {
+            multiChannel = 0
+            singleChannel = 0
+            fields = Dictionary(uniqueKeysWithValues: Self.comparedFields.map { ($0, 0) })
+        }
+
+        /// Counts one more product, given as its observations.
+        public mutating func add(_ observations: [Observation]) {
+            if Set(observations.map(\.channel)).count > 1 { multiChannel += 1 } else { singleChannel += 1 }
+            for field in Self.comparedFields where Set(observations.filter { Self.carries($0, field) }.map(\.channel)).count > 1 {
+                fields[field, default: 0] += 1
+            }
         }
 
         /// True when an observation states a compared field.

@@ -42,7 +42,7 @@ struct AuditCommand: ParsableCommand {
         guard emitObservations == nil else { throw ValidationError("--emit-observations needs --shard I/N (use --shard 1/1 for one machine)") }
         audit.baseline = try output.baselineFindings()
         let signals = Interrupts.install(cancellation)
-        let report = audit.run()
+        let report = try output.spilling { directory throws(SpillError) in try audit.run(spillingTo: directory) }
         withExtendedLifetime(signals) {}
         try output.publish(report, settings: settings)
     }
@@ -60,7 +60,13 @@ struct AuditCommand: ParsableCommand {
             throw ExitCode(AuditExitCode.config.rawValue)
         }
         let signals = Interrupts.install(cancellation)
-        let document = audit.readShard(spec)
+        let document = try output.spilling { directory throws(SpillError) in
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
+                throw SpillError(directory: directory, reason: "no such folder")
+            }
+            return try audit.readShard(spec, spillingTo: directory)
+        }
         withExtendedLifetime(signals) {}
         let path: String
         do {

@@ -23,8 +23,13 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let settings = try output.loadConfig(config)
         let set: ShardSet
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: output.spillDirectory, isDirectory: &isFolder), isFolder.boolValue else {
+            Console.error(SpillError(directory: output.spillDirectory, reason: "no such folder").description)
+            throw ExitCode(AuditExitCode.incomplete.rawValue)
+        }
         do {
-            set = try ShardSet(paths: shards, config: settings, version: OmniAuditVersion.current)
+            set = try ShardSet(paths: shards, config: settings, version: OmniAuditVersion.current, spillDirectory: output.spillDirectory)
         } catch {
             Console.error(error.description)
             throw ExitCode(AuditExitCode.usage.rawValue)
@@ -32,6 +37,7 @@ struct MergeCommand: ParsableCommand {
         var audit = Audit(config: settings, version: OmniAuditVersion.current, day: set.asOf, progress: output.progress)
         audit.baseline = try output.baselineFindings()
         output.progress?("merging \(set.shards.count) shard\(set.shards.count == 1 ? "" : "s")")
-        try output.publish(audit.merge(consume set), settings: settings)
+        let report = try output.spilling { directory throws(SpillError) in try audit.merge(set, spillingTo: directory) }
+        try output.publish(report, settings: settings)
     }
 }

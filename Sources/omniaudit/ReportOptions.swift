@@ -20,6 +20,26 @@ struct ReportOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print only errors and the one-line verdict (no progress).")
     var quiet = false
 
+    @Option(name: .long, help: "The folder observations are kept in while the audit runs, so memory does not grow with the catalogue (default: $TMPDIR or /tmp). The files are unlinked as they are created: nothing is left behind.")
+    var spillDir: String?
+
+    /// Where the audit spills its observations.
+    var spillDirectory: String {
+        if let spillDir { return spillDir }
+        let temporary = ProcessInfo.processInfo.environment["TMPDIR"] ?? ""
+        return temporary.isEmpty ? "/tmp" : temporary
+    }
+
+    /// Runs a spilling audit step; a disk failure exits with the incomplete code, naming the folder.
+    func spilling<T>(_ body: (String) throws(SpillError) -> T) throws -> T {
+        do {
+            return try body(spillDirectory)
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(AuditExitCode.incomplete.rawValue)
+        }
+    }
+
     enum FailOn: String, ExpressibleByArgument, CaseIterable {
         case error, warning, notice, never
     }

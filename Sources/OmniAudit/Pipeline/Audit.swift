@@ -42,6 +42,29 @@ public struct Audit: Sendable {
         return reconcile(consume reads, interrupted: cancellation?.isCancelled == true)
     }
 
+    /// Runs the audit keeping observations on disk in `directory` as they are read (unlinked temp files: none is
+    /// left behind, however the run ends), so memory depends on the settings, not on the catalogue: only what
+    /// matching needs stays in memory, products are checked one at a time, and the JSON report streams them
+    /// back. The report is the same as `run()`'s, byte for byte; it throws only when the disk fails.
+    public func run(spillingTo directory: String) throws(SpillError) -> AuditReport {
+        let spill = try makeSpill(in: directory)
+        let reads = config.channels.map { channel in
+            var environment = environment(for: channel)
+            environment.spill = spill
+            return settled(channel.source.read(environment), spill: spill)
+        }
+        return try reconcile(consume reads, interrupted: cancellation?.isCancelled == true, spill: spill)
+    }
+
+    /// A spill for this audit's observations, in a folder that must exist.
+    func makeSpill(in directory: String) throws(SpillError) -> ObservationSpill {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
+            throw SpillError(directory: directory, reason: "no such folder")
+        }
+        return try ObservationSpill(directory: directory, fields: config.match, matchTitles: config.matchTitles)
+    }
+
     /// Noon UTC of the audit day: "now" for the date rules and for what sources read relative to the day.
     var asOfNoon: Date? { DayClock.date(from: asOf)?.addingTimeInterval(12 * 3600) }
 
@@ -53,10 +76,35 @@ public struct Audit: Sendable {
             cancellation: cancellation, asOf: asOfNoon)
     }
 
-    /// A channel's read ready for matching (keyless observations set aside), announced on the progress line.
-    func settled(_ read: ChannelRead) -> ChannelRead {
+    /// A channel's read ready for matching (keyless observations set aside; with a spill, the observations
+    /// the source returned moved to disk), announced on the progress line.
+    func settled(_ read: ChannelRead, spill: ObservationSpill? = nil) -> ChannelRead {
         var read = read
-        read.setAsideKeyless(keepingTitled: config.matchTitles)
+        if let spill, let pending = read.spilled {  // from a shard's spill into the audit's, one at a time, in order
+            var keyless: [Problem] = []
+            for number in pending.numbers {
+                guard let observation = pending.values.value(at: Int(number)) else {
+                    spill.noteFailure(pending.values.file.failure ?? SpillError(directory: spill.directory, reason: "unreadable observation"))
+                    continue
+                }
+                if let problem = spill.accept(observation, channel: read.coverage.channel) { keyless.append(problem) }
+            }
+            if !keyless.isEmpty {
+                read.coverage.products = pending.numbers.count - keyless.count
+                read.coverage.problems += keyless
+            }
+            read.spilled = nil
+        }
+        if let spill, !read.observations.isEmpty {
+            let keyless = read.observations.compactMap { spill.accept($0, channel: read.coverage.channel) }
+            if !keyless.isEmpty {
+                read.coverage.products = read.observations.count - keyless.count
+                read.coverage.problems += keyless
+            }
+            read.observations = []
+        } else {
+            read.setAsideKeyless(keepingTitled: config.matchTitles)
+        }
         let coverage = read.coverage
         progress?("\(coverage.channel): \(coverage.read) read, \(coverage.skipped.count) skipped, "
             + "\(coverage.failed.count) failed, \(coverage.problems.count) problems, \(coverage.products) products")
@@ -65,19 +113,49 @@ public struct Audit: Sendable {
     }
 
     /// Matches, checks and reports channel reads (one per configured channel, in config order): the second half
-    /// of `run`, and all of `omniaudit merge`.
+    /// of `run`, and all of `omniaudit merge`. With a spill, the observations are on disk (in the same order
+    /// the reads would hold them) and products are read back one at a time.
     func reconcile(_ channelReads: consuming [ChannelRead], interrupted: Bool) -> AuditReport {
+        do {
+            return try reconcile(channelReads, interrupted: interrupted, spill: nil)
+        } catch {
+            preconditionFailure("an audit in memory writes nothing to disk, so it cannot fail to: \(error)")
+        }
+    }
+
+    func reconcile(_ channelReads: consuming [ChannelRead], interrupted: Bool, spill: ObservationSpill?) throws(SpillError) -> AuditReport {
         let paths = PathResolver(baseDirectory: config.baseDirectory)
         var reads = (consume channelReads).map(ChannelYield.flagged)
-        var observations = reads.flatMap(\.observations)
-        for index in reads.indices { reads[index].observations = [] }  // one copy of each observation, not two
         let matcher = Matcher(fields: config.match, urls: IdentityURL(trackingParameters: Set(config.trackingParameters)),
                               matchTitles: config.matchTitles)
-        let products = matcher.match(observations)
-        observations = []
-        memoryCheckpoint("matching (\(products.count) products)")
+        var observations: [Observation] = []
+        let groups: MatchGroups
+        if let spill {
+            groups = matcher.groups(spill.takeEntries())
+        } else {
+            observations = reads.flatMap(\.observations)
+            for index in reads.indices { reads[index].observations = [] }  // one copy of each observation, not two
+            groups = matcher.groups(observations)
+        }
+        if let failure = spill?.failure { throw failure }
+        memoryCheckpoint("matching (\(groups.count) products)")
+        func observation(_ index: Int) -> Observation? { spill.map { $0.observation(at: index) } ?? observations[index] }
+        func product(_ group: Int) throws(SpillError) -> MatchedProduct {
+            var members: [Observation] = []
+            for index in groups.members(of: group) {
+                guard let member = observation(index) else { throw spill?.failure ?? SpillError(directory: spill?.directory ?? "", reason: "unreadable") }
+                members.append(member)
+            }
+            var refused: [RefusedLink] = []
+            for refusal in groups.refusals[group, default: []] {
+                guard let bridge = observation(refusal.bridge) else { throw spill?.failure ?? SpillError(directory: spill?.directory ?? "", reason: "unreadable") }
+                refused.append(RefusedLink(bridge: bridge, field: refusal.field, value: refusal.value, other: refusal.other, conflict: refusal.conflict))
+            }
+            var product = MatchedProduct(id: groups.ids[group], observations: members, refusedLinks: refused)
+            product.matchedByTitle = groups.matchedByTitle.contains(group)
+            return product
+        }
         var coverage = reads.map(\.coverage)
-        UnmatchedProducts.record(products, into: &coverage, channelCount: config.channels.count)
         var failedInputs: [String: Set<String>] = [:]
         for (channel, read) in zip(config.channels, reads) { failedInputs[channel.name, default: []].formUnion(read.failedURLs) }
         var historyProblems: [String] = []
@@ -110,28 +188,60 @@ public struct Audit: Sendable {
             context.publishedCodes = PublishedCodes(codes: published.reduce(into: Set<String>()) { $0.formUnion($1.codes) },
                                                     source: published.map(\.source).joined(separator: ", "))
         }
-        let findings = Reconciler(context: context, suppressions: config.suppressions, day: asOf, baseline: baseline)
-            .findings(products: products, coverage: coverage)
+        // One pass over the products, one at a time: rules, counts, history rows, unmatched notes, the report's part.
+        let reconciler = Reconciler(context: context, suppressions: config.suppressions, day: asOf, baseline: baseline)
+        var parts: SpilledReportParts?
+        if let spill { parts = try SpilledReportParts(directory: spill.directory) }
+        var checks = Reconciler.ProductChecks()
+        var comparisons = AuditReport.Comparisons()
+        var tally = GateVerdict.Tally(config: config)
+        var historyRows: [HistoryRow] = []
+        var notes: [Int: [ChannelCoverage.Note]] = [:]
+        var grouped: [String: [String: [Observation]]] = [:]
+        for group in 0..<groups.count {
+            let product = try product(group)
+            if let (index, note) = UnmatchedProducts.note(for: product, coverage: coverage, channelCount: config.channels.count) {
+                if let parts { try parts.append(note, channel: coverage[index].channel) } else { notes[index, default: []].append(note) }
+            }
+            reconciler.check(product, into: &checks)
+            comparisons.add(product.observations)
+            tally.add(product)
+            if let recorder { historyRows += recorder.rows(for: product) }
+            let channels = Dictionary(grouping: product.observations, by: \.channel)
+            if let parts {
+                do { try parts.append(id: product.id, channels: channels) } catch { throw SpillError(directory: spill?.directory ?? "", reason: "\(error)") }
+            } else {
+                grouped[product.id] = channels
+            }
+        }
+        for (index, list) in notes { coverage[index].unmatched = (coverage[index].unmatched ?? []) + list }
+        let findings = reconciler.findings(checks, coverage: coverage)
         memoryCheckpoint("rules (\(findings.count) findings)")
-        let comparisons = AuditReport.Comparisons(products: products.map(\.observations), channels: config.channels.map(\.name))
         var trend: [AuditReport.TrendPoint]?
         if let recorder, !interrupted {
             do {
-                try recorder.record(products: products, findings: findings, configDigest: config.digest)
+                try recorder.record(rows: historyRows, findings: findings, configDigest: config.digest)
                 trend = try recorder.trend()
             } catch {
                 historyProblems.append("history \(paths.display(error.path)) could not be written: \(error.message)")
             }
         }
+        historyRows = []
         var gate = GateVerdict(config: config).decide(
-            findings: findings, coverage: coverage, products: products, interrupted: interrupted, previous: previous)
+            findings: findings, coverage: coverage, tally: tally, interrupted: interrupted, previous: previous)
         if !historyProblems.isEmpty {
             gate.reasons += historyProblems
             gate.exitCode = AuditExitCode.incomplete.rawValue
             gate.passed = false
         }
-        var grouped: [String: [String: [Observation]]] = [:]
-        for product in products { grouped[product.id] = Dictionary(grouping: product.observations, by: \.channel) }
+        if let parts {  // in memory: the products the findings name (what the HTML report shows)
+            parts.finish()
+            let named = Set(findings.map(\.product))
+            for group in 0..<groups.count where named.contains(groups.ids[group]) {
+                grouped[groups.ids[group]] = Dictionary(grouping: try product(group).observations, by: \.channel)
+            }
+            if let failure = spill?.failure ?? parts.failure { throw failure }
+        }
         memoryCheckpoint("building the report")
         return AuditReport(
             tool: .init(version: version),
@@ -139,7 +249,7 @@ public struct Audit: Sendable {
                        channels: config.channels.map(\.name),
                        rules: RuleRegistry.ids.filter { context.settings(for: $0).enabled }, locale: config.shop.locale),
             complete: gate.reasons.isEmpty, gate: gate, coverage: coverage, products: grouped, findings: findings,
-            comparisons: comparisons, shopTerms: shopTerms, trend: trend)
+            comparisons: comparisons, shopTerms: shopTerms, trend: trend, spill: parts)
     }
 }
 
@@ -153,9 +263,12 @@ extension ChannelRead {
         guard !keyless.isEmpty else { return }
         observations.removeAll(where: unmatchable)
         coverage.products = observations.count
-        coverage.problems += keyless.map { observation in
-            Problem(source: observation.origin?.source ?? coverage.channel, position: observation.origin?.locator ?? "",
-                    message: "product has no sku, gtin, mpn or canonical URL, so it cannot be matched with other channels")
-        }
+        coverage.problems += keyless.map { Self.keylessProblem($0, channel: coverage.channel) }
+    }
+
+    /// The problem an observation without any identifier becomes.
+    static func keylessProblem(_ observation: Observation, channel: String) -> Problem {
+        Problem(source: observation.origin?.source ?? channel, position: observation.origin?.locator ?? "",
+                message: "product has no sku, gtin, mpn or canonical URL, so it cannot be matched with other channels")
     }
 }

@@ -10,8 +10,44 @@ import Report
 struct GateVerdict {
     let config: AuditConfig
 
+    /// What the gate needs to know of the products, counted one product at a time.
+    struct Tally {
+        /// Per observation channel: observations, and per compared field those carrying it.
+        var observations: [String: Int] = [:]
+        var carrying: [String: [String: Int]] = [:]
+        /// Per observation channel: the products it shows.
+        var products: [String: Int] = [:]
+        /// Pairs of catalogue channels that share a product.
+        var shared: Set<[String]> = []
+        let catalogues: [String]
+
+        init(config: AuditConfig) { catalogues = config.channels.filter(\.fullCatalog).map(\.name) }
+
+        mutating func add(_ product: MatchedProduct) {
+            for observation in product.observations {
+                observations[observation.channel, default: 0] += 1
+                for field in AuditReport.Comparisons.comparedFields where AuditReport.Comparisons.carries(observation, field) {
+                    carrying[observation.channel, default: [:]][field, default: 0] += 1
+                }
+            }
+            let channels = product.channels
+            for channel in channels { products[channel, default: 0] += 1 }
+            for (index, first) in catalogues.enumerated() where channels.contains(first) {
+                for second in catalogues.dropFirst(index + 1) where channels.contains(second) { shared.insert([first, second]) }
+            }
+        }
+    }
+
     func decide(findings: [Finding], coverage: [ChannelCoverage], products: [MatchedProduct], interrupted: Bool,
                 previous: (day: String, counts: [String: Int])? = nil) -> AuditReport.Gate {
+        var tally = Tally(config: config)
+        for product in products { tally.add(product) }
+        return decide(findings: findings, coverage: coverage, tally: tally, interrupted: interrupted, previous: previous)
+    }
+
+    func decide(findings: [Finding], coverage: [ChannelCoverage], tally: Tally, interrupted: Bool,
+                previous: (day: String, counts: [String: Int])? = nil) -> AuditReport.Gate {
+        let products = tally
         var reasons: [String] = []
         if interrupted { reasons.append("interrupted by a signal before every input was read: the report is partial") }
         for channel in coverage { reasons += channelReasons(channel) }
@@ -51,16 +87,17 @@ struct GateVerdict {
     }
 
     /// A channel whose products lack a field it is configured to deliver (a mapping typo) was not compared.
-    private func fieldReasons(products: [MatchedProduct], coverage: [ChannelCoverage]) -> [String] {
+    private func fieldReasons(products tally: Tally, coverage: [ChannelCoverage]) -> [String] {
         config.channels.flatMap { channel -> [String] in
-            let observations = products.flatMap(\.observations).filter { $0.channel == channel.name || $0.channel.hasPrefix(channel.name + "@") }
-            guard !observations.isEmpty else { return [] }
+            let names = tally.observations.keys.filter { $0 == channel.name || $0.hasPrefix(channel.name + "@") }
+            let count = names.reduce(0) { $0 + (tally.observations[$1] ?? 0) }
+            guard count > 0 else { return [] }
             return channel.source.deliveredFields.compactMap { delivered in
-                let carrying = observations.filter { AuditReport.Comparisons.carries($0, delivered.field) }.count
-                let share = Double(carrying) / Double(observations.count)
+                let carrying = names.reduce(0) { $0 + (tally.carrying[$1]?[delivered.field] ?? 0) }
+                let share = Double(carrying) / Double(count)
                 let short = delivered.essential ? share < config.gate.minFieldCoverage : carrying == 0
                 guard short else { return nil }
-                return "\(channel.name): only \(carrying) of \(observations.count) products carry \(delivered.field)"
+                return "\(channel.name): only \(carrying) of \(count) products carry \(delivered.field)"
                     + (delivered.essential ? " (gate.min-field-coverage \(Self.format(config.gate.minFieldCoverage)))" : "")
                     + "; \(delivered.hint)"
             }
@@ -68,13 +105,13 @@ struct GateVerdict {
     }
 
     /// Two catalogue channels that both have products but share none point to a wrong `match` setup.
-    private func disjointReasons(products: [MatchedProduct], coverage: [ChannelCoverage]) -> [String] {
+    private func disjointReasons(products tally: Tally, coverage: [ChannelCoverage]) -> [String] {
         let catalogues = config.channels.filter(\.fullCatalog).map(\.name)
             .filter { name in coverage.contains { $0.channel == name && $0.products > 0 } }
         var reasons: [String] = []
         for (index, first) in catalogues.enumerated() {
             for second in catalogues.dropFirst(index + 1)
-            where !products.contains(where: { $0.channels.contains(first) && $0.channels.contains(second) }) {
+            where !tally.shared.contains([first, second]) {
                 reasons.append("\(first) and \(second) share no product: nothing could be compared; check `match` "
                     + "(\((config.match.map(\.rawValue) + (config.matchTitles ? ["title"] : [])).joined(separator: ", "))) and the identifiers each channel gives")
             }
@@ -84,9 +121,8 @@ struct GateVerdict {
 
     /// A channel showing far fewer products than in the previous recorded run collapsed (a broken theme, a
     /// truncated feed): `gate.min-products-ratio` of the previous count at least.
-    private func collapseReasons(products: [MatchedProduct], previous: (day: String, counts: [String: Int])) -> [String] {
-        var current: [String: Int] = [:]
-        for product in products { for channel in product.channels { current[channel, default: 0] += 1 } }
+    private func collapseReasons(products tally: Tally, previous: (day: String, counts: [String: Int])) -> [String] {
+        let current = tally.products
         return config.channels.flatMap { channel -> [String] in
             let names = previous.counts.keys.filter { $0 == channel.name || $0.hasPrefix(channel.name + "@") }
             let before = names.reduce(0) { $0 + (previous.counts[$1] ?? 0) }

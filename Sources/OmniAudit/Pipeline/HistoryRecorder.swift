@@ -33,16 +33,24 @@ struct HistoryRecorder {
 
     /// Records the day: per product and channel the first observation's price, list price and availability.
     func record(products: [MatchedProduct], findings: [Finding], configDigest: String) throws(HistoryError) {
+        try record(rows: products.flatMap(rows(for:)), findings: findings, configDigest: configDigest)
+    }
+
+    /// The rows of one product: per channel, its first observation's values.
+    func rows(for product: MatchedProduct) -> [HistoryRow] {
         var rows: [HistoryRow] = []
-        for product in products {
-            var seen: Set<String> = []
-            // A promo message's advertised price is a promise, not a price the channel sold at: never recorded.
-            for observation in product.observations where observation.promo == nil && seen.insert(observation.channel).inserted {
-                rows.append(HistoryRow(day: day, product: product.id, channel: observation.channel,
-                                       price: observation.price?.value, listPrice: observation.listPrice?.value,
-                                       availability: observation.availability?.value.rawValue))
-            }
+        var seen: Set<String> = []
+        // A promo message's advertised price is a promise, not a price the channel sold at: never recorded.
+        for observation in product.observations where observation.promo == nil && seen.insert(observation.channel).inserted {
+            rows.append(HistoryRow(day: day, product: product.id, channel: observation.channel,
+                                   price: observation.price?.value, listPrice: observation.listPrice?.value,
+                                   availability: observation.availability?.value.rawValue))
         }
+        return rows
+    }
+
+    /// Records the day's rows and run counts.
+    func record(rows: [HistoryRow], findings: [Finding], configDigest: String) throws(HistoryError) {
         try store.record(rows, run: HistoryRun(
             day: day, configDigest: configDigest, findings: findings.filter { $0.status != .fixed }.count,
             new: findings.filter { $0.status == .new }.count, fixed: findings.filter { $0.status == .fixed }.count))

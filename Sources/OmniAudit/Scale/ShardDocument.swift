@@ -1,4 +1,5 @@
 import AuditModel
+import Extract
 import Foundation
 
 /// What one shard of a sharded audit read (`omniaudit audit --shard I/N --emit-observations DIR`), written as
@@ -74,12 +75,26 @@ public struct ShardDocument: Sendable {
         for channel in channels {
             if let web = channel.web {
                 if let discovery = web.discovery { try emit(Line(channel: channel.name, discovery: discovery)) }
-                for page in web.pages { try emit(Line(channel: channel.name, page: page)) }
+                for var page in web.pages {
+                    if page.page == nil, let number = page.spilledPage {  // written from the spill, one at a time
+                        guard let extraction = page.pageSpill?.value(at: number) else {
+                            throw page.pageSpill?.file.failure ?? SpillError(directory: "", reason: "unreadable page")
+                        }
+                        page.page = extraction
+                    }
+                    try emit(Line(channel: channel.name, page: page))
+                }
                 try emit(Line(channel: channel.name, crawl: web.crawl))
             } else if let read = channel.whole {
                 try emit(Line(channel: channel.name, coverage: read.coverage, failedURLs: read.failedURLs.sorted(), terms: read.terms,
                               promises: read.promises.isEmpty ? nil : read.promises, publishedCodes: read.publishedCodes))
                 for observation in read.observations { try emit(Line(channel: channel.name, observation: observation)) }
+                for number in read.spilled?.numbers ?? [] {
+                    guard let observation = read.spilled?.values.value(at: Int(number)) else {
+                        throw read.spilled?.values.file.failure ?? SpillError(directory: "", reason: "unreadable observation")
+                    }
+                    try emit(Line(channel: channel.name, observation: observation))
+                }
             }
         }
     }
@@ -101,8 +116,20 @@ public struct ShardDocument: Sendable {
     }
 
     /// Reads one shard file line by line; the error names the file, the line and, for a malformed one, the field.
-    public static func read(_ path: String) throws(ShardError) -> ShardDocument {
+    /// With `spillDirectory`, page extractions and observations go to unlinked files there as they are read
+    /// (only their numbers stay in memory), for a merge whose memory does not grow with the catalogue.
+    public static func read(_ path: String, spillDirectory: String? = nil) throws(ShardError) -> ShardDocument {
         guard let file = FileHandle(forReadingAtPath: path) else { throw ShardError("\(path): cannot be read") }
+        var pageSpill: SpilledValues<PageExtraction>?
+        var observationSpill: SpilledValues<Observation>?
+        if let spillDirectory {
+            do {
+                pageSpill = SpilledValues(try SpillFile(directory: spillDirectory))
+                observationSpill = SpilledValues(try SpillFile(directory: spillDirectory))
+            } catch {
+                throw ShardError("\(path): \(error.description)")
+            }
+        }
         defer { try? file.close() }
         let decoder = JSONDecoder()
         var lines = LineReader(file)
@@ -140,7 +167,14 @@ public struct ShardDocument: Sendable {
                 throw ShardError("\(path): line \(number): channel '\(line.channel)' is not in the shard's header")
             }
             if let discovery = line.discovery { channels[index].webPart { $0.discovery = discovery } }
-            if let page = line.page { channels[index].webPart { $0.pages.append(page) } }
+            if var page = line.page {
+                if let pageSpill, let extraction = page.page {
+                    page.spilledPage = pageSpill.append(extraction)
+                    page.pageSpill = pageSpill
+                    page.page = nil
+                }
+                channels[index].webPart { $0.pages.append(page) }
+            }
             if let crawl = line.crawl { channels[index].webPart { $0.crawl = crawl } }
             if let coverage = line.coverage {
                 channels[index].whole = ChannelRead(observations: [], coverage: coverage, failedURLs: Set(line.failedURLs ?? []),
@@ -151,9 +185,16 @@ public struct ShardDocument: Sendable {
                 guard channels[index].whole != nil else {
                     throw ShardError("\(path): line \(number): an observation of '\(line.channel)' before its coverage")
                 }
-                channels[index].whole?.observations.append(observation)
+                if let observationSpill {
+                    let number = Int32(observationSpill.append(observation))
+                    if channels[index].whole?.spilled == nil { channels[index].whole?.spilled = SpilledObservations(values: observationSpill) }
+                    channels[index].whole?.spilled?.numbers.append(number)
+                } else {
+                    channels[index].whole?.observations.append(observation)
+                }
             }
         }
+        if let failure = pageSpill?.file.failure ?? observationSpill?.file.failure { throw ShardError("\(path): \(failure.description)") }
         return ShardDocument(tool: header.tool, configDigest: header.configDigest, asOf: header.asOf, shard: header.shard,
                              interrupted: header.interrupted, channels: channels)
     }

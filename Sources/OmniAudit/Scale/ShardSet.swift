@@ -7,7 +7,8 @@ public struct ShardSet: Sendable {
     public let shards: [ShardDocument]
 
     /// Reads and checks the shards at these paths.
-    public init(paths: [String], config: AuditConfig, version: String) throws(ShardError) {
+    /// With `spillDirectory`, what the shards read waits in unlinked files there (see `ShardDocument.read`).
+    public init(paths: [String], config: AuditConfig, version: String, spillDirectory: String? = nil) throws(ShardError) {
         var files: [String] = []
         for path in paths {
             var isFolder: ObjCBool = false
@@ -24,7 +25,7 @@ public struct ShardSet: Sendable {
             }
         }
         var documents: [ShardDocument] = []
-        for file in files { documents.append(try ShardDocument.read(file)) }
+        for file in files { documents.append(try ShardDocument.read(file, spillDirectory: spillDirectory)) }
         try self.init(documents, files: files, config: config, version: version)
     }
 

@@ -14,4 +14,12 @@ public struct ChannelRead: Sendable {
     public var promises: [MessagePromise] = []
     /// The promo codes the shop publishes as active, when a message channel names them (`codes:`).
     public var publishedCodes: PublishedCodes? = nil
+    /// Observations read into a spill instead of `observations` (a shard file read by a spilling merge), in order.
+    var spilled: SpilledObservations? = nil
+}
+
+/// Observations waiting in a spill file, by number, in input order.
+struct SpilledObservations: Sendable {
+    let values: SpilledValues<Observation>
+    var numbers: [Int32] = []
 }

@@ -46,4 +46,7 @@ public struct SourceEnvironment: Sendable {
     var cancellation: CrawlCancellation?
     /// The audit day (noon UTC): "now" for what is read relative to it, so `--as-of` gives the same report any day.
     var asOf: Date?
+    /// When the audit spills observations to disk: where a source that streams its products puts them (it then
+    /// returns none in its read, sets keyless ones aside itself, and counts the rest in `coverage.products`).
+    var spill: ObservationSpill? = nil
 }

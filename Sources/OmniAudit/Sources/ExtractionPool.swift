@@ -8,14 +8,22 @@ final class ExtractionPool: @unchecked Sendable {
     private let extractor: PageExtractor
     private let lock = NSLock()
     private var results: [Int: PageExtraction] = [:]
+    private var spilled: [Int: Int] = [:]
+    /// Where extractions go when the audit spills to disk (only their numbers stay in memory).
+    private let spill: SpilledValues<PageExtraction>?
+    /// What is done to an extraction before it is spilled (local paths shown relative, as records show them).
+    private let prepare: @Sendable (PageExtraction) -> PageExtraction
     private let group = DispatchGroup()
     private let slots: DispatchSemaphore
     private let queue = DispatchQueue(label: "omniaudit.extract", attributes: .concurrent)
     private let cancellation: CrawlCancellation?
 
     init(extractor: PageExtractor, workers: Int = max(1, ProcessInfo.processInfo.activeProcessorCount),
-         cancellation: CrawlCancellation? = nil) {
+         cancellation: CrawlCancellation? = nil, spill: SpilledValues<PageExtraction>? = nil,
+         prepare: @escaping @Sendable (PageExtraction) -> PageExtraction = { $0 }) {
         self.extractor = extractor
+        self.spill = spill
+        self.prepare = prepare
         self.cancellation = cancellation
         slots = DispatchSemaphore(value: workers * 2)
     }
@@ -34,18 +42,20 @@ final class ExtractionPool: @unchecked Sendable {
             defer { slots.signal() }
             guard cancellation?.isCancelled != true else { return }
             let page = PageBody.extract(body, source: source, contentType: contentType, with: extractor)
-            lock.lock()
-            results[index] = page
-            lock.unlock()
+            if let spill {
+                let number = spill.append(prepare(page))
+                lock.withLock { spilled[index] = number }
+            } else {
+                lock.withLock { results[index] = page }
+            }
         }
         return true
     }
 
-    /// Waits for every extraction and returns the pages by candidate index.
-    func finish() -> [Int: PageExtraction] {
+    /// Waits for every extraction and returns the pages by candidate index (those kept in memory, and the
+    /// numbers of those spilled).
+    func finish() -> (pages: [Int: PageExtraction], spilled: [Int: Int]) {
         group.wait()
-        lock.lock()
-        defer { lock.unlock() }
-        return results
+        return lock.withLock { (results, spilled) }
     }
 }

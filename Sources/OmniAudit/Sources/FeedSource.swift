@@ -6,7 +6,7 @@ import Foundation
 extension FeedChannel: ChannelSource {
     public func read(_ environment: SourceEnvironment) -> ChannelRead {
         FeedSource(name: environment.name, feed: self, shop: environment.shop, fetcher: environment.fetcher,
-                   paths: environment.paths).read()
+                   paths: environment.paths, spill: environment.spill).read()
     }
 
     public var deliveredFields: [DeliveredField] {
@@ -34,6 +34,8 @@ struct FeedSource {
     let paths: PathResolver
     /// For a store list read per file: the store of items that name none.
     var defaultStore: String? = nil
+    /// Where items go as they are read, when the audit spills to disk (else they are returned in the read).
+    var spill: ObservationSpill? = nil
 
     /// The extractor for this channel's format, mapping, currency and locale.
     var extractor: StreamingFeedExtractor {
@@ -76,16 +78,32 @@ struct FeedSource {
             }
         }
         var observations: [Observation] = []
-        var problems = extractor.stream(input, source: shown) { observations.append($0) }
-        problems += KeyTransform.apply(feed.keys, to: &observations)
-        if observations.isEmpty, let first = problems.first {
+        var problems: [Problem]
+        var streamed = 0
+        var keyless: [Problem] = []
+        if let spill {  // each item to disk as it is read: the feed is never whole in memory
+            var applier = KeyTransform.Applier(feed.keys)
+            problems = extractor.stream(input, source: shown) { item in
+                var item = item
+                applier.apply(to: &item)
+                streamed += 1
+                if let problem = spill.accept(item, channel: name) { keyless.append(problem) }
+            }
+            problems += applier.problems
+        } else {
+            problems = extractor.stream(input, source: shown) { observations.append($0) }
+            problems += KeyTransform.apply(feed.keys, to: &observations)
+            streamed = observations.count
+        }
+        if streamed == 0, let first = problems.first {
             coverage.failed.append(.init(input: shown, reason: first.reason))
             coverage.problems += problems.dropFirst()
         } else {
             coverage.read += 1
             coverage.problems += problems
         }
-        coverage.products = observations.count
+        coverage.products = spill == nil ? observations.count : streamed - keyless.count
+        coverage.problems += keyless
         return ChannelRead(observations: observations, coverage: coverage, failedURLs: [])
     }
 }

@@ -37,21 +37,42 @@ public struct KeyTransform: Sendable, Hashable {
 
     /// Applies the transforms in order to every observation; values that do not fit are kept and reported.
     public static func apply(_ transforms: [KeyTransform], to observations: inout [Observation]) -> [Problem] {
-        var problems: [Problem] = []
-        for transform in transforms {
-            var regex: NSRegularExpression?
-            if case .pattern(let pattern, _) = transform.rule { regex = try? NSRegularExpression(pattern: pattern) }
-            for index in observations.indices {
-                guard let value = observations[index].key.value(of: transform.from) else { continue }
+        var applier = Applier(transforms)
+        for index in observations.indices { applier.apply(to: &observations[index]) }
+        return applier.problems
+    }
+
+    /// Applies transforms one observation at a time (a feed streamed to disk), reporting as `apply` would.
+    struct Applier {
+        private let transforms: [(KeyTransform, NSRegularExpression?)]
+        private var reported: [[Problem]]
+
+        init(_ transforms: [KeyTransform]) {
+            self.transforms = transforms.map { transform in
+                if case .pattern(let pattern, _) = transform.rule { return (transform, try? NSRegularExpression(pattern: pattern)) }
+                return (transform, nil)
+            }
+            reported = transforms.map { _ in [] }
+        }
+
+        /// The problems so far, transform by transform, each in observation order.
+        var problems: [Problem] { reported.flatMap { $0 } }
+
+        /// True when there is nothing to apply.
+        var isEmpty: Bool { transforms.isEmpty }
+
+        mutating func apply(to observation: inout Observation) {
+            for (position, (transform, regex)) in transforms.enumerated() {
+                guard let value = observation.key.value(of: transform.from) else { continue }
                 if let key = transform.rewrite(value, regex: regex) {
-                    observations[index].key.set(transform.target, to: key)
+                    observation.key.set(transform.target, to: key)
                 } else {
-                    problems.append(Problem(source: observations[index].origin?.source ?? "", position: observations[index].origin?.locator ?? "",
-                                            message: "\(transform.from.rawValue) \"\(value)\" does not fit keys.\(transform.target.rawValue) (\(transform.describe)): kept as it is"))
+                    reported[position].append(Problem(
+                        source: observation.origin?.source ?? "", position: observation.origin?.locator ?? "",
+                        message: "\(transform.from.rawValue) \"\(value)\" does not fit keys.\(transform.target.rawValue) (\(transform.describe)): kept as it is"))
                 }
             }
         }
-        return problems
     }
 
     /// The key for a value, nil when the rule does not fit it.

@@ -16,6 +16,11 @@ struct PageCrawl {
     /// The slice of the pages this run reads (`--shard I/N`); the whole channel by default.
     var shard: ShardSpec = .whole
 
+    /// Where page extractions go when the audit spills to disk; records then name them by number.
+    var pageSpill: SpilledValues<PageExtraction>?
+    /// What is done to an extraction before it is spilled.
+    var preparePage: @Sendable (PageExtraction) -> PageExtraction = { $0 }
+
     /// What became of each candidate this run owns, in order; filled by `run`.
     private(set) var records: [PageRecord] = []
 
@@ -69,7 +74,7 @@ struct PageCrawl {
             }
             candidates.append(candidate)
         }
-        let pool = ExtractionPool(extractor: extractor, cancellation: cancellation)
+        let pool = ExtractionPool(extractor: extractor, cancellation: cancellation, spill: pageSpill, prepare: preparePage)
         var scheduled = listed
         let settings = web.fetch
         crawler.run(requests, progress: progress) { result in
@@ -115,11 +120,14 @@ struct PageCrawl {
             }
             return more
         }
-        let pages = pool.finish()
+        let (pages, spilled) = pool.finish()
         records = candidates.indices.filter { candidates[$0].owned }.map { index in
             let candidate = candidates[index]
-            return PageRecord(order: candidate.order, location: candidate.location, identity: locator.identity(of: candidate.location),
-                              extract: candidate.extract, outcome: candidate.outcome, page: pages[index])
+            var record = PageRecord(order: candidate.order, location: candidate.location, identity: locator.identity(of: candidate.location),
+                                    extract: candidate.extract, outcome: candidate.outcome, page: pages[index])
+            record.spilledPage = spilled[index]
+            record.pageSpill = pageSpill
+            return record
         }
     }
 

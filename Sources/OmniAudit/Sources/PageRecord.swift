@@ -27,8 +27,28 @@ struct PageRecord: Sendable, Codable {
     /// False for a followed page that does not match `include`: fetched only for its links.
     var extract: Bool
     var outcome: Outcome
-    /// The extraction, when the page was read and extracted.
+    /// The extraction, when the page was read and extracted (and is kept in memory).
     var page: PageExtraction?
+    /// The extraction's number in the page spill, when the audit spills to disk (never written to a shard).
+    var spilledPage: Int?
+    /// The page spill `spilledPage` numbers into.
+    var pageSpill: SpilledValues<PageExtraction>?
+
+    init(order: String, location: String, identity: String, extract: Bool, outcome: Outcome, page: PageExtraction?) {
+        self.order = order
+        self.location = location
+        self.identity = identity
+        self.extract = extract
+        self.outcome = outcome
+        self.page = page
+    }
+
+    /// The extraction, read back from the spill when it is there.
+    var loadedPage: PageExtraction? { page ?? spilledPage.flatMap { pageSpill?.value(at: $0) } }
+
+    private enum CodingKeys: String, CodingKey {
+        case order, location, identity, extract, outcome, page
+    }
 }
 
 /// Turns page records, in order, into a channel's counts, notes, problems and observations. Duplicate
@@ -43,7 +63,9 @@ struct PageRecordCollector {
     /// Pages read that showed no product (they count against the coverage).
     private(set) var productless = 0
 
-    init(_ records: [PageRecord]) {
+    /// Collects the records; `load` gives a record's extraction (spilled ones read back one at a time), and
+    /// `sink`, when given, takes the observations instead of `observations` (a spilling audit).
+    init(_ records: [PageRecord], load: (PageRecord) -> PageExtraction? = { $0.page }, sink: ((Observation) -> Void)? = nil) {
         var canonicals: [String: String] = [:]
         for record in records.sorted(by: { $0.order < $1.order }) {
             let location = record.location
@@ -58,7 +80,7 @@ struct PageRecordCollector {
                     skipped.append(.init(input: location, reason: "followed for its links only: does not match include patterns"))
                     continue
                 }
-                guard let page = record.page else {  // fetched, but the audit was interrupted before extraction
+                guard let page = load(record) else {  // fetched, but the audit was interrupted before extraction
                     failed.append(.init(input: location, reason: PageCrawl.notExtracted(location)))
                     continue
                 }
@@ -77,7 +99,7 @@ struct PageRecordCollector {
                         problems.append(Problem(source: location, message: "no product found on the page"))
                     }
                 }
-                observations += page.observations
+                if let sink { page.observations.forEach(sink) } else { observations += page.observations }
             }
         }
     }

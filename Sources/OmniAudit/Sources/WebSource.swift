@@ -12,7 +12,8 @@ extension WebChannel: ChannelSource {
         var shop = environment.shop
         shop.currency = environment.currency
         return WebSource(name: environment.name, web: self, shop: shop, fetcher: environment.fetcher,
-                         paths: environment.paths, progress: environment.progress, cancellation: environment.cancellation)
+                         paths: environment.paths, progress: environment.progress, cancellation: environment.cancellation,
+                         spill: environment.spill)
     }
 
     public var deliveredFields: [DeliveredField] {
@@ -35,6 +36,8 @@ struct WebSource {
     var progress: ((String) -> Void)?
     /// Stops the crawl when set.
     var cancellation: CrawlCancellation?
+    /// When the audit spills to disk: pages and observations go there as they are read.
+    var spill: ObservationSpill? = nil
 
     func read() -> ChannelRead { assemble([readShard(.whole)]) }
 
@@ -66,6 +69,11 @@ struct WebSource {
             channel: name, defaultCurrency: shop.currency, decimalSeparator: LocaleInfo.decimalSeparator(shop.locale),
             selectors: web.selectors, locale: shop.locale), cancellation: cancellation)
         crawl.shard = shard
+        if let spill, let file = try? SpillFile(directory: spill.directory) {
+            crawl.pageSpill = SpilledValues(file)
+            let paths = self.paths
+            crawl.preparePage = { page in Self.relative(page, paths: paths) }  // as `relative(record)` shows it
+        }
         crawl.run(candidates, remoteCount: listed, crawler: crawler, progress: meter?.update)
         meter?.finish(crawler.stats)
         cache?.evict()  // bounded after the run too, not only at the start of the next one
@@ -76,18 +84,27 @@ struct WebSource {
     /// The channel read of a whole channel from the slices of every shard (or the one slice of an unsplit run).
     func assemble(_ shards: [WebShard]) -> ChannelRead {
         let discovery = shards.lazy.compactMap(\.discovery).first ?? WebShard.Discovery()
-        let pages = PageRecordCollector(shards.flatMap(\.pages))
+        var keyless: [Problem] = []
+        var kept = 0
+        let sink = spill.map { spill in
+            { (observation: Observation) in
+                if let problem = spill.accept(observation.mappingSources(paths.display), channel: name) { keyless.append(problem) } else { kept += 1 }
+            }
+        }
+        let pages = PageRecordCollector(shards.flatMap(\.pages), load: \.loadedPage, sink: sink)
         var coverage = ChannelCoverage(channel: name)
         coverage.skipped = discovery.skipped.sorted(by: Self.byInput) + pages.skipped
         coverage.failed = discovery.failed.sorted(by: Self.byInput) + pages.failed
         coverage.read = discovery.read + pages.read
         coverage.problems = pages.problems
-        coverage.products = pages.observations.count
+        coverage.products = spill == nil ? pages.observations.count : kept
         coverage.productless = pages.productless
         let crawl = shards.reduce(discovery.crawl) { $0 + $1.crawl }
         coverage.blocked = crawl.robotsBlocked
         coverage.crawl = crawl
-        return relative(ChannelRead(observations: pages.observations, coverage: coverage, failedURLs: pages.failedURLs))
+        var read = relative(ChannelRead(observations: pages.observations, coverage: coverage, failedURLs: pages.failedURLs))
+        read.coverage.problems += keyless
+        return read
     }
 
     private func relative(_ discovery: WebShard.Discovery) -> WebShard.Discovery {
@@ -106,12 +123,17 @@ struct WebSource {
         case .failed(let reason): record.outcome = .failed(paths.strip(reason))
         case .pending, .read: break
         }
-        if var page = record.page {
-            page.problems = page.problems.map(relative)
-            page.observations = page.observations.map { $0.mappingSources(paths.display) }
-            record.page = page
-        }
+        record.page = record.page.map(relative)
         return record
+    }
+
+    private func relative(_ page: PageExtraction) -> PageExtraction { Self.relative(page, paths: paths) }
+
+    private static func relative(_ page: PageExtraction, paths: PathResolver) -> PageExtraction {
+        var page = page
+        page.problems = page.problems.map { Problem(source: paths.display($0.source), position: $0.position, message: paths.strip($0.message)) }
+        page.observations = page.observations.map { $0.mappingSources(paths.display) }
+        return page
     }
 
     private func relative(_ note: ChannelCoverage.Note) -> ChannelCoverage.Note {

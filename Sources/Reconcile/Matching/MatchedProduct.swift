@@ -38,4 +38,13 @@ public struct RefusedLink: Hashable, Sendable {
     public var other: String
     /// The identifier the two products disagree on, e.g. `sku`.
     public var conflict: IdentityField
+
+    /// Creates a refused link.
+    public init(bridge: Observation, field: IdentityField, value: String, other: String, conflict: IdentityField) {
+        self.bridge = bridge
+        self.field = field
+        self.value = value
+        self.other = other
+        self.conflict = conflict
+    }
 }

@@ -36,15 +36,25 @@ public struct OmnibusReferencePrice: Rule {
     /// While the history does not reach 30 days before a reduction started, one notice per channel with the
     /// reductions that could not be confirmed yet (a violation already visible is reported by `check` all the same).
     public func shortHistoryFindings(_ products: [MatchedProduct], context: RuleContext) -> [Finding] {
-        guard let history = context.history else { return [] }
         var unconfirmed: [String: [String]] = [:]
-        for product in products {
-            for reduction in reductions(product, context: context)
-            where !(reduction.low.map { $0.price.amount < reduction.list.value.amount } ?? false)
-                && (history.firstDay ?? "9999") > reduction.windowStart {
-                unconfirmed[reduction.observation.channel, default: []].append(product.id)
-            }
+        for product in products { collectUnconfirmed(product, context: context, into: &unconfirmed) }
+        return shortHistoryFindings(unconfirmed: unconfirmed, context: context)
+    }
+
+    /// Adds the product's id under each channel whose reduction the history cannot confirm yet (one product at a
+    /// time, so the products never need to be in memory together).
+    public func collectUnconfirmed(_ product: MatchedProduct, context: RuleContext, into unconfirmed: inout [String: [String]]) {
+        guard let history = context.history else { return }
+        for reduction in reductions(product, context: context)
+        where !(reduction.low.map { $0.price.amount < reduction.list.value.amount } ?? false)
+            && (history.firstDay ?? "9999") > reduction.windowStart {
+            unconfirmed[reduction.observation.channel, default: []].append(product.id)
         }
+    }
+
+    /// The notices for the product ids `collectUnconfirmed` gathered, one per channel.
+    public func shortHistoryFindings(unconfirmed: [String: [String]], context: RuleContext) -> [Finding] {
+        guard let history = context.history else { return [] }
         let covered = history.firstDay.map { "runs since \($0)" } ?? "no earlier run"
         return context.channels.compactMap { channel -> Finding? in
             guard let ids = unconfirmed[channel], !ids.isEmpty else { return nil }

@@ -9,7 +9,7 @@ public struct JUnitReporter: Reporter {
     public let fileName = "omniaudit.xml"
 
     public func render(_ report: AuditReport) throws -> Data {
-        let products = Set(report.products.keys).union(report.findings.map(\.product)).sorted()
+        let products = Set(report.productIDs).union(report.findings.map(\.product)).sorted()
         var byCase: [String: [Finding]] = [:]
         for finding in report.findings { byCase["\(finding.rule)\u{0}\(finding.product)", default: []].append(finding) }
         var suites = ""
