@@ -150,6 +150,31 @@ public struct Observation: Hashable, Sendable, Codable {
         box = Box(fields)
     }
 
+    /// Creates an observation with every value a feed item can state, made at once (setting the rarer values one
+    /// by one copies them each time, which shows when a feed of a million items is read).
+    public init(
+        channel: String, key: ProductKey, origin: Evidence?, title: Observed<String>?, price: Observed<Money>?,
+        listPrice: Observed<Money>?, availability: Observed<Availability>?, saleWindow: Observed<DateWindow>?,
+        stockCount: Observed<Int>?, brand: Observed<String>?, shipping: Observed<ShippingTerms>?, group: String?,
+        variant: [String: String]?
+    ) {
+        var fields = Fields(channel: channel, key: key)
+        fields.origin = origin
+        fields.title = title
+        fields.price = price
+        fields.listPrice = listPrice
+        fields.availability = availability
+        var rare = Fields.Rare()
+        rare.saleWindow = saleWindow
+        rare.stockCount = stockCount
+        rare.brand = brand
+        rare.shipping = shipping
+        rare.group = group
+        rare.variant = variant
+        if !rare.isEmpty { fields.rare = Indirect(rare) }
+        box = Box(fields)
+    }
+
     /// The stored values of an observation; copies of an observation share them until one of them changes.
     struct Fields: Hashable, Sendable, Codable {
         /// The channel name from the config (`web`, `app`, …).

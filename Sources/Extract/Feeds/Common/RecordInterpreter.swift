@@ -171,42 +171,43 @@ public struct RecordInterpreter: Sendable {
         if perStore, let found = value(.store, in: item)?.text.feedTrimmed ?? defaultStore {
             store = "@" + found
         }
-        var observation = Observation(
-            channel: channel + store, key: key,
-            origin: Evidence(source: source, place: record.place, raw: key.sku ?? key.gtin ?? key.mpn ?? key.url ?? title?.text ?? ""))
-        if let title { observation.title = Observed(title.text.feedTrimmed, evidence(title, source: source)) }
-        if let brand = value(.brand, in: item) { observation.brand = Observed(brand.text.feedTrimmed, evidence(brand, source: source)) }
-        observation.group = value(.group, in: item)?.text.feedTrimmed
-        variant(item.record, into: &observation)
+        let origin = Evidence(source: source, place: record.place, raw: key.sku ?? key.gtin ?? key.mpn ?? key.url ?? title?.text ?? "")
+        let brand = value(.brand, in: item).map { Observed($0.text.feedTrimmed, evidence($0, source: source)) }
+        let group = value(.group, in: item)?.text.feedTrimmed
         let currency = value(.currency, in: item).map { $0.text.feedTrimmed.uppercased() } ?? defaultCurrency
         let regular = money(.price, item, currency: currency, source: source, problems: &problems)
         let sale = money(.salePrice, item, currency: currency, source: source, problems: &problems)
-        observation.price = sale ?? regular
-        observation.listPrice = money(.listPrice, item, currency: currency, source: source, problems: &problems)
-            ?? (sale == nil ? nil : regular)
-        if observation.price == nil, names[.price] != nil {
+        let price = sale ?? regular
+        let listPrice = money(.listPrice, item, currency: currency, source: source, problems: &problems) ?? (sale == nil ? nil : regular)
+        if price == nil, names[.price] != nil {
             problems.append(Problem(source: source, position: record.locator, message: "item has no price (\(names[.price] ?? ""))"))
         }
+        var saleWindow: Observed<DateWindow>?
         if sale != nil, let dates = value(.saleDates, in: item) {
             let window = DateWindowParser(timeZone: timeZone, reference: Date()).parse(dates.text)
             if window.start == nil && window.end == nil {
                 problems.append(Problem(source: source, position: dates.locator, message: "sale_price_effective_date \"\(dates.text)\" is not a date range"))
             } else {
-                observation.saleWindow = Observed(window, evidence(dates, source: source))
+                saleWindow = Observed(window, evidence(dates, source: source))
             }
         }
-        availability(item, into: &observation, source: source, problems: &problems)
-        if perStore, let stock = observation.stockCount {
+        var availability = availability(item, source: source, problems: &problems)
+        var stockCount = stockCount(item, source: source, problems: &problems)
+        if perStore, let stock = stockCount {
             // A store's own stock is not the online stock: it decides whether the store can sell, not a count to
             // compare with the app's.
-            if observation.availability == nil { observation.availability = Observed(stock.value > 0 ? .inStock : .outOfStock, stock.evidence) }
-            observation.stockCount = nil
+            if availability == nil { availability = Observed(stock.value > 0 ? .inStock : .outOfStock, stock.evidence) }
+            stockCount = nil
         }
-        if let shipping = shippingValue(item),
-            let terms = memoShipping(shipping.text, currency: currency, memo: &memo) {
-            observation.shipping = Observed(terms, evidence(shipping, source: source))
+        var shipping: Observed<ShippingTerms>?
+        if let found = shippingValue(item), let terms = memoShipping(found.text, currency: currency, memo: &memo) {
+            shipping = Observed(terms, evidence(found, source: source))
         }
-        return observation
+        return Observation(
+            channel: store.isEmpty ? channel : channel + store, key: key, origin: origin,
+            title: title.map { Observed($0.text.feedTrimmed, evidence($0, source: source)) }, price: price, listPrice: listPrice,
+            availability: availability, saleWindow: saleWindow, stockCount: stockCount, brand: brand, shipping: shipping,
+            group: group, variant: variant(item.record))
     }
 
     /// The shipping value to compare: with `country` set and several values (repeated `g:shipping`, or a list in
@@ -232,11 +233,11 @@ public struct RecordInterpreter: Sendable {
     }
 
     /// The Merchant variant attributes `size` and `color` (or `colour`), when the item states them.
-    private func variant(_ record: FeedRecord, into observation: inout Observation) {
+    private func variant(_ record: FeedRecord) -> [String: String]? {
         var variant: [String: String] = [:]
         if let size = record.first("size") { variant["size"] = size.text.feedTrimmed }
         if let color = record.first("color") ?? record.first("colour") { variant["color"] = color.text.feedTrimmed }
-        if !variant.isEmpty { observation.variant = variant }
+        return variant.isEmpty ? nil : variant
     }
 
     /// A product URL in its normal form; URLs already normal (an http(s) scheme and host in lower case, no query,
@@ -312,24 +313,23 @@ public struct RecordInterpreter: Sendable {
         return URLNormalizer.normalize(text)
     }
 
-    private func availability(_ item: Item, into observation: inout Observation, source: String, problems: inout [Problem]) {
-        if let found = value(.availability, in: item) {
-            let folded = found.text.feedTrimmed.lowercased()
-            if let raw = StandardFields.availability[folded], let value = Availability(rawValue: raw) {
-                observation.availability = Observed(value, evidence(found, source: source))
-            } else if let value = AvailabilityParser.parse(found.text).availability {
-                observation.availability = Observed(value, evidence(found, source: source))
-            } else {
-                problems.append(Problem(source: source, position: found.locator, message: "unknown availability \"\(found.text)\""))
-            }
+    private func availability(_ item: Item, source: String, problems: inout [Problem]) -> Observed<Availability>? {
+        guard let found = value(.availability, in: item) else { return nil }
+        let folded = found.text.feedTrimmed.lowercased()
+        if let raw = StandardFields.availability[folded], let value = Availability(rawValue: raw) {
+            return Observed(value, evidence(found, source: source))
+        } else if let value = AvailabilityParser.parse(found.text).availability {
+            return Observed(value, evidence(found, source: source))
         }
-        if let found = value(.stock, in: item) {
-            if let count = Int(found.text.feedTrimmed), count >= 0 {
-                observation.stockCount = Observed(count, evidence(found, source: source))
-            } else {
-                problems.append(Problem(source: source, position: found.locator, message: "stock \"\(found.text)\" is not a whole number"))
-            }
-        }
+        problems.append(Problem(source: source, position: found.locator, message: "unknown availability \"\(found.text)\""))
+        return nil
+    }
+
+    private func stockCount(_ item: Item, source: String, problems: inout [Problem]) -> Observed<Int>? {
+        guard let found = value(.stock, in: item) else { return nil }
+        if let count = Int(found.text.feedTrimmed), count >= 0 { return Observed(count, evidence(found, source: source)) }
+        problems.append(Problem(source: source, position: found.locator, message: "stock \"\(found.text)\" is not a whole number"))
+        return nil
     }
 
     private func money(_ field: JSONFeedExtractor.Field, _ item: Item, currency: String?, source: String,

@@ -58,9 +58,14 @@ public struct StreamingFeedExtractor: FeedExtractor {
             problems += read
         case .csv, .tsv:
             let separator = FeedFormat.separator(of: format, head: input.peek(4096))
-            let read = DelimitedReader(separator: separator, encoding: encoding).read(input, source: source, each: interpret)
-            pipeline.finish(each: each, problems: &problems)
-            problems += read
+            // Rows are split into fields and interpreted together on the workers, a batch of whole rows at a time.
+            let interpreter = self.interpreter.prepared()
+            var interpreted: [Problem] = []
+            let read = DelimitedReader(separator: separator, encoding: encoding).read(
+                input, source: source, workers: ProcessInfo.processInfo.activeProcessorCount,
+                transform: { InterpretPipeline.interpret($0, interpreter: interpreter, source: source) },
+                deliver: { InterpretPipeline.hand($0, each, &interpreted) })
+            problems += interpreted + read
         case .jsonl:
             let mapped = mappedJSON
             let read = JSONLinesReader().read(input, source: source) { item, line in
