@@ -158,21 +158,11 @@ public struct Observation: Hashable, Sendable, Codable {
         stockCount: Observed<Int>?, brand: Observed<String>?, shipping: Observed<ShippingTerms>?, group: String?,
         variant: [String: String]?
     ) {
-        var fields = Fields(channel: channel, key: key)
-        fields.origin = origin
-        fields.title = title
-        fields.price = price
-        fields.listPrice = listPrice
-        fields.availability = availability
-        var rare = Fields.Rare()
-        rare.saleWindow = saleWindow
-        rare.stockCount = stockCount
-        rare.brand = brand
-        rare.shipping = shipping
-        rare.group = group
-        rare.variant = variant
-        if !rare.isEmpty { fields.rare = Indirect(rare) }
-        box = Box(fields)
+        let rare = saleWindow == nil && stockCount == nil && brand == nil && shipping == nil && group == nil && variant == nil
+            ? nil
+            : Indirect(Fields.Rare(saleWindow: saleWindow, stockCount: stockCount, brand: brand, shipping: shipping, group: group, variant: variant))
+        box = Box(Fields(channel: channel, key: key, origin: origin, title: title, price: price, listPrice: listPrice,
+                         availability: availability, rare: rare))
     }
 
     /// The stored values of an observation; copies of an observation share them until one of them changes.
@@ -235,6 +225,18 @@ public struct Observation: Hashable, Sendable, Codable {
         init(channel: String, key: ProductKey) {
             self.channel = channel
             self.key = key
+        }
+
+        init(channel: String, key: ProductKey, origin: Evidence?, title: Observed<String>?, price: Observed<Money>?,
+             listPrice: Observed<Money>?, availability: Observed<Availability>?, rare: Indirect<Rare>?) {
+            self.channel = channel
+            self.key = key
+            self.origin = origin
+            self.title = title
+            self.price = price
+            self.listPrice = listPrice
+            self.availability = availability
+            self.rare = rare
         }
 
         enum CodingKeys: String, CodingKey {

@@ -74,19 +74,27 @@ public struct RecordInterpreter: Sendable {
     }
 
     /// The columns of each field (by `Field.ordinal`) in rows of this layout.
+    /// After the fields come the variant attributes: `size` (at `sizeOrdinal`), then `color` or `colour`.
     func columns(_ layout: FeedRecord.Layout) -> [[Int]] {
         JSONFeedExtractor.Field.allCases.map { layout.columns(of: parsers?.lookup[$0.ordinal] ?? candidates($0)) }
+            + [layout.columns(of: ["size"]), layout.columns(of: ["color", "colour"])]
+    }
+
+    /// Where the variant attributes' columns are in `columns(_:)`.
+    private static let sizeOrdinal = JSONFeedExtractor.Field.allCases.count
+
+    /// The first non-blank value in the columns at `ordinal`.
+    private func value(at ordinal: Int, in record: FeedRecord, columns: [[Int]]) -> FeedRecord.Value? {
+        record.values.withUnsafeBufferPointer { values in
+            for column in columns[ordinal] where column < values.count && !values[column].text.isBlank {
+                return values[column]
+            }
+            return nil
+        }
     }
 
     private func value(_ field: JSONFeedExtractor.Field, in item: Item) -> FeedRecord.Value? {
-        if let columns = item.columns {
-            return item.record.values.withUnsafeBufferPointer { values in
-                for column in columns[field.ordinal] where column < values.count && !values[column].text.isBlank {
-                    return values[column]
-                }
-                return nil
-            }
-        }
+        if let columns = item.columns { return value(at: field.ordinal, in: item.record, columns: columns) }
         let record = item.record
         if let lookup = parsers?.lookup {
             for name in lookup[field.ordinal] {
@@ -207,7 +215,7 @@ public struct RecordInterpreter: Sendable {
             channel: store.isEmpty ? channel : channel + store, key: key, origin: origin,
             title: title.map { Observed($0.text.feedTrimmed, evidence($0, source: source)) }, price: price, listPrice: listPrice,
             availability: availability, saleWindow: saleWindow, stockCount: stockCount, brand: brand, shipping: shipping,
-            group: group, variant: variant(item.record))
+            group: group, variant: variant(item))
     }
 
     /// The shipping value to compare: with `country` set and several values (repeated `g:shipping`, or a list in
@@ -233,11 +241,20 @@ public struct RecordInterpreter: Sendable {
     }
 
     /// The Merchant variant attributes `size` and `color` (or `colour`), when the item states them.
-    private func variant(_ record: FeedRecord) -> [String: String]? {
+    private func variant(_ item: Item) -> [String: String]? {
+        let size: FeedRecord.Value?, color: FeedRecord.Value?
+        if let columns = item.columns {
+            size = value(at: Self.sizeOrdinal, in: item.record, columns: columns)
+            color = value(at: Self.sizeOrdinal + 1, in: item.record, columns: columns)
+        } else {
+            size = item.record.first("size")
+            color = item.record.first("color") ?? item.record.first("colour")
+        }
+        guard size != nil || color != nil else { return nil }
         var variant: [String: String] = [:]
-        if let size = record.first("size") { variant["size"] = size.text.feedTrimmed }
-        if let color = record.first("color") ?? record.first("colour") { variant["color"] = color.text.feedTrimmed }
-        return variant.isEmpty ? nil : variant
+        if let size { variant["size"] = size.text.feedTrimmed }
+        if let color { variant["color"] = color.text.feedTrimmed }
+        return variant
     }
 
     /// A product URL in its normal form; URLs already normal (an http(s) scheme and host in lower case, no query,
@@ -337,10 +354,15 @@ public struct RecordInterpreter: Sendable {
         guard let found = value(field, in: item) else { return nil }
         let text = found.text.feedTrimmed
         let separator: Character? = found.isNumber || decimalSeparator == nil || ShippingField.hasCurrencyCode(text) ? "." : decimalSeparator
-        let cached = currency == defaultCurrency ? (separator == "." ? parsers?.dot : parsers?.local) : nil
-        let parser = cached ?? PriceParser(decimalSeparatorHint: separator, defaultCurrency: currency)
-        guard let money = parser.money(text) else {
-            let reason = parser.parse(text).reason ?? "unreadable"
+        // The prepared parsers are used in place: copying one out retains everything it holds.
+        let read: Money?
+        if currency == defaultCurrency, let parsers {
+            read = separator == "." ? parsers.dot.money(text) : parsers.local.money(text)
+        } else {
+            read = PriceParser(decimalSeparatorHint: separator, defaultCurrency: currency).money(text)
+        }
+        guard let money = read else {
+            let reason = PriceParser(decimalSeparatorHint: separator, defaultCurrency: currency).parse(text).reason ?? "unreadable"
             problems.append(Problem(source: source, position: found.locator, message: "\(field.rawValue) \"\(found.text)\" is not readable: \(reason)"))
             return nil
         }
