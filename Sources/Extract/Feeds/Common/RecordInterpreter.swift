@@ -70,26 +70,45 @@ public struct RecordInterpreter: Sendable {
     /// A record with, when it has a CSV/TSV layout, the columns of each field (by `Field.ordinal`).
     struct Item {
         let record: FeedRecord
-        let columns: [[Int]]?
+        let columns: ColumnTable?
     }
 
     /// The columns of each field (by `Field.ordinal`) in rows of this layout.
     /// After the fields come the variant attributes: `size` (at `sizeOrdinal`), then `color` or `colour`.
-    func columns(_ layout: FeedRecord.Layout) -> [[Int]] {
-        JSONFeedExtractor.Field.allCases.map { layout.columns(of: parsers?.lookup[$0.ordinal] ?? candidates($0)) }
-            + [layout.columns(of: ["size"]), layout.columns(of: ["color", "colour"])]
+    func columns(_ layout: FeedRecord.Layout) -> ColumnTable {
+        ColumnTable(JSONFeedExtractor.Field.allCases.map { layout.columns(of: parsers?.lookup[$0.ordinal] ?? candidates($0)) }
+            + [layout.columns(of: ["size"]), layout.columns(of: ["color", "colour"])])
+    }
+
+    /// The columns of each field, in one flat array (looked up per field of every item without retaining an array).
+    struct ColumnTable {
+        /// Where each field's columns start in `flat`; one more entry than fields.
+        let starts: [Int]
+        let flat: [Int]
+
+        init(_ nested: [[Int]]) {
+            var starts = [0]
+            for columns in nested { starts.append(starts.last! + columns.count) }
+            self.starts = starts
+            flat = nested.flatMap { $0 }
+        }
     }
 
     /// Where the variant attributes' columns are in `columns(_:)`.
     private static let sizeOrdinal = JSONFeedExtractor.Field.allCases.count
 
     /// The first non-blank value in the columns at `ordinal`.
-    private func value(at ordinal: Int, in record: FeedRecord, columns: [[Int]]) -> FeedRecord.Value? {
-        record.values.withUnsafeBufferPointer { values in
-            for column in columns[ordinal] where column < values.count && !values[column].text.isBlank {
-                return values[column]
+    private func value(at ordinal: Int, in record: FeedRecord, columns: ColumnTable) -> FeedRecord.Value? {
+        let (start, end) = columns.starts.withUnsafeBufferPointer { ($0[ordinal], $0[ordinal + 1]) }
+        guard start < end else { return nil }
+        return columns.flat.withUnsafeBufferPointer { flat in
+            record.values.withUnsafeBufferPointer { values in
+                for index in start..<end {
+                    let column = flat[index]
+                    if column < values.count && !values[column].text.isBlank { return values[column] }
+                }
+                return nil
             }
-            return nil
         }
     }
 
@@ -121,13 +140,13 @@ public struct RecordInterpreter: Sendable {
     /// layout, and the last shipping value read (most feeds repeat one for every item).
     struct Memo {
         var layout: FeedRecord.Layout?
-        var columns: [[Int]] = []
+        var columns = ColumnTable([])
         var shipping: (text: String, currency: String?, terms: ShippingTerms?)?
         /// For records without a layout (XML, JSON Lines): the columns of the last few name sequences seen (the
         /// items of one feed mostly repeat one or two), so fields are found by index rather than by name.
-        var sequences: [(names: [String], columns: [[Int]])] = []
+        var sequences: [(names: [String], columns: ColumnTable)] = []
 
-        mutating func columns(of record: FeedRecord, _ interpreter: RecordInterpreter) -> [[Int]] {
+        mutating func columns(of record: FeedRecord, _ interpreter: RecordInterpreter) -> ColumnTable {
             let values = record.values
             for entry in sequences where entry.names.count == values.count {
                 var same = true
@@ -148,7 +167,7 @@ public struct RecordInterpreter: Sendable {
     /// The observation of one record, reusing what `memo` kept from the records before.
     func observation(_ record: FeedRecord, source: String, problems: inout [Problem],
                      memo: inout Memo) -> Observation? {
-        var columns: [[Int]]?
+        var columns: ColumnTable?
         if let layout = record.layout {
             if memo.layout !== layout { (memo.layout, memo.columns) = (layout, self.columns(layout)) }
             columns = memo.columns
