@@ -42,9 +42,10 @@ struct CSVTokenizer {
 
     private mutating func endRow(_ emit: (Row) -> Void) {
         endField()
+        let width = row.fields.count
         emit(row)
         row = Row(fields: [], line: line + 1)
-        row.fields.reserveCapacity(32)
+        row.fields.reserveCapacity(width)  // rows mostly have the width of the one before
         state = .fieldStart
     }
 
