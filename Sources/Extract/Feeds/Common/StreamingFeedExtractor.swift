@@ -47,7 +47,10 @@ public struct StreamingFeedExtractor: FeedExtractor {
         }
         var problems: [Problem] = []
         // Records are interpreted on worker threads while the reader reads on; results come back in input order.
-        let pipeline = InterpretPipeline(interpreter: self.interpreter.prepared(), source: source)
+        // The reading thread parses (XML, JSON Lines) on a core of its own: the other cores interpret. More workers
+        // than that take turns with the parser, which every item waits for.
+        let pipeline = InterpretPipeline(interpreter: self.interpreter.prepared(), source: source,
+                                         workers: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
         func interpret(_ record: FeedRecord) {
             pipeline.add(record, each: each, problems: &problems)
         }
