@@ -142,6 +142,8 @@ public struct RecordInterpreter: Sendable {
         var layout: FeedRecord.Layout?
         var columns = ColumnTable([])
         var shipping: (text: String, currency: String?, terms: ShippingTerms?)?
+        /// The currency codes of `15.00 USD` prices read without the parser.
+        var codes = MerchantPrice.Codes()
         /// For records without a layout (XML, JSON Lines): the columns of the last few name sequences seen (the
         /// items of one feed mostly repeat one or two), so fields are found by index rather than by name.
         var sequences: [(names: [String], columns: ColumnTable)] = []
@@ -202,10 +204,10 @@ public struct RecordInterpreter: Sendable {
         let brand = value(.brand, in: item).map { Observed($0.text.feedTrimmed, evidence($0, source: source)) }
         let group = value(.group, in: item)?.text.feedTrimmed
         let currency = value(.currency, in: item).map { $0.text.feedTrimmed.uppercased() } ?? defaultCurrency
-        let regular = money(.price, item, currency: currency, source: source, problems: &problems)
-        let sale = money(.salePrice, item, currency: currency, source: source, problems: &problems)
+        let regular = money(.price, item, currency: currency, source: source, problems: &problems, memo: &memo)
+        let sale = money(.salePrice, item, currency: currency, source: source, problems: &problems, memo: &memo)
         let price = sale ?? regular
-        let listPrice = money(.listPrice, item, currency: currency, source: source, problems: &problems) ?? (sale == nil ? nil : regular)
+        let listPrice = money(.listPrice, item, currency: currency, source: source, problems: &problems, memo: &memo) ?? (sale == nil ? nil : regular)
         if price == nil, names[.price] != nil {
             problems.append(Problem(source: source, position: record.locator, message: "item has no price (\(names[.price] ?? ""))"))
         }
@@ -369,9 +371,13 @@ public struct RecordInterpreter: Sendable {
     }
 
     private func money(_ field: JSONFeedExtractor.Field, _ item: Item, currency: String?, source: String,
-                       problems: inout [Problem]) -> Observed<Money>? {
+                       problems: inout [Problem], memo: inout Memo) -> Observed<Money>? {
         guard let found = value(field, in: item) else { return nil }
         let text = found.text.feedTrimmed
+        // `15.00 USD`: a code in the text wins over any default, and `.` is its decimal mark, whatever the parser.
+        if !found.isNumber, let money = memo.codes.money(text, parse: { PriceParser(decimalSeparatorHint: ".", defaultCurrency: currency).money($0) }) {
+            return Observed(money, evidence(found, source: source))
+        }
         let separator: Character? = found.isNumber || decimalSeparator == nil || ShippingField.hasCurrencyCode(text) ? "." : decimalSeparator
         // The prepared parsers are used in place: copying one out retains everything it holds.
         let read: Money?
