@@ -142,6 +142,8 @@ public struct RecordInterpreter: Sendable {
         var layout: FeedRecord.Layout?
         var columns = ColumnTable([])
         var shipping: (text: String, currency: String?, terms: ShippingTerms?)?
+        /// The availability texts read so far (a feed repeats a handful) and what each means.
+        var availabilities: [(text: String, value: Availability?)] = []
         /// The currency codes of `15.00 USD` prices read without the parser.
         var codes = MerchantPrice.Codes()
         /// For records without a layout (XML, JSON Lines): the columns of the last few name sequences seen (the
@@ -220,7 +222,7 @@ public struct RecordInterpreter: Sendable {
                 saleWindow = Observed(window, evidence(dates, source: source))
             }
         }
-        var availability = availability(item, source: source, problems: &problems)
+        var availability = availability(item, source: source, problems: &problems, memo: &memo)
         var stockCount = stockCount(item, source: source, problems: &problems)
         if perStore, let stock = stockCount {
             // A store's own stock is not the online stock: it decides whether the store can sell, not a count to
@@ -351,16 +353,26 @@ public struct RecordInterpreter: Sendable {
         return URLNormalizer.normalize(text)
     }
 
-    private func availability(_ item: Item, source: String, problems: inout [Problem]) -> Observed<Availability>? {
+    private func availability(_ item: Item, source: String, problems: inout [Problem], memo: inout Memo) -> Observed<Availability>? {
         guard let found = value(.availability, in: item) else { return nil }
-        let folded = found.text.feedTrimmed.lowercased()
-        if let raw = StandardFields.availability[folded], let value = Availability(rawValue: raw) {
-            return Observed(value, evidence(found, source: source))
-        } else if let value = AvailabilityParser.parse(found.text).availability {
-            return Observed(value, evidence(found, source: source))
+        let read: Availability?
+        if let known = memo.availabilities.first(where: { $0.text == found.text }) {
+            read = known.value
+        } else {
+            read = Self.availability(found.text)
+            if memo.availabilities.count < 16 { memo.availabilities.append((found.text, read)) }
         }
-        problems.append(Problem(source: source, position: found.locator, message: "unknown availability \"\(found.text)\""))
-        return nil
+        guard let read else {
+            problems.append(Problem(source: source, position: found.locator, message: "unknown availability \"\(found.text)\""))
+            return nil
+        }
+        return Observed(read, evidence(found, source: source))
+    }
+
+    /// An availability value, current or legacy Merchant, or as a page would say it.
+    private static func availability(_ text: String) -> Availability? {
+        if let raw = StandardFields.availability[text.feedTrimmed.lowercased()], let value = Availability(rawValue: raw) { return value }
+        return AvailabilityParser.parse(text).availability
     }
 
     private func stockCount(_ item: Item, source: String, problems: inout [Problem]) -> Observed<Int>? {
