@@ -68,9 +68,13 @@ public struct RecordInterpreter: Sendable {
     }
 
     /// A record with, when it has a CSV/TSV layout, the columns of each field (by `Field.ordinal`).
+    /// The buffers are borrowed for one observation (no reference counting per field looked up).
     struct Item {
         let record: FeedRecord
-        let columns: ColumnTable?
+        let hasColumns: Bool
+        let values: UnsafeBufferPointer<FeedRecord.Value>
+        let starts: UnsafeBufferPointer<Int>
+        let flat: UnsafeBufferPointer<Int>
     }
 
     /// The columns of each field (by `Field.ordinal`) in rows of this layout.
@@ -98,22 +102,19 @@ public struct RecordInterpreter: Sendable {
     private static let sizeOrdinal = JSONFeedExtractor.Field.allCases.count
 
     /// The first non-blank value in the columns at `ordinal`.
-    private func value(at ordinal: Int, in record: FeedRecord, columns: ColumnTable) -> FeedRecord.Value? {
-        let (start, end) = columns.starts.withUnsafeBufferPointer { ($0[ordinal], $0[ordinal + 1]) }
-        guard start < end else { return nil }
-        return columns.flat.withUnsafeBufferPointer { flat in
-            record.values.withUnsafeBufferPointer { values in
-                for index in start..<end {
-                    let column = flat[index]
-                    if column < values.count && !values[column].text.isBlank { return values[column] }
-                }
-                return nil
-            }
+    private func value(at ordinal: Int, in item: Item) -> FeedRecord.Value? {
+        var index = item.starts[ordinal]
+        let end = item.starts[ordinal + 1]
+        while index < end {
+            let column = item.flat[index]
+            if column < item.values.count && !item.values[column].text.isBlank { return item.values[column] }
+            index += 1
         }
+        return nil
     }
 
     private func value(_ field: JSONFeedExtractor.Field, in item: Item) -> FeedRecord.Value? {
-        if let columns = item.columns { return value(at: field.ordinal, in: item.record, columns: columns) }
+        if item.hasColumns { return value(at: field.ordinal, in: item) }
         let record = item.record
         if let lookup = parsers?.lookup {
             for name in lookup[field.ordinal] {
@@ -178,7 +179,20 @@ public struct RecordInterpreter: Sendable {
         } else if parsers != nil {
             columns = memo.columns(of: record, self)
         }
-        let item = Item(record: record, columns: columns)
+        let table = columns ?? ColumnTable([])
+        return table.starts.withUnsafeBufferPointer { starts in
+            table.flat.withUnsafeBufferPointer { flat in
+                record.values.withUnsafeBufferPointer { values in
+                    observation(Item(record: record, hasColumns: columns != nil, values: values, starts: starts, flat: flat),
+                                source: source, problems: &problems, memo: &memo)
+                }
+            }
+        }
+    }
+
+    /// The observation of one record whose fields are found through `item`.
+    private func observation(_ item: Item, source: String, problems: inout [Problem], memo: inout Memo) -> Observation? {
+        let record = item.record
         var key = ProductKey()
         key.sku = value(.sku, in: item).map(\.text.feedTrimmed).flatMap { $0.isEmpty ? nil : $0 }
         if let found = value(.gtin, in: item) {
@@ -266,9 +280,9 @@ public struct RecordInterpreter: Sendable {
     /// The Merchant variant attributes `size` and `color` (or `colour`), when the item states them.
     private func variant(_ item: Item) -> [String: String]? {
         let size: FeedRecord.Value?, color: FeedRecord.Value?
-        if let columns = item.columns {
-            size = value(at: Self.sizeOrdinal, in: item.record, columns: columns)
-            color = value(at: Self.sizeOrdinal + 1, in: item.record, columns: columns)
+        if item.hasColumns {
+            size = value(at: Self.sizeOrdinal, in: item)
+            color = value(at: Self.sizeOrdinal + 1, in: item)
         } else {
             size = item.record.first("size")
             color = item.record.first("color") ?? item.record.first("colour")
