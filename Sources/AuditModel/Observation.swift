@@ -161,8 +161,15 @@ public struct Observation: Hashable, Sendable, Codable {
         let rare = saleWindow == nil && stockCount == nil && brand == nil && shipping == nil && group == nil && variant == nil
             ? nil
             : Indirect(Fields.Rare(saleWindow: saleWindow, stockCount: stockCount, brand: brand, shipping: shipping, group: group, variant: variant))
-        box = Box(Fields(channel: channel, key: key, origin: origin, title: title, price: price, listPrice: listPrice,
-                         availability: availability, rare: rare))
+        // Filled in place in the new box: each value moves in once, with no copy of the whole.
+        let box = Box(Fields(channel: channel, key: key))
+        box.fields.origin = origin
+        box.fields.title = title
+        box.fields.price = price
+        box.fields.listPrice = listPrice
+        box.fields.availability = availability
+        box.fields.rare = rare
+        self.box = box
     }
 
     /// The stored values of an observation; copies of an observation share them until one of them changes.

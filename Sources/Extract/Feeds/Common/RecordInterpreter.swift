@@ -220,15 +220,16 @@ public struct RecordInterpreter: Sendable {
         let brand = value(.brand, in: item).map { Observed($0.text.feedTrimmed, evidence($0, source: source)) }
         let group = value(.group, in: item)?.text.feedTrimmed
         let currency = value(.currency, in: item).map { $0.text.feedTrimmed.uppercased() } ?? defaultCurrency
-        let regular = money(.price, item, currency: currency, source: source, problems: &problems, memo: &memo)
-        let sale = money(.salePrice, item, currency: currency, source: source, problems: &problems, memo: &memo)
-        let price = sale ?? regular
-        let listPrice = money(.listPrice, item, currency: currency, source: source, problems: &problems, memo: &memo) ?? (sale == nil ? nil : regular)
+        var regular = money(.price, item, currency: currency, source: source, problems: &problems, memo: &memo)
+        var sale = money(.salePrice, item, currency: currency, source: source, problems: &problems, memo: &memo)
+        let onSale = sale != nil
+        let price = onSale ? sale.take() : regular.take()  // moved, not copied
+        let listPrice = money(.listPrice, item, currency: currency, source: source, problems: &problems, memo: &memo) ?? (onSale ? regular.take() : nil)
         if price == nil, names[.price] != nil {
             problems.append(Problem(source: source, position: record.locator, message: "item has no price (\(names[.price] ?? ""))"))
         }
         var saleWindow: Observed<DateWindow>?
-        if sale != nil, let dates = value(.saleDates, in: item) {
+        if onSale, let dates = value(.saleDates, in: item) {
             let window = DateWindowParser(timeZone: timeZone, reference: Date()).parse(dates.text)
             if window.start == nil && window.end == nil {
                 problems.append(Problem(source: source, position: dates.locator, message: "sale_price_effective_date \"\(dates.text)\" is not a date range"))
