@@ -23,6 +23,8 @@ public struct Evidence: Hashable, Sendable, Codable {
         case element(line: Int, name: String, google: Bool)
         /// A feed item: `item 3 (line 40)`.
         case item(index: Int, line: Int)
+        /// A line of the input, e.g. a CSV/TSV row: `line 4`.
+        case line(Int)
 
         /// The text form.
         public var text: String {
@@ -31,6 +33,7 @@ public struct Evidence: Hashable, Sendable, Codable {
             case .column(let line, let name): "line \(line), column \(name)"
             case .element(let line, let name, let google): "line \(line) <\(google ? "g:" : "")\(name)>"
             case .item(let index, let line): "item \(index) (line \(line))"
+            case .line(let line): "line \(line)"
             }
         }
     }

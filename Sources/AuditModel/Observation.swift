@@ -150,6 +150,28 @@ public struct Observation: Hashable, Sendable, Codable {
         box = Box(fields)
     }
 
+    /// Creates an observation with every value a feed item can state, made at once (setting the rarer values one
+    /// by one copies them each time, which shows when a feed of a million items is read).
+    public init(
+        channel: String, key: ProductKey, origin: Evidence?, title: Observed<String>?, price: Observed<Money>?,
+        listPrice: Observed<Money>?, availability: Observed<Availability>?, saleWindow: Observed<DateWindow>?,
+        stockCount: Observed<Int>?, brand: Observed<String>?, shipping: Observed<ShippingTerms>?, group: String?,
+        variant: [String: String]?
+    ) {
+        let rare = saleWindow == nil && stockCount == nil && brand == nil && shipping == nil && group == nil && variant == nil
+            ? nil
+            : Indirect(Fields.Rare(saleWindow: saleWindow, stockCount: stockCount, brand: brand, shipping: shipping, group: group, variant: variant))
+        // Filled in place in the new box: each value moves in once, with no copy of the whole.
+        let box = Box(Fields(channel: channel, key: key))
+        box.fields.origin = origin
+        box.fields.title = title
+        box.fields.price = price
+        box.fields.listPrice = listPrice
+        box.fields.availability = availability
+        box.fields.rare = rare
+        self.box = box
+    }
+
     /// The stored values of an observation; copies of an observation share them until one of them changes.
     struct Fields: Hashable, Sendable, Codable {
         /// The channel name from the config (`web`, `app`, …).
@@ -210,6 +232,18 @@ public struct Observation: Hashable, Sendable, Codable {
         init(channel: String, key: ProductKey) {
             self.channel = channel
             self.key = key
+        }
+
+        init(channel: String, key: ProductKey, origin: Evidence?, title: Observed<String>?, price: Observed<Money>?,
+             listPrice: Observed<Money>?, availability: Observed<Availability>?, rare: Indirect<Rare>?) {
+            self.channel = channel
+            self.key = key
+            self.origin = origin
+            self.title = title
+            self.price = price
+            self.listPrice = listPrice
+            self.availability = availability
+            self.rare = rare
         }
 
         enum CodingKeys: String, CodingKey {

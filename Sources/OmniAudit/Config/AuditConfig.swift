@@ -157,4 +157,7 @@ public struct FeedChannel: Sendable {
     public var perStore = false
     /// The encoding a CSV/TSV feed is written in (`encoding: windows-1250`), when it is not UTF-8.
     public var encoding: String? = nil
+    /// How an http(s) source is fetched (the channel's `fetch:` keys: user agent, headers, timeouts, retries);
+    /// nil for the defaults.
+    public var fetch: FetchSettings? = nil
 }

@@ -8,7 +8,7 @@ enum ChannelLoader {
         "sitemaps", "urls", "include", "exclude", "mirror", "selectors", "robots", "follow", "cache", "fetch",
         "allowed-hosts", "deny-private-addresses", "cache-max-size", "cache-max-age", "max-pages", "timeout",
     ]
-    static let feedKeys = ["format", "source", "items", "fields", "keys", "encoding"]
+    static let feedKeys = ["format", "source", "items", "fields", "keys", "encoding", "fetch"]
     /// Keys every kind accepts.
     static let commonKeys = ["kind", "catalog", "currency"]
 
@@ -153,6 +153,10 @@ enum ChannelLoader {
                     feed.fields[name] = path
                 }
             case "keys": feed.keys = try KeyTransformLoader.transforms(value, resolver: resolver)
+            case "fetch":
+                var settings = FetchLoader.defaults()
+                try FetchLoader.fetch(value, into: &settings, environment: ProcessInfo.processInfo.environment)
+                feed.fetch = settings
             default: break
             }
         }

@@ -70,9 +70,9 @@ struct FeedSource {
             } catch {
                 return fail(error.message)
             }
-        } else {  // an http(s) feed: through the crawler's client
+        } else {  // an http(s) feed: through the crawler's client, with the channel's own fetch settings
             do {
-                input = FeedInput(data: try Crawler.fetchOne(feed.source, settings: FetchLoader.defaults()).body)
+                input = FeedInput(data: try Crawler.fetchOne(feed.source, settings: feed.fetch ?? FetchLoader.defaults()).body)
             } catch {
                 return fail(error.reason)
             }

@@ -9,7 +9,7 @@ import Testing
 /// `application/gzip` and a CSV sent with `Content-Encoding: gzip` are both read item by item.
 @Suite("Remote feeds")
 struct RemoteFeedTests {
-    func config(_ server: FaultServer, merchant: String) throws -> String {
+    func config(_ server: FaultServer, merchant: String, merchantFetch: String? = nil) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("omniaudit-remote-feed-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let yaml = """
@@ -25,7 +25,7 @@ struct RemoteFeedTests {
                 fetch: { retry-base: 0.05, timeout: 10, connect-timeout: 2, user-agent: "omniaudit-test/1" }
               merchant:
                 kind: feed
-                source: \(merchant)
+                source: \(merchant)\(merchantFetch.map { "\n    fetch: \($0)" } ?? "")
             gate: { fail-on: error, min-coverage: 0.9 }
             report: { out: reports, formats: [json] }
             """
@@ -78,5 +78,36 @@ struct RemoteFeedTests {
         #expect(merchant.failed.first?.reason.contains("HTTP 500") == true)
         #expect(merchant.products == 0)
         #expect(Date().timeIntervalSince(started) < 60)
+    }
+
+    @Test("an http feed is fetched with its channel's own fetch settings: user agent, headers from the environment, retries")
+    func feedUsesItsChannelsFetchSettings() throws {
+        let server = try FaultServer(products: 8)
+        defer { server.stop() }
+        setenv("OMNIAUDIT_TEST_FEED_TOKEN", "feed-secret-1", 1)
+        let path = try config(server, merchant: server.url("/merchant.xml.gz"), merchantFetch:
+            "{ user-agent: \"feed-agent/2\", headers: { X-Feed-Token: OMNIAUDIT_TEST_FEED_TOKEN }, retries: 0, timeout: 5 }")
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let report = try WebCrawlAuditTests.audit(path)
+        #expect(report.coverage["merchant"]?.products == 8)
+        let feedRequests = try server.received().filter { $0.path == "/merchant.xml.gz" }
+        #expect(feedRequests.count == 1)
+        #expect(feedRequests.first?.headers["user-agent"] == "feed-agent/2")
+        #expect(feedRequests.first?.headers["x-feed-token"] == "feed-secret-1")
+        // The web channel keeps its own settings: its pages never carry the feed's identity or header.
+        let pageRequests = try server.received().filter { $0.path != "/merchant.xml.gz" && $0.path != "/robots.txt" }
+        #expect(!pageRequests.isEmpty)
+        #expect(pageRequests.allSatisfy { $0.headers["user-agent"] == "omniaudit-test/1" && $0.headers["x-feed-token"] == nil })
+    }
+
+    @Test("retries: 0 on the feed channel: a failing feed URL is asked once")
+    func feedRetriesFollowTheChannel() throws {
+        let server = try FaultServer()
+        defer { server.stop() }
+        let path = try config(server, merchant: server.url("/500"), merchantFetch: "{ retries: 0 }")
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let report = try WebCrawlAuditTests.audit(path)
+        #expect(report.coverage["merchant"]?.failed.first?.reason.contains("HTTP 500") == true)
+        #expect(try server.received().filter { $0.path == "/500" }.count == 1)
     }
 }

@@ -3,9 +3,17 @@ extension String {
     /// `trimmingCharacters` bridges through NSString on Linux, which dominated feed reading), other Unicode
     /// whitespace (NBSP, ideographic space) by scalar properties.
     var feedTrimmed: String {
-        let utf8 = self.utf8
-        guard let first = utf8.first, let last = utf8.last else { return "" }
-        if !Self.maybeSpace(first) && !Self.maybeSpace(last) { return self }
+        // The first and last bytes read from the string's storage (`utf8.last` walks generic indices).
+        let ends: (first: UInt8, last: UInt8)?? = utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.isEmpty ? nil : (bytes[0], bytes[bytes.count - 1])
+        }
+        if let ends {
+            guard let ends else { return "" }
+            if !Self.maybeSpace(ends.first) && !Self.maybeSpace(ends.last) { return self }
+        } else {
+            guard let first = utf8.first, let last = utf8.last else { return "" }
+            if !Self.maybeSpace(first) && !Self.maybeSpace(last) { return self }
+        }
         let scalars = unicodeScalars
         guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         guard let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
@@ -14,7 +22,9 @@ extension String {
 
     /// True when the text is empty or whitespace only.
     var isBlank: Bool {
-        utf8.allSatisfy { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) } || feedTrimmed.isEmpty
+        let ascii = utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) } }
+            ?? utf8.allSatisfy { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+        return ascii || feedTrimmed.isEmpty
     }
 
     private static func maybeSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte >= 0x80 }

@@ -68,25 +68,53 @@ public struct RecordInterpreter: Sendable {
     }
 
     /// A record with, when it has a CSV/TSV layout, the columns of each field (by `Field.ordinal`).
+    /// The buffers are borrowed for one observation (no reference counting per field looked up).
     struct Item {
         let record: FeedRecord
-        let columns: [[Int]]?
+        let hasColumns: Bool
+        let values: UnsafeBufferPointer<FeedRecord.Value>
+        let starts: UnsafeBufferPointer<Int>
+        let flat: UnsafeBufferPointer<Int>
     }
 
     /// The columns of each field (by `Field.ordinal`) in rows of this layout.
-    func columns(_ layout: FeedRecord.Layout) -> [[Int]] {
-        JSONFeedExtractor.Field.allCases.map { layout.columns(of: parsers?.lookup[$0.ordinal] ?? candidates($0)) }
+    /// After the fields come the variant attributes: `size` (at `sizeOrdinal`), then `color` or `colour`.
+    func columns(_ layout: FeedRecord.Layout) -> ColumnTable {
+        ColumnTable(JSONFeedExtractor.Field.allCases.map { layout.columns(of: parsers?.lookup[$0.ordinal] ?? candidates($0)) }
+            + [layout.columns(of: ["size"]), layout.columns(of: ["color", "colour"])])
+    }
+
+    /// The columns of each field, in one flat array (looked up per field of every item without retaining an array).
+    struct ColumnTable {
+        /// Where each field's columns start in `flat`; one more entry than fields.
+        let starts: [Int]
+        let flat: [Int]
+
+        init(_ nested: [[Int]]) {
+            var starts = [0]
+            for columns in nested { starts.append(starts.last! + columns.count) }
+            self.starts = starts
+            flat = nested.flatMap { $0 }
+        }
+    }
+
+    /// Where the variant attributes' columns are in `columns(_:)`.
+    private static let sizeOrdinal = JSONFeedExtractor.Field.allCases.count
+
+    /// The first non-blank value in the columns at `ordinal`.
+    private func value(at ordinal: Int, in item: Item) -> FeedRecord.Value? {
+        var index = item.starts[ordinal]
+        let end = item.starts[ordinal + 1]
+        while index < end {
+            let column = item.flat[index]
+            if column < item.values.count && !item.values[column].text.isBlank { return item.values[column] }
+            index += 1
+        }
+        return nil
     }
 
     private func value(_ field: JSONFeedExtractor.Field, in item: Item) -> FeedRecord.Value? {
-        if let columns = item.columns {
-            return item.record.values.withUnsafeBufferPointer { values in
-                for column in columns[field.ordinal] where column < values.count && !values[column].text.isBlank {
-                    return values[column]
-                }
-                return nil
-            }
-        }
+        if item.hasColumns { return value(at: field.ordinal, in: item) }
         let record = item.record
         if let lookup = parsers?.lookup {
             for name in lookup[field.ordinal] {
@@ -113,13 +141,17 @@ public struct RecordInterpreter: Sendable {
     /// layout, and the last shipping value read (most feeds repeat one for every item).
     struct Memo {
         var layout: FeedRecord.Layout?
-        var columns: [[Int]] = []
+        var columns = ColumnTable([])
         var shipping: (text: String, currency: String?, terms: ShippingTerms?)?
+        /// The availability texts read so far (a feed repeats a handful) and what each means.
+        var availabilities: [(text: String, value: Availability?)] = []
+        /// The currency codes of `15.00 USD` prices read without the parser.
+        var codes = MerchantPrice.Codes()
         /// For records without a layout (XML, JSON Lines): the columns of the last few name sequences seen (the
         /// items of one feed mostly repeat one or two), so fields are found by index rather than by name.
-        var sequences: [(names: [String], columns: [[Int]])] = []
+        var sequences: [(names: [String], columns: ColumnTable)] = []
 
-        mutating func columns(of record: FeedRecord, _ interpreter: RecordInterpreter) -> [[Int]] {
+        mutating func columns(of record: FeedRecord, _ interpreter: RecordInterpreter) -> ColumnTable {
             let values = record.values
             for entry in sequences where entry.names.count == values.count {
                 var same = true
@@ -140,14 +172,27 @@ public struct RecordInterpreter: Sendable {
     /// The observation of one record, reusing what `memo` kept from the records before.
     func observation(_ record: FeedRecord, source: String, problems: inout [Problem],
                      memo: inout Memo) -> Observation? {
-        var columns: [[Int]]?
+        var columns: ColumnTable?
         if let layout = record.layout {
             if memo.layout !== layout { (memo.layout, memo.columns) = (layout, self.columns(layout)) }
             columns = memo.columns
         } else if parsers != nil {
             columns = memo.columns(of: record, self)
         }
-        let item = Item(record: record, columns: columns)
+        let table = columns ?? ColumnTable([])
+        return table.starts.withUnsafeBufferPointer { starts in
+            table.flat.withUnsafeBufferPointer { flat in
+                record.values.withUnsafeBufferPointer { values in
+                    observation(Item(record: record, hasColumns: columns != nil, values: values, starts: starts, flat: flat),
+                                source: source, problems: &problems, memo: &memo)
+                }
+            }
+        }
+    }
+
+    /// The observation of one record whose fields are found through `item`.
+    private func observation(_ item: Item, source: String, problems: inout [Problem], memo: inout Memo) -> Observation? {
+        let record = item.record
         var key = ProductKey()
         key.sku = value(.sku, in: item).map(\.text.feedTrimmed).flatMap { $0.isEmpty ? nil : $0 }
         if let found = value(.gtin, in: item) {
@@ -171,42 +216,44 @@ public struct RecordInterpreter: Sendable {
         if perStore, let found = value(.store, in: item)?.text.feedTrimmed ?? defaultStore {
             store = "@" + found
         }
-        var observation = Observation(
-            channel: channel + store, key: key,
-            origin: Evidence(source: source, place: record.place, raw: key.sku ?? key.gtin ?? key.mpn ?? key.url ?? title?.text ?? ""))
-        if let title { observation.title = Observed(title.text.feedTrimmed, evidence(title, source: source)) }
-        if let brand = value(.brand, in: item) { observation.brand = Observed(brand.text.feedTrimmed, evidence(brand, source: source)) }
-        observation.group = value(.group, in: item)?.text.feedTrimmed
-        variant(item.record, into: &observation)
+        let origin = Evidence(source: source, place: record.place, raw: key.sku ?? key.gtin ?? key.mpn ?? key.url ?? title?.text ?? "")
+        let brand = value(.brand, in: item).map { Observed($0.text.feedTrimmed, evidence($0, source: source)) }
+        let group = value(.group, in: item)?.text.feedTrimmed
         let currency = value(.currency, in: item).map { $0.text.feedTrimmed.uppercased() } ?? defaultCurrency
-        let regular = money(.price, item, currency: currency, source: source, problems: &problems)
-        let sale = money(.salePrice, item, currency: currency, source: source, problems: &problems)
-        observation.price = sale ?? regular
-        observation.listPrice = money(.listPrice, item, currency: currency, source: source, problems: &problems)
-            ?? (sale == nil ? nil : regular)
-        if observation.price == nil, names[.price] != nil {
+        var regular = money(.price, item, currency: currency, source: source, problems: &problems, memo: &memo)
+        var sale = money(.salePrice, item, currency: currency, source: source, problems: &problems, memo: &memo)
+        let onSale = sale != nil
+        let price = onSale ? sale.take() : regular.take()  // moved, not copied
+        let listPrice = money(.listPrice, item, currency: currency, source: source, problems: &problems, memo: &memo) ?? (onSale ? regular.take() : nil)
+        if price == nil, names[.price] != nil {
             problems.append(Problem(source: source, position: record.locator, message: "item has no price (\(names[.price] ?? ""))"))
         }
-        if sale != nil, let dates = value(.saleDates, in: item) {
+        var saleWindow: Observed<DateWindow>?
+        if onSale, let dates = value(.saleDates, in: item) {
             let window = DateWindowParser(timeZone: timeZone, reference: Date()).parse(dates.text)
             if window.start == nil && window.end == nil {
                 problems.append(Problem(source: source, position: dates.locator, message: "sale_price_effective_date \"\(dates.text)\" is not a date range"))
             } else {
-                observation.saleWindow = Observed(window, evidence(dates, source: source))
+                saleWindow = Observed(window, evidence(dates, source: source))
             }
         }
-        availability(item, into: &observation, source: source, problems: &problems)
-        if perStore, let stock = observation.stockCount {
+        var availability = availability(item, source: source, problems: &problems, memo: &memo)
+        var stockCount = stockCount(item, source: source, problems: &problems)
+        if perStore, let stock = stockCount {
             // A store's own stock is not the online stock: it decides whether the store can sell, not a count to
             // compare with the app's.
-            if observation.availability == nil { observation.availability = Observed(stock.value > 0 ? .inStock : .outOfStock, stock.evidence) }
-            observation.stockCount = nil
+            if availability == nil { availability = Observed(stock.value > 0 ? .inStock : .outOfStock, stock.evidence) }
+            stockCount = nil
         }
-        if let shipping = shippingValue(item),
-            let terms = memoShipping(shipping.text, currency: currency, memo: &memo) {
-            observation.shipping = Observed(terms, evidence(shipping, source: source))
+        var shipping: Observed<ShippingTerms>?
+        if let found = shippingValue(item), let terms = memoShipping(found.text, currency: currency, memo: &memo) {
+            shipping = Observed(terms, evidence(found, source: source))
         }
-        return observation
+        return Observation(
+            channel: store.isEmpty ? channel : channel + store, key: key, origin: origin,
+            title: title.map { Observed($0.text.feedTrimmed, evidence($0, source: source)) }, price: price, listPrice: listPrice,
+            availability: availability, saleWindow: saleWindow, stockCount: stockCount, brand: brand, shipping: shipping,
+            group: group, variant: variant(item))
     }
 
     /// The shipping value to compare: with `country` set and several values (repeated `g:shipping`, or a list in
@@ -232,11 +279,20 @@ public struct RecordInterpreter: Sendable {
     }
 
     /// The Merchant variant attributes `size` and `color` (or `colour`), when the item states them.
-    private func variant(_ record: FeedRecord, into observation: inout Observation) {
+    private func variant(_ item: Item) -> [String: String]? {
+        let size: FeedRecord.Value?, color: FeedRecord.Value?
+        if item.hasColumns {
+            size = value(at: Self.sizeOrdinal, in: item)
+            color = value(at: Self.sizeOrdinal + 1, in: item)
+        } else {
+            size = item.record.first("size")
+            color = item.record.first("color") ?? item.record.first("colour")
+        }
+        guard size != nil || color != nil else { return nil }
         var variant: [String: String] = [:]
-        if let size = record.first("size") { variant["size"] = size.text.feedTrimmed }
-        if let color = record.first("color") ?? record.first("colour") { variant["color"] = color.text.feedTrimmed }
-        if !variant.isEmpty { observation.variant = variant }
+        if let size { variant["size"] = size.text.feedTrimmed }
+        if let color { variant["color"] = color.text.feedTrimmed }
+        return variant
     }
 
     /// A product URL in its normal form; URLs already normal (an http(s) scheme and host in lower case, no query,
@@ -312,35 +368,53 @@ public struct RecordInterpreter: Sendable {
         return URLNormalizer.normalize(text)
     }
 
-    private func availability(_ item: Item, into observation: inout Observation, source: String, problems: inout [Problem]) {
-        if let found = value(.availability, in: item) {
-            let folded = found.text.feedTrimmed.lowercased()
-            if let raw = StandardFields.availability[folded], let value = Availability(rawValue: raw) {
-                observation.availability = Observed(value, evidence(found, source: source))
-            } else if let value = AvailabilityParser.parse(found.text).availability {
-                observation.availability = Observed(value, evidence(found, source: source))
-            } else {
-                problems.append(Problem(source: source, position: found.locator, message: "unknown availability \"\(found.text)\""))
-            }
+    private func availability(_ item: Item, source: String, problems: inout [Problem], memo: inout Memo) -> Observed<Availability>? {
+        guard let found = value(.availability, in: item) else { return nil }
+        let read: Availability?
+        if let known = memo.availabilities.first(where: { $0.text == found.text }) {
+            read = known.value
+        } else {
+            read = Self.availability(found.text)
+            if memo.availabilities.count < 16 { memo.availabilities.append((found.text, read)) }
         }
-        if let found = value(.stock, in: item) {
-            if let count = Int(found.text.feedTrimmed), count >= 0 {
-                observation.stockCount = Observed(count, evidence(found, source: source))
-            } else {
-                problems.append(Problem(source: source, position: found.locator, message: "stock \"\(found.text)\" is not a whole number"))
-            }
+        guard let read else {
+            problems.append(Problem(source: source, position: found.locator, message: "unknown availability \"\(found.text)\""))
+            return nil
         }
+        return Observed(read, evidence(found, source: source))
+    }
+
+    /// An availability value, current or legacy Merchant, or as a page would say it.
+    private static func availability(_ text: String) -> Availability? {
+        if let raw = StandardFields.availability[text.feedTrimmed.lowercased()], let value = Availability(rawValue: raw) { return value }
+        return AvailabilityParser.parse(text).availability
+    }
+
+    private func stockCount(_ item: Item, source: String, problems: inout [Problem]) -> Observed<Int>? {
+        guard let found = value(.stock, in: item) else { return nil }
+        if let count = Int(found.text.feedTrimmed), count >= 0 { return Observed(count, evidence(found, source: source)) }
+        problems.append(Problem(source: source, position: found.locator, message: "stock \"\(found.text)\" is not a whole number"))
+        return nil
     }
 
     private func money(_ field: JSONFeedExtractor.Field, _ item: Item, currency: String?, source: String,
-                       problems: inout [Problem]) -> Observed<Money>? {
+                       problems: inout [Problem], memo: inout Memo) -> Observed<Money>? {
         guard let found = value(field, in: item) else { return nil }
         let text = found.text.feedTrimmed
+        // `15.00 USD`: a code in the text wins over any default, and `.` is its decimal mark, whatever the parser.
+        if !found.isNumber, let money = memo.codes.money(text, parse: { PriceParser(decimalSeparatorHint: ".", defaultCurrency: currency).money($0) }) {
+            return Observed(money, evidence(found, source: source))
+        }
         let separator: Character? = found.isNumber || decimalSeparator == nil || ShippingField.hasCurrencyCode(text) ? "." : decimalSeparator
-        let cached = currency == defaultCurrency ? (separator == "." ? parsers?.dot : parsers?.local) : nil
-        let parser = cached ?? PriceParser(decimalSeparatorHint: separator, defaultCurrency: currency)
-        guard let money = parser.money(text) else {
-            let reason = parser.parse(text).reason ?? "unreadable"
+        // The prepared parsers are used in place: copying one out retains everything it holds.
+        let read: Money?
+        if currency == defaultCurrency, let parsers {
+            read = separator == "." ? parsers.dot.money(text) : parsers.local.money(text)
+        } else {
+            read = PriceParser(decimalSeparatorHint: separator, defaultCurrency: currency).money(text)
+        }
+        guard let money = read else {
+            let reason = PriceParser(decimalSeparatorHint: separator, defaultCurrency: currency).parse(text).reason ?? "unreadable"
             problems.append(Problem(source: source, position: found.locator, message: "\(field.rawValue) \"\(found.text)\" is not readable: \(reason)"))
             return nil
         }

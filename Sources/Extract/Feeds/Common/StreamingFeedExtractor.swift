@@ -47,7 +47,10 @@ public struct StreamingFeedExtractor: FeedExtractor {
         }
         var problems: [Problem] = []
         // Records are interpreted on worker threads while the reader reads on; results come back in input order.
-        let pipeline = InterpretPipeline(interpreter: self.interpreter.prepared(), source: source)
+        // The reading thread parses (XML, JSON Lines) on a core of its own: the other cores interpret. More workers
+        // than that take turns with the parser, which every item waits for.
+        let pipeline = InterpretPipeline(interpreter: self.interpreter.prepared(), source: source,
+                                         workers: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
         func interpret(_ record: FeedRecord) {
             pipeline.add(record, each: each, problems: &problems)
         }
@@ -58,9 +61,14 @@ public struct StreamingFeedExtractor: FeedExtractor {
             problems += read
         case .csv, .tsv:
             let separator = FeedFormat.separator(of: format, head: input.peek(4096))
-            let read = DelimitedReader(separator: separator, encoding: encoding).read(input, source: source, each: interpret)
-            pipeline.finish(each: each, problems: &problems)
-            problems += read
+            // Rows are split into fields and interpreted together on the workers, a batch of whole rows at a time.
+            let interpreter = self.interpreter.prepared()
+            var interpreted: [Problem] = []
+            let read = DelimitedReader(separator: separator, encoding: encoding).read(
+                input, source: source, workers: ProcessInfo.processInfo.activeProcessorCount,
+                transform: { InterpretPipeline.interpret($0, interpreter: interpreter, source: source) },
+                deliver: { InterpretPipeline.hand($0, each, &interpreted) })
+            problems += interpreted + read
         case .jsonl:
             let mapped = mappedJSON
             let read = JSONLinesReader().read(input, source: source) { item, line in

@@ -12,7 +12,8 @@ struct CSVTokenizer {
         var recoded: Int?
     }
 
-    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+    /// Where in a field the last byte left the reader.
+    enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
 
     let separator: UInt8
     /// The current line (1-based).
@@ -24,8 +25,11 @@ struct CSVTokenizer {
     private var quoteOpened = (line: 1, column: 1)
     private var pendingCR = false
 
-    init(separator: UInt8) {
+    /// A tokenizer whose first row starts on `line`.
+    init(separator: UInt8, line: Int = 1) {
         self.separator = separator
+        self.line = line
+        row.line = line
         field.reserveCapacity(256)
     }
 
@@ -38,9 +42,10 @@ struct CSVTokenizer {
 
     private mutating func endRow(_ emit: (Row) -> Void) {
         endField()
+        let width = row.fields.count
         emit(row)
         row = Row(fields: [], line: line + 1)
-        row.fields.reserveCapacity(32)
+        row.fields.reserveCapacity(width)  // rows mostly have the width of the one before
         state = .fieldStart
     }
 

@@ -5,12 +5,17 @@ import Foundation
 /// and newlines) in fixed-size chunks. The first row names the columns (with or without `g:`); each later row is
 /// one record whose values are located as `line 12, column price`. A row with a stray quote or the wrong number
 /// of fields is reported with its line and skipped; the other rows are still read.
+///
+/// The reading thread only finds where rows end (`CSVRowSplitter`); batches of whole rows are split into fields,
+/// made into records and transformed (interpreted) on worker threads, and handed back in input order.
 public struct DelimitedReader: Sendable {
     /// The field separator: `,` for CSV, a tab for TSV, `;` for some spreadsheets' CSV.
     public var separator: UInt8
     /// The encoding the channel declares (`encoding: windows-1250`), converted to UTF-8 with iconv; nil reads
     /// UTF-8 (UTF-16 with a byte-order mark converted, other bytes read as windows-1252 and reported).
     public var encoding: String?
+    /// The bytes of whole rows handed to a worker at once.
+    var batchBytes = 256 << 10
 
     /// Creates a reader for one separator.
     public init(separator: UInt8, encoding: String? = nil) {
@@ -26,86 +31,217 @@ public struct DelimitedReader: Sendable {
 
     /// Reads every row, handing each record to `each`; returns the problems, each with its line.
     public func read(_ input: FeedInput, source: String, each: (FeedRecord) -> Void) -> [Problem] {
-        var tokenizer = CSVTokenizer(separator: separator)
-        var header: [String]?
-        var layout: FeedRecord.Layout?
-        var problems: [Problem] = []
-        var chunk = [UInt8](repeating: 0, count: 256 << 10)
-        var recoded: (line: Int, field: Int, rows: Int)?
-        func handle(_ row: CSVTokenizer.Row) {
-            if let field = row.recoded {
-                recoded = (recoded?.line ?? row.line, recoded?.field ?? field, (recoded?.rows ?? 0) + 1)
-            }
-            if let stray = row.strayQuote {
-                problems.append(Problem(source: source, position: "line \(row.line), column \(stray.column)",
-                                        message: "stray quote in field \(stray.field + 1)\(header.map { $0.indices.contains(stray.field) ? " (\($0[stray.field]))" : "" } ?? ""): row skipped"))
-                return
-            }
-            guard let names = header else {
-                var names = row.fields.map { FeedRecord.normalizedName($0) }
-                if let first = names.first, first.hasPrefix("\u{FEFF}") { names[0] = String(first.dropFirst()) }
-                header = names
-                layout = FeedRecord.Layout(names: names)
-                return
-            }
-            if row.fields.count == 1 && row.fields[0].isEmpty { return }  // blank line
-            guard row.fields.count == names.count else {
-                problems.append(Problem(source: source, position: "line \(row.line)",
-                                        message: "row has \(row.fields.count) fields where the header has \(names.count): row skipped"))
-                return
-            }
-            var record = FeedRecord(place: .text("line \(row.line)"))
-            record.layout = layout
-            record.values.reserveCapacity(names.count)
-            for (index, text) in row.fields.enumerated() {
-                record.values.append(.init(name: names[index], text: text, place: .column(line: row.line)))
-            }
-            each(record)
-        }
-        // UTF-16 (with its byte-order mark) is converted to UTF-8 as it streams.
+        read(input, source: source, workers: 0, transform: { $0 }, deliver: { $0.forEach(each) })
+    }
+
+    /// The first row of text that is not UTF-8, its field, and how many rows had such text.
+    typealias Recoded = (line: Int, field: Int, rows: Int)
+
+    /// What the rows of one batch became.
+    struct Batch<Output: Sendable>: @unchecked Sendable {  // Recoded and the quote position are plain integers
+        var output: Output
+        /// Stray quotes and rows of the wrong width, in order.
+        var problems: [Problem]
+        var recoded: Recoded?
+        /// For the last batch: where a quoted field that never closes opened.
+        var unclosed: (line: Int, column: Int)?
+    }
+
+    /// The header row, as every batch reads it.
+    struct Header: Sendable {
+        let names: [String]
+        let layout: FeedRecord.Layout
+    }
+
+    /// Reads the rows in batches: `transform` turns each batch's records into an output on one of `workers`
+    /// threads (the calling thread for 0), and `deliver` receives the outputs on the calling thread, in order.
+    func read<Output: Sendable>(_ input: FeedInput, source: String, workers: Int,
+                                transform: @escaping @Sendable ([FeedRecord]) -> Output,
+                                deliver: (Output) -> Void) -> [Problem] {
+        // UTF-16 (with its byte-order mark) and declared encodings are converted to UTF-8 as they stream.
         var utf16 = encoding == nil ? FeedFormat.utf16ByteOrder(input.peek(2)).map { UTF16Stream(bigEndian: $0) } : nil
         let declared = encoding.flatMap(IconvStream.init(from:))
         if let encoding, declared == nil {
             return [Problem(source: source, message: "encoding '\(encoding)' is not known to iconv: the feed was not read")]
         }
+        let separator = self.separator
+        let work = OrderedWork<Batch<Output>>(workers: workers)
+        var problems: [Problem] = []
+        var recoded: Recoded?
+        var unclosed: (line: Int, column: Int)?
+        func collect(_ batch: Batch<Output>) {
+            deliver(batch.output)
+            problems += batch.problems
+            if let more = batch.recoded {
+                recoded = (recoded?.line ?? more.line, recoded?.field ?? more.field, (recoded?.rows ?? 0) + more.rows)
+            }
+            if let open = batch.unclosed { unclosed = open }
+        }
+        var header: Header?
+        var splitter = CSVRowSplitter(separator: separator)
+        var pending: [UInt8] = []
+        pending.reserveCapacity(batchBytes + (256 << 10))
+        var scanned = 0  // bytes of `pending` the splitter has passed
+        var cut = 0  // the end of the last whole row in `pending`
+        var linesToCut = 0  // newlines in pending[..<cut]
+        var linesAfterCut = 0  // newlines in pending[cut..<scanned]
+        var line = 1  // the line pending[0] is on
+
+        /// Hands pending[..<end] (whole rows, or the rest of the input when `final`) on and keeps the bytes after it.
+        func flush(_ end: Int, lines: Int, final: Bool) {
+            let bytes = pending
+            let first = line
+            if let known = header {
+                work.submit({
+                    var rows = bytes.withUnsafeBufferPointer { buffer in
+                        Self.rows(UnsafeBufferPointer(rebasing: buffer[..<end]), line: first, final: final, separator: separator,
+                                  header: known, source: source)
+                    }
+                    let records = rows.records
+                    rows.records = []
+                    return Batch(output: transform(records), problems: rows.problems, recoded: rows.recoded, unclosed: rows.unclosed)
+                }, deliver: collect)
+            } else {
+                // Until the header is known, rows are read here one by one: the first without a stray quote names the columns.
+                let rows = bytes.withUnsafeBufferPointer { buffer in
+                    Self.rows(UnsafeBufferPointer(rebasing: buffer[..<end]), line: first, final: final, separator: separator,
+                              header: nil, source: source)
+                }
+                header = rows.header
+                collect(Batch(output: transform(rows.records), problems: rows.problems, recoded: rows.recoded, unclosed: rows.unclosed))
+            }
+            pending = Array(bytes[end...])
+            pending.reserveCapacity(batchBytes + (256 << 10))
+            line += lines
+        }
+
+        /// Scans the new bytes for row ends; hands on a batch when enough whole rows are pending.
+        func scan() {
+            while true {
+                let end = pending.withUnsafeBufferPointer { buffer in
+                    splitter.nextRowEnd(buffer.baseAddress!, from: scanned, to: buffer.count, newlines: &linesAfterCut)
+                }
+                guard let end else { break }
+                scanned = end
+                cut = end
+                linesToCut += linesAfterCut
+                linesAfterCut = 0
+                if header == nil {
+                    flush(cut, lines: linesToCut, final: false)
+                    scanned -= cut
+                    cut = 0
+                    linesToCut = 0
+                }
+            }
+            scanned = pending.count
+            if cut >= batchBytes {
+                flush(cut, lines: linesToCut, final: false)
+                scanned -= cut
+                cut = 0
+                linesToCut = 0
+            }
+        }
+
+        var chunk = [UInt8](repeating: 0, count: 256 << 10)
         while true {
             let count = chunk.withUnsafeMutableBytes { input.read(into: $0) }
             if count <= 0 { break }
+            let before = pending.count
             chunk.withUnsafeBufferPointer { buffer in
                 let bytes = UnsafeBufferPointer(rebasing: buffer[0..<count])
                 if let declared {
-                    declared.convert(bytes).withUnsafeBufferPointer { tokenizer.feed($0, row: handle) }
+                    pending += declared.convert(bytes)
                 } else if utf16 != nil {
-                    utf16!.convert(bytes).withUnsafeBufferPointer { tokenizer.feed($0, row: handle) }
+                    pending += utf16!.convert(bytes)
                 } else {
-                    tokenizer.feed(bytes, row: handle)
+                    pending.append(contentsOf: bytes)
                 }
             }
+            if pending.count > before { scan() }
         }
-        if var rest = utf16 { rest.finish().withUnsafeBufferPointer { tokenizer.feed($0, row: handle) } }
-        if let declared {
-            declared.finish().withUnsafeBufferPointer { tokenizer.feed($0, row: handle) }
-            if let first = declared.firstInvalidOffset, let encoding {
-                problems.append(Problem(source: source, position: "byte \(first)",
-                                        message: "\(declared.invalid) byte\(declared.invalid == 1 ? " is" : "s are") not valid \(encoding) "
-                                            + "(the first here): shown as U+FFFD; check the feed's encoding"))
-            }
+        if var rest = utf16 { pending += rest.finish() }
+        if let declared { pending += declared.finish() }
+        if !pending.isEmpty { scan() }
+        let lastLine = line + linesToCut + linesAfterCut  // the line reading ended on
+        flush(pending.count, lines: 0, final: true)
+        work.finish(deliver: collect)
+        if let declared, let first = declared.firstInvalidOffset, let encoding {
+            problems.append(Problem(source: source, position: "byte \(first)",
+                                    message: "\(declared.invalid) byte\(declared.invalid == 1 ? " is" : "s are") not valid \(encoding) "
+                                        + "(the first here): shown as U+FFFD; check the feed's encoding"))
         }
         if let failure = input.failure {
-            problems.append(Problem(source: source, position: "line \(tokenizer.line)", message: "\(failure) (reading stopped here)"))
+            problems.append(Problem(source: source, position: "line \(lastLine)", message: "\(failure) (reading stopped here)"))
         }
-        if let open = tokenizer.finish(row: handle) {
+        if let open = unclosed {
             problems.append(Problem(source: source, position: "line \(open.line), column \(open.column)",
-                                    message: "a quoted field opened here never closes: lines \(open.line)–\(tokenizer.line) were not read as items"))
+                                    message: "a quoted field opened here never closes: lines \(open.line)–\(lastLine) were not read as items"))
         }
         if header == nil {
             problems.append(Problem(source: source, position: "line 1", message: "empty file: no header row"))
         }
         if let recoded {
-            let name = header.flatMap { $0.indices.contains(recoded.field) ? " (\($0[recoded.field]))" : nil } ?? ""
+            let name = header.flatMap { $0.names.indices.contains(recoded.field) ? " (\($0.names[recoded.field]))" : nil } ?? ""
             problems.append(Problem(source: source, position: "line \(recoded.line), column \(recoded.field + 1)\(name)",
                                     message: "text that is not UTF-8 first found here: read as windows-1252 (\(recoded.rows) row\(recoded.rows == 1 ? "" : "s") in all); save the feed as UTF-8 to be sure of every character"))
         }
         return problems
+    }
+
+    /// The records, problems and header of some rows.
+    struct Rows {
+        var records: [FeedRecord] = []
+        var problems: [Problem] = []
+        var recoded: Recoded?
+        var unclosed: (line: Int, column: Int)?
+        var header: Header?
+    }
+
+    /// Splits whole rows starting on `line` into fields and makes a record of each row of the header's width; with
+    /// no header yet, the first row without a stray quote becomes it. With `final`, the bytes end the input (the last
+    /// row may lack its newline, a quoted field may be left open).
+    static func rows(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, final: Bool, separator: UInt8, header: Header?,
+                     source: String) -> Rows {
+        var result = Rows(header: header)
+        // Private copies of the names: threads sharing one string would contend for its reference count.
+        var names = header.map { $0.names.map { String(decoding: Array($0.utf8), as: UTF8.self) } }
+        var layout = names.map(FeedRecord.Layout.init(names:))
+        if let names { result.records.reserveCapacity(bytes.count / max(16, names.count * 8)) }
+        var tokenizer = CSVTokenizer(separator: separator, line: line)
+        func handle(_ row: CSVTokenizer.Row) {
+            if let field = row.recoded {
+                result.recoded = (result.recoded?.line ?? row.line, result.recoded?.field ?? field, (result.recoded?.rows ?? 0) + 1)
+            }
+            if let stray = row.strayQuote {
+                let name = names.flatMap { $0.indices.contains(stray.field) ? " (\($0[stray.field]))" : nil } ?? ""
+                result.problems.append(Problem(source: source, position: "line \(row.line), column \(stray.column)",
+                                               message: "stray quote in field \(stray.field + 1)\(name): row skipped"))
+                return
+            }
+            guard let columns = names, let layout else {
+                var found = row.fields.map { FeedRecord.normalizedName($0) }
+                if let first = found.first, first.hasPrefix("\u{FEFF}") { found[0] = String(first.dropFirst()) }
+                names = found
+                layout = FeedRecord.Layout(names: found)
+                result.header = Header(names: found, layout: layout!)
+                return
+            }
+            if row.fields.count == 1 && row.fields[0].isEmpty { return }  // blank line
+            guard row.fields.count == columns.count else {
+                result.problems.append(Problem(source: source, position: "line \(row.line)",
+                                               message: "row has \(row.fields.count) fields where the header has \(columns.count): row skipped"))
+                return
+            }
+            var record = FeedRecord(place: .line(row.line))
+            record.layout = layout
+            record.values.reserveCapacity(columns.count)
+            for (index, text) in row.fields.enumerated() {
+                record.values.append(.init(name: columns[index], text: text, place: .column(line: row.line)))
+            }
+            result.records.append(record)
+        }
+        tokenizer.feed(bytes, row: handle)
+        if final { result.unclosed = tokenizer.finish(row: handle) }
+        return result
     }
 }

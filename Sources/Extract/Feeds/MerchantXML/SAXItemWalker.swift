@@ -59,6 +59,18 @@ struct SAXItemWalker {
         equals(namespace, "http://base.google.com/ns/1.0") || equals(namespace, "http://base.google.com/cns/1.0")
     }
 
+    /// The last namespace seen and whether it is Google's: namespaces come from the parser's dictionary, so one
+    /// pointer comparison usually replaces two string comparisons per element.
+    private var lastNamespace: (pointer: UnsafePointer<xmlChar>?, google: Bool) = (nil, false)
+
+    private mutating func isGoogle(cached namespace: UnsafePointer<xmlChar>?) -> Bool {
+        guard let namespace else { return false }
+        if lastNamespace.pointer == namespace { return lastNamespace.google }
+        let google = Self.isGoogle(namespace)
+        lastNamespace = (namespace, google)
+        return google
+    }
+
     mutating func start(_ local: UnsafePointer<xmlChar>?, _ namespace: UnsafePointer<xmlChar>?, attributes: Int32,
                _ values: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         depth += 1
@@ -82,7 +94,7 @@ struct SAXItemWalker {
                     }
                 }
             }
-            field = (name, Self.isGoogle(namespace), line, text)
+            field = (name, isGoogle(cached: namespace), line, text)
             clearParts()
         } else if depth == itemDepth + 2 {
             sub = (name(local), "")
@@ -92,7 +104,11 @@ struct SAXItemWalker {
     mutating func text(_ bytes: UnsafePointer<xmlChar>?, _ count: Int32) {
         guard itemDepth >= 0, field != nil, let bytes, count > 0 else { return }
         let text = String(decoding: UnsafeBufferPointer(start: bytes, count: Int(count)), as: UTF8.self)
-        if sub != nil { sub?.text += text } else { field?.text += text }
+        if sub != nil {
+            if sub!.text.isEmpty { sub!.text = text } else { sub!.text += text }
+        } else {
+            if field!.text.isEmpty { field!.text = text } else { field!.text += text }
+        }
     }
 
     mutating func end() {

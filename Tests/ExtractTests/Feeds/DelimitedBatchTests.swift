@@ -1,0 +1,141 @@
+import AuditModel
+@testable import Extract
+import Foundation
+import Testing
+
+/// The rows of a CSV/TSV feed are cut into batches of whole rows by `CSVRowSplitter` and split into fields on worker
+/// threads: wherever the cuts fall (quoted newlines, CRLF, a byte-order mark, stray and unclosed quotes), the records
+/// and problems are those of one tokenizer reading the bytes one at a time.
+@Suite struct DelimitedBatchTests {
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    /// What a read produced, comparable: each record's line and texts, each problem's text.
+    struct Read: Equatable, CustomStringConvertible {
+        var records: [String] = []
+        var problems: [String] = []
+        var description: String { "records \(records)\nproblems \(problems)" }
+    }
+
+    static func describe(_ record: FeedRecord) -> String {
+        record.locator + ": " + record.values.map { "\($0.name)=\($0.text)|\($0.locator)" }.joined(separator: " ")
+    }
+
+    /// Batches of at most `batchBytes` whole rows, on `workers` threads.
+    func batched(_ text: [UInt8], separator: UInt8 = 0x2C, batchBytes: Int, workers: Int) -> Read {
+        var reader = DelimitedReader(separator: separator)
+        reader.batchBytes = batchBytes
+        var read = Read()
+        read.problems = reader.read(FeedInput(data: Data(text)), source: "t.csv", workers: workers,
+                                    transform: { $0.map(Self.describe) }, deliver: { read.records += $0 }).map(\.description)
+        return read
+    }
+
+    static let pieces: [String] = ["a", "b", "1.00 EUR", ",", ",", "\"", "\"", "\"\"", "\n", "\n", "\r\n", "\r", "é", "x y", "\u{FEFF}"]
+
+    func randomText(_ random: inout Generator) -> [UInt8] {
+        var text = random.next(2) == 0 ? "\u{FEFF}" : ""
+        text += "g:id,title,price\n"
+        for _ in 0..<random.next(40) { text += Self.pieces[random.next(Self.pieces.count)] }
+        return Array(text.utf8)
+    }
+
+    @Test func batchesAnywhereReadLikeOneTokenizer() {
+        var random = Generator(state: 14)
+        for _ in 0..<400 {
+            let text = randomText(&random)
+            let whole = batched(text, batchBytes: 1 << 20, workers: 0)
+            for (batchBytes, workers) in [(1, 2), (3, 1), (7, 2), (16, 0)] {
+                let read = batched(text, batchBytes: batchBytes, workers: workers)
+                #expect(read == whole, "\(String(decoding: text, as: UTF8.self).debugDescription) in batches of \(batchBytes)")
+            }
+        }
+    }
+
+    @Test func theSplitterEndsRowsWhereTheTokenizerDoes() {
+        var random = Generator(state: 2026)
+        for _ in 0..<400 {
+            let text = randomText(&random)
+            var tokenizer = CSVTokenizer(separator: 0x2C)
+            var lines: [Int] = []
+            for byte in text { [byte].withUnsafeBufferPointer { tokenizer.feed($0) { lines.append($0.line) } } }
+            // Split anywhere: the splitter fed in two pieces finds the same row ends as over the whole text.
+            var ends: [Int] = []
+            var newlines = 0
+            var splitter = CSVRowSplitter(separator: 0x2C)
+            let cut = random.next(text.count + 1)
+            text.withUnsafeBufferPointer { buffer in
+                var start = 0
+                while let end = splitter.nextRowEnd(buffer.baseAddress!, from: start, to: cut, newlines: &newlines) {
+                    ends.append(end)
+                    start = end
+                }
+                start = max(start, cut)
+                while let end = splitter.nextRowEnd(buffer.baseAddress!, from: start, to: buffer.count, newlines: &newlines) {
+                    ends.append(end)
+                    start = end
+                }
+            }
+            #expect(ends.count == lines.count, "\(String(decoding: text, as: UTF8.self).debugDescription)")
+            #expect(newlines == text.count { $0 == 0x0A })
+            // Each row the tokenizer emitted ends at a newline the splitter found, and starts on the line counted.
+            var line = 1
+            for (index, end) in ends.enumerated() where index < lines.count {
+                #expect(lines[index] == line)
+                line += 1 + text[(index == 0 ? 0 : ends[index - 1])..<(end - 1)].count { $0 == 0x0A }
+            }
+        }
+    }
+
+    @Test func aQuotedNewlineAcrossABatchCutStaysInItsField() {
+        let text = Array("id,title,price\nA,\"two\nlines\",1.00 EUR\r\nB,\"x\"\"y\",2.00 EUR\r\nC,\"three\r\nlines\",3.00 EUR\n".utf8)
+        for batchBytes in [1, 5, 20, 1 << 20] {
+            let read = batched(text, batchBytes: batchBytes, workers: 2)
+            #expect(read.problems.isEmpty)
+            #expect(read.records == [
+                "line 2: id=A|line 2, column id title=two\nlines|line 2, column title price=1.00 EUR|line 2, column price",
+                "line 4: id=B|line 4, column id title=x\"y|line 4, column title price=2.00 EUR|line 4, column price",
+                "line 5: id=C|line 5, column id title=three\r\nlines|line 5, column title price=3.00 EUR|line 5, column price",
+            ])
+        }
+    }
+
+    @Test func aByteOrderMarkAndAStrayQuoteInTheHeaderPhase() {
+        // The first row has a stray quote: it is reported and the next row names the columns, as before batching.
+        let text = Array("\u{FEFF}i\"d,title\ng:id,g:title\nA,b\"c\nB,d\n".utf8)
+        for batchBytes in [1, 1 << 20] {
+            let read = batched(text, batchBytes: batchBytes, workers: 2)
+            #expect(read.records == ["line 4: id=B|line 4, column id title=d|line 4, column title"])
+            #expect(read.problems == ["t.csv: line 1, column 5: stray quote in field 1: row skipped",
+                                      "t.csv: line 3, column 4: stray quote in field 2 (title): row skipped"])
+        }
+        let bom = batched(Array("\u{FEFF}id,title\nA,b\n".utf8), batchBytes: 1, workers: 2)
+        #expect(bom.records == ["line 2: id=A|line 2, column id title=b|line 2, column title"])
+    }
+
+    @Test func anUnclosedQuoteInALaterBatchIsReportedFromWhereItOpens() {
+        let text = Array("id,title\nA,b\nB,\"open\nC,d\nD,e\n".utf8)
+        let read = batched(text, batchBytes: 1, workers: 2)
+        #expect(read.records == ["line 2: id=A|line 2, column id title=b|line 2, column title"])
+        #expect(read.problems == ["t.csv: line 3, column 3: a quoted field opened here never closes: lines 3–6 were not read as items"])
+    }
+
+    @Test func theStreamedObservationsDoNotDependOnBatches() throws {
+        // A feed far larger than one batch: the observations come back in input order, every one of them.
+        var text = "g:id,g:title,g:price,g:availability\n"
+        for index in 0..<30_000 { text += "SKU-\(index),\"Item \(index), \"\"quoted\"\"\",\(index).50 EUR,in stock\r\n" }
+        let extractor = StreamingFeedExtractor(format: .csv, interpreter: RecordInterpreter(channel: "feed", defaultCurrency: "EUR"))
+        let result = extractor.extract(Data(text.utf8), source: "big.csv")
+        #expect(result.problems.isEmpty)
+        #expect(result.observations.count == 30_000)
+        #expect(result.observations.map(\.key.sku) == (0..<30_000).map { "SKU-\($0)" })
+        #expect(result.observations.last?.title?.value == "Item 29999, \"quoted\"")
+        #expect(result.observations.last?.price?.evidence.locator == "line 30001, column price")
+        #expect(result.observations.last?.origin?.locator == "line 30001")
+    }
+}
