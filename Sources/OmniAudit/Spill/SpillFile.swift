@@ -64,32 +64,31 @@ final class SpillFile: @unchecked Sendable {  // every mutable field is touched 
             if end > flushed { flush() }
             guard failure == nil else { return Data() }
             var data = Data(count: Int(end - start))
-            let done = data.withUnsafeMutableBytes { raw -> Bool in
-                var offset = 0
-                while offset < raw.count {
-                    let count = pread(descriptor, raw.baseAddress! + offset, raw.count - offset, off_t(start) + off_t(offset))
-                    if count < 0 && errno == EINTR { continue }
-                    guard count > 0 else { return false }
-                    offset += count
-                }
-                return true
+            let done = data.withUnsafeMutableBytes { raw in
+                Self.whole(raw.count) { pread(descriptor, raw.baseAddress! + $0, raw.count - $0, off_t(start) + off_t($0)) }
             }
             if !done { fail("cannot read back: \(errno == 0 ? "short file" : String(cString: strerror(errno)))") }
             return data
         }
     }
 
+    /// Calls `step` with the offset reached until `count` bytes are transferred (a `pread`/`pwrite`), again after
+    /// an interruption; false when it fails or reaches the end of the file first.
+    private static func whole(_ count: Int, _ step: (Int) -> Int) -> Bool {
+        var offset = 0
+        while offset < count {
+            let done = step(offset)
+            if done < 0 && errno == EINTR { continue }
+            guard done > 0 else { return false }
+            offset += done
+        }
+        return true
+    }
+
     private func flush() {  // under lock
         guard failure == nil else { return buffer.removeAll(keepingCapacity: true) }
-        let ok = buffer.withUnsafeBytes { raw -> Bool in
-            var offset = 0
-            while offset < raw.count {
-                let count = pwrite(descriptor, raw.baseAddress! + offset, raw.count - offset, off_t(flushed) + off_t(offset))
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { return false }
-                offset += count
-            }
-            return true
+        let ok = buffer.withUnsafeBytes { raw in
+            Self.whole(raw.count) { pwrite(descriptor, raw.baseAddress! + $0, raw.count - $0, off_t(flushed) + off_t($0)) }
         }
         if ok { flushed += UInt64(buffer.count) } else { fail(String(cString: strerror(errno))) }
         buffer.removeAll(keepingCapacity: true)
