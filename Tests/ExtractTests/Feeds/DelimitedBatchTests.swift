@@ -125,6 +125,21 @@ import Testing
         #expect(read.problems == ["t.csv: line 3, column 3: a quoted field opened here never closes: lines 3–6 were not read as items"])
     }
 
+    @Test func aRowLongerThanTheCapStopsReadingThereWithoutHoldingTheRest() {
+        // A quote that never closes in a large file: the rows before it are read, the rest is one reported problem.
+        var text = Array("id,title\nA,b\nB,\"open\n".utf8)
+        text += [UInt8](repeating: 0x78, count: 3 << 20)
+        text += Array("\nC,d\n".utf8)
+        var reader = DelimitedReader(separator: 0x2C)
+        reader.maxRowBytes = 1 << 20
+        var records: [String] = []
+        let problems = reader.read(FeedInput(data: Data(text)), source: "t.csv", workers: 2,
+                                   transform: { $0.map(Self.describe) }, deliver: { records += $0 }).map(\.description)
+        #expect(records == ["line 2: id=A|line 2, column id title=b|line 2, column title"])
+        #expect(problems == ["t.csv: line 3: a row longer than 1 MiB starts here (a quote that never closes?): reading stopped, "
+                                + "the rest of the feed was not read"])
+    }
+
     @Test func theStreamedObservationsDoNotDependOnBatches() throws {
         // A feed far larger than one batch: the observations come back in input order, every one of them.
         var text = "g:id,g:title,g:price,g:availability\n"

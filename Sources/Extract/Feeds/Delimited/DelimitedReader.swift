@@ -16,6 +16,9 @@ public struct DelimitedReader: Sendable {
     public var encoding: String?
     /// The bytes of whole rows handed to a worker at once.
     var batchBytes = 256 << 10
+    /// The longest row read: a longer one (a quote that never closes, a file with no line breaks) stops reading
+    /// there, as a problem, instead of being held in memory whole.
+    var maxRowBytes = 16 << 20
 
     /// Creates a reader for one separator.
     public init(separator: UInt8, encoding: String? = nil) {
@@ -86,6 +89,8 @@ public struct DelimitedReader: Sendable {
         var linesToCut = 0  // newlines in pending[..<cut]
         var linesAfterCut = 0  // newlines in pending[cut..<scanned]
         var line = 1  // the line pending[0] is on
+        var tooLong: Int?  // the line a row longer than `maxRowBytes` starts on
+        let maxRowBytes = self.maxRowBytes
 
         /// Hands pending[..<end] (whole rows, or the rest of the input when `final`) on and keeps the bytes after it.
         func flush(_ end: Int, lines: Int, final: Bool) {
@@ -134,6 +139,12 @@ public struct DelimitedReader: Sendable {
                 }
             }
             scanned = pending.count
+            if pending.count - cut > maxRowBytes {
+                tooLong = line + linesToCut
+                pending.removeSubrange(cut...)
+                scanned = cut
+                linesAfterCut = 0
+            }
             if cut >= batchBytes {
                 flush(cut, lines: linesToCut, final: false)
                 scanned -= cut
@@ -158,10 +169,13 @@ public struct DelimitedReader: Sendable {
                 }
             }
             if pending.count > before { scan() }
+            if tooLong != nil { break }
         }
-        if var rest = utf16 { pending += rest.finish() }
-        if let declared { pending += declared.finish() }
-        if !pending.isEmpty { scan() }
+        if tooLong == nil {
+            if var rest = utf16 { pending += rest.finish() }
+            if let declared { pending += declared.finish() }
+            if !pending.isEmpty { scan() }
+        }
         let lastLine = line + linesToCut + linesAfterCut  // the line reading ended on
         flush(pending.count, lines: 0, final: true)
         work.finish(deliver: collect)
@@ -172,6 +186,11 @@ public struct DelimitedReader: Sendable {
         }
         if let failure = input.failure {
             problems.append(Problem(source: source, position: "line \(lastLine)", message: "\(failure) (reading stopped here)"))
+        }
+        if let tooLong {
+            problems.append(Problem(source: source, position: "line \(tooLong)",
+                                    message: "a row longer than \(maxRowBytes >> 20) MiB starts here (a quote that never closes?): "
+                                        + "reading stopped, the rest of the feed was not read"))
         }
         if let open = unclosed {
             problems.append(Problem(source: source, position: "line \(open.line), column \(open.column)",
