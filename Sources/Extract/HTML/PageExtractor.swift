@@ -105,7 +105,7 @@ public struct PageExtractor: Sendable {
         let pageURLs = [source, canonical, scan.meta("og:url")?.content].compactMap { $0 }
         let headings = [scan.meta("og:title")?.content].compactMap { $0 }
         // The variant chosen in the page's size or colour list (values and labels, a few at most).
-        let selectedOptions = tree.elements("//option[@selected]").prefix(8).flatMap { option in
+        let selectedOptions = scan.selectedOptions.flatMap { option in
             [option.attribute("value"), option.attribute("data-sku"), option.collapsedText].compactMap { $0 }.filter { !$0.isEmpty }
         }
         var observations = PageMerger(channel: channel, source: source, visibleFirst: selectors?.price != nil,

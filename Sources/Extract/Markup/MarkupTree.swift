@@ -18,6 +18,10 @@ public final class MarkupTree {
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
                 | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
+        if let doc = RawTextBodies(data, encoding: encoding)?.parse(url: url, options: options) {
+            self.doc = doc
+            return
+        }
         let parsed = data.withUnsafeBytes { raw -> htmlDocPtr? in
             guard let base = raw.baseAddress, raw.count > 0 else { return nil }
             return htmlReadMemory(base.assumingMemoryBound(to: CChar.self), Int32(clamping: raw.count), url, encoding, options)
