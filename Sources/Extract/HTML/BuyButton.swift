@@ -28,17 +28,30 @@ enum BuyButton {
 
     /// The first enabled buy button or link outside headers, navigation, related products and hidden parts.
     static func find(in tree: MarkupTree) -> (node: Node, text: String)? {
-        for node in tree.elements("//button | //a | //input[@type='submit' or @type='button']").prefix(3000) {
-            if node.has("disabled") || node.attribute("aria-disabled") == "true" { continue }
-            let raw = node.named("input") ? (node.attribute("value") ?? "") : node.collapsedText
-            // A button named by its id or class may show only an image or an icon.
-            let named = namesAddToCart(node) || callsBuyScript(node)
-            guard !raw.isEmpty || named, raw.count <= 40 else { continue }
-            guard named || startsWithPhrase(raw) || contactsSeller(node, text: raw) else { continue }
-            if PriceBlockReader.isHidden(node) || PriceBlockReader.isExcluded(node) || insideChrome(node) { continue }
-            return (node, raw.isEmpty ? "(buy button: \(node.locator))" : raw)
+        var candidates = 0
+        var found: (node: Node, text: String)?
+        // `//button | //a | //input[@type='submit' or @type='button']`, the first 3000 in document order, walked.
+        tree.forEachElement { node in
+            let isInput = node.named("input")
+            guard node.named("a") || node.named("button") || isInput && ["submit", "button"].contains(node.attribute("type")) else { return true }
+            candidates += 1
+            found = candidate(node, isInput: isInput)
+            return found == nil && candidates < 3000
         }
-        return nil
+        return found
+    }
+
+    /// The button's text when it is an enabled buy button or link outside headers, navigation, related products
+    /// and hidden parts.
+    private static func candidate(_ node: Node, isInput: Bool) -> (node: Node, text: String)? {
+        if node.has("disabled") || node.attribute("aria-disabled") == "true" { return nil }
+        let raw = isInput ? (node.attribute("value") ?? "") : node.collapsedText
+        // A button named by its id or class may show only an image or an icon.
+        let named = namesAddToCart(node) || callsBuyScript(node)
+        guard !raw.isEmpty || named, raw.count <= 40 else { return nil }
+        guard named || startsWithPhrase(raw) || contactsSeller(node, text: raw) else { return nil }
+        if PriceBlockReader.isHidden(node) || PriceBlockReader.isExcluded(node) || insideChrome(node) { return nil }
+        return (node, raw.isEmpty ? "(buy button: \(node.locator))" : raw)
     }
 
     /// True when the element's id or class names adding the product to the cart (`add-to-cart`, `add-product`,

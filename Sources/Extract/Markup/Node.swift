@@ -222,4 +222,30 @@ struct Node {
 extension MarkupTree {
     /// The root element, if any.
     var rootElement: Node? { xmlDocGetRootElement(document).map { Node(pointer: $0, tree: self) } }
+
+    /// Every element of the document in document order (what `//*` selects), until `body` returns false.
+    func forEachElement(_ body: (Node) -> Bool) {
+        let documentNode = UnsafeMutableRawPointer(document)
+        var current: xmlNodePtr? = document.pointee.children
+        while let node = current {
+            if node.pointee.type == XML_ELEMENT_NODE {
+                guard body(Node(pointer: node, tree: self)) else { return }
+                if let child = node.pointee.children {
+                    current = child
+                    continue
+                }
+            }
+            // The next sibling of the node or of its nearest ancestor that has one.
+            current = nil
+            var here: xmlNodePtr? = node
+            while let step = here {
+                if let sibling = step.pointee.next {
+                    current = sibling
+                    break
+                }
+                guard let parent = step.pointee.parent, UnsafeMutableRawPointer(parent) != documentNode else { break }
+                here = parent
+            }
+        }
+    }
 }
