@@ -139,8 +139,9 @@ enum BuyButton {
             }
         }
         if let ascii { return ascii }
-        let folded = raw.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .replacingOccurrences(of: "ł", with: "l")
+        var folded = raw.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        // "ł" (U+0142, bytes C5 82) has no decomposition: without those bytes there is nothing to replace.
+        if ByteSearch.contains(Array(folded.utf8), [0xC5, 0x82]) { folded = folded.replacingOccurrences(of: "ł", with: "l") }
         return phrases.contains(where: { folded.hasPrefix($0) })
     }
 
