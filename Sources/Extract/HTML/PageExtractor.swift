@@ -51,6 +51,11 @@ public struct PageExtractor: Sendable {
     /// HTTP header when there is one (its charset wins over the page's own declaration). Markup that libxml2
     /// would choke on (see `MarkupLimits.page`) is a problem, and statements beyond `maxProductsPerPage` are cut.
     public func extract(_ data: Data, source: String, contentType: String? = nil) -> PageExtraction {
+        MarkupArena.session { read(data, source: source, contentType: contentType) }
+    }
+
+    /// `extract`, inside an arena session: the tree and every `Node` stay in here.
+    private func read(_ data: Data, source: String, contentType: String?) -> PageExtraction {
         do {
             try MarkupLimits.page.check(data, source: source)
         } catch {

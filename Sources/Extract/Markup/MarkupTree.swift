@@ -53,7 +53,10 @@ public final class MarkupTree {
         doc = parsed
     }
 
-    deinit { xmlFreeDoc(doc) }
+    deinit {
+        // A tree parsed in a `MarkupArena` session is dropped with the arena, not freed node by node.
+        if !MarkupArena.owns(doc) { xmlFreeDoc(doc) }
+    }
 
     /// The text content of every node an XPath expression selects, in document order.
     public func strings(_ xpath: String) -> [String] {
