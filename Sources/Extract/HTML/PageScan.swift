@@ -238,46 +238,77 @@ struct HintGroups: OptionSet {
     static let price = HintGroups(rawValue: 1), stock = HintGroups(rawValue: 2), shipping = HintGroups(rawValue: 4)
     static let returns = HintGroups(rawValue: 8), payment = HintGroups(rawValue: 16), buy = HintGroups(rawValue: 32)
 
-    /// The words of every group, by first letter: `(word bytes, group)`.
-    private static let table: [[(word: [UInt8], group: HintGroups)]] = {
-        var table = [[(word: [UInt8], group: HintGroups)]](repeating: [], count: 128)
-        let groups: [(words: [StaticString], group: HintGroups)] = [
-            (PageScan.priceHints, .price), (PageScan.stockHints, .stock), (PageScan.TermsKind.shippingHints, .shipping),
-            (PageScan.TermsKind.returnHints, .returns), (PageScan.TermsKind.paymentHints, .payment), (PageScan.buyHints, .buy),
-        ]
-        for (words, group) in groups {
-            for word in words {
-                let bytes = Array(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount))
-                table[Int(bytes[0])].append((bytes, group))
-            }
-        }
-        return table
-    }()
+    /// The words of every group, by first letter, in flat storage read through pointers in the hot loop.
+    private static let table = HintTable([
+        (PageScan.priceHints, .price), (PageScan.stockHints, .stock), (PageScan.TermsKind.shippingHints, .shipping),
+        (PageScan.TermsKind.returnHints, .returns), (PageScan.TermsKind.paymentHints, .payment), (PageScan.buyHints, .buy),
+    ])
 
     /// The groups with a word in the NUL-terminated value (ASCII letters compared in lower case).
     static func found(in value: UnsafePointer<xmlChar>?) -> HintGroups {
         guard var cursor = value else { return [] }
-        var found = HintGroups()
+        let table = Self.table
+        var found: UInt8 = 0
         while cursor.pointee != 0 {
             let byte = cursor.pointee
             let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
             if lower < 0x80 {
-                for (word, group) in table[Int(lower)] where !found.contains(group) && matches(word, at: cursor) {
-                    found.insert(group)
+                var entry = Int(table.firstEntry[Int(lower)])
+                let end = Int(table.firstEntry[Int(lower) + 1])
+                while entry < end {
+                    let group = table.groups[entry]
+                    if found & group == 0, matches(table.words + Int(table.offsets[entry]), at: cursor) { found |= group }
+                    entry += 1
                 }
             }
             cursor += 1
         }
-        return found
+        return HintGroups(rawValue: found)
     }
 
+    /// True when the NUL-terminated lower-case word (its first byte already compared) starts at `start`.
     @inline(__always)
-    private static func matches(_ word: [UInt8], at start: UnsafePointer<xmlChar>) -> Bool {
-        for index in 1..<word.count {
+    private static func matches(_ word: UnsafePointer<UInt8>, at start: UnsafePointer<xmlChar>) -> Bool {
+        var index = 1
+        while word[index] != 0 {
             let byte = start[index]
             if byte == 0 { return false }
             if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != word[index] { return false }
+            index += 1
         }
         return true
+    }
+}
+
+/// The hint words in flat storage: each NUL-terminated in `words`, listed by first letter (`firstEntry[c]` to
+/// `firstEntry[c + 1]`) with their offset and group. Built once and never changed, hence `@unchecked Sendable`.
+private struct HintTable: @unchecked Sendable {
+    let words: UnsafeMutablePointer<UInt8>
+    let offsets: UnsafeMutablePointer<Int32>
+    let groups: UnsafeMutablePointer<UInt8>
+    let firstEntry: UnsafeMutablePointer<Int32>
+
+    init(_ lists: [(words: [StaticString], group: HintGroups)]) {
+        var entries: [(word: [UInt8], group: UInt8)] = []
+        for (words, group) in lists {
+            for word in words { entries.append((Array(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)), group.rawValue)) }
+        }
+        entries.sort { $0.word[0] < $1.word[0] }
+        let size = entries.reduce(0) { $0 + $1.word.count + 1 }
+        words = .allocate(capacity: size)
+        offsets = .allocate(capacity: entries.count)
+        groups = .allocate(capacity: entries.count)
+        firstEntry = .allocate(capacity: 129)
+        var offset = 0
+        for (index, entry) in entries.enumerated() {
+            for (position, byte) in entry.word.enumerated() { words[offset + position] = byte }
+            words[offset + entry.word.count] = 0
+            offsets[index] = Int32(offset)
+            groups[index] = entry.group
+            offset += entry.word.count + 1
+        }
+        for letter in 0...128 {
+            firstEntry[letter] = Int32(entries.firstIndex { Int($0.word[0]) >= letter } ?? entries.count)
+        }
     }
 }

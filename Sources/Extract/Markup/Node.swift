@@ -61,6 +61,23 @@ struct Node {
         return false
     }
 
+    /// The value of an attribute as libxml2 stores it, when that is one text node (what `attribute` returns,
+    /// without making a string); nil when the attribute is absent or stored otherwise.
+    func rawAttribute(_ attribute: StaticString) -> UnsafePointer<xmlChar>? {
+        var property = pointer.pointee.properties
+        let wanted = UnsafeRawPointer(attribute.utf8Start).assumingMemoryBound(to: CChar.self)
+        while let current = property {
+            if let name = current.pointee.name, strcasecmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), wanted) == 0 {
+                guard let child = current.pointee.children, child.pointee.type == XML_TEXT_NODE, child.pointee.next == nil,
+                    let content = child.pointee.content
+                else { return nil }
+                return UnsafePointer(content)
+            }
+            property = current.pointee.next
+        }
+        return nil
+    }
+
     /// True when the element has the attribute.
     func has(_ attribute: StaticString) -> Bool {
         var property = pointer.pointee.properties
