@@ -252,7 +252,9 @@ struct HintGroups: OptionSet {
         while cursor.pointee != 0 {
             let byte = cursor.pointee
             let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            if lower < 0x80 {
+            let second = cursor[1] >= 0x41 && cursor[1] <= 0x5A ? cursor[1] | 0x20 : cursor[1]
+            // Most positions start no word: their first two letters begin none (one bit per pair).
+            if lower < 0x80, second < 0x80, table.pairs[Int(lower) << 7 | Int(second)] != 0 {
                 var entry = Int(table.firstEntry[Int(lower)])
                 let end = Int(table.firstEntry[Int(lower) + 1])
                 while entry < end {
@@ -287,6 +289,8 @@ private struct HintTable: @unchecked Sendable {
     let offsets: UnsafeMutablePointer<Int32>
     let groups: UnsafeMutablePointer<UInt8>
     let firstEntry: UnsafeMutablePointer<Int32>
+    /// 1 for each pair of first two bytes (`first << 7 | second`, ASCII) that begins a word.
+    let pairs: UnsafeMutablePointer<UInt8>
 
     init(_ lists: [(words: [StaticString], group: HintGroups)]) {
         var entries: [(word: [UInt8], group: UInt8)] = []
@@ -307,6 +311,9 @@ private struct HintTable: @unchecked Sendable {
             groups[index] = entry.group
             offset += entry.word.count + 1
         }
+        pairs = .allocate(capacity: 128 * 128)
+        pairs.initialize(repeating: 0, count: 128 * 128)
+        for entry in entries { pairs[Int(entry.word[0]) << 7 | Int(entry.word[1])] = 1 }
         for letter in 0...128 {
             firstEntry[letter] = Int32(entries.firstIndex { Int($0.word[0]) >= letter } ?? entries.count)
         }
