@@ -178,7 +178,17 @@ struct RawTextBodies {
         var newlines = 0
         var index = 0
         let count = bytes.count
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
         while index < count {
+            // Eight printable ASCII bytes at a time (no high bit, none below 0x20): nothing to check or count.
+            if index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let high: UInt64 = 0x8080_8080_8080_8080
+                if word & high == 0, (word &- 0x2020_2020_2020_2020) & ~word & high == 0 {
+                    index += 8
+                    continue
+                }
+            }
             let byte = bytes[index]
             if byte < 0x80 {
                 if byte == 0x0A {
