@@ -311,7 +311,10 @@ struct PriceBlockReader {
             || !listTokens.isDisjoint(with: Self.listHints)
         let text = Self.visibleText(node)
         if text.count < 12, text.contains("%") { return }
-        if text.count < 40, text.contains("/") || text.contains(" al ") || text.contains(" per ") {
+        // The byte test first: these ASCII needles (no K, the one letter with a canonical twin, U+212A) cannot
+        // match where their bytes are absent, so Foundation's search runs only where they are.
+        if text.count < 40, ByteSearch.containsAny(text, ["/", " al ", " per "]),
+            text.contains("/") || text.contains(" al ") || text.contains(" per ") {
             let lower = text.lowercased()
             if ByteSearch.containsAny(lower, ["/kg", "/ kg", "/l", "/100", "al kg", "per kg", "/m", "al litro"]) { return }
         }
