@@ -1,5 +1,6 @@
 #include "markup_arena.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,22 @@ static _Thread_local chunk *chunks;   // every chunk of this thread, in order
 static _Thread_local chunk *current;  // the chunk being filled
 static _Thread_local size_t reserved; // total size of the chunks
 static _Thread_local int depth;       // nested sessions
+
+/// The chunks go back to the system when their thread exits (Dispatch retires idle worker threads). Nothing
+/// points into them by then: a session leaves no libxml2 state behind (MarkupArena resets the last error).
+static pthread_key_t chunks_key;
+static pthread_once_t chunks_key_once = PTHREAD_ONCE_INIT;
+
+static void free_chunks(void *head) {
+    chunk *c = (chunk *)head;
+    while (c) {
+        chunk *next = c->next;
+        free(c);
+        c = next;
+    }
+}
+
+static void make_chunks_key(void) { pthread_key_create(&chunks_key, free_chunks); }
 
 int omniaudit_arena_begin(void) {
     if (depth++ > 0) return 0;
@@ -64,6 +81,8 @@ static void *arena_take(size_t size) {
         reserved += size_of_new;
         if (!chunks) {
             chunks = fresh;
+            pthread_once(&chunks_key_once, make_chunks_key);
+            pthread_setspecific(chunks_key, fresh);
         } else {
             chunk *last = chunks;
             while (last->next) last = last->next;

@@ -177,6 +177,18 @@ import Testing
                 #expect(result.observations == expected.observations)
             }
         }
+        // Threads that read a page and exit give their arena back; libxml2 keeps working on the threads that stay.
+        let done = DispatchSemaphore(value: 0)
+        for _ in 0..<8 {
+            let thread = Thread {
+                let result = extractor.extract(html, source: "https://shop.example/p")
+                #expect(result.observations == expected.observations)
+                done.signal()
+            }
+            thread.start()
+        }
+        for _ in 0..<8 { done.wait() }
+        #expect(extractor.extract(html, source: "https://shop.example/p").observations == expected.observations)
         let outside = MarkupTree(html: html, url: "outside.html")
         #expect(outside?.strings("//h1") == ["P"])
     }

@@ -6,7 +6,8 @@
 /// A per-thread bump allocator for libxml2 while one page is parsed and read (see MarkupArena.swift).
 /// Outside a session every call goes to the C library's malloc/free; inside, libxml2's allocations come from
 /// the calling thread's arena, frees of arena memory do nothing, and the whole arena is reused by the next
-/// session. Arena memory is never given back to the system, so a pointer into it can never be passed to free().
+/// session. Arena memory is kept while its thread lives (so a stale pointer into it is never passed to free())
+/// and given back when the thread exits. At most 64 MB per thread; beyond that libxml2 uses malloc as usual.
 
 /// Starts a session on the calling thread (nested calls are counted); returns 1 when this call started it.
 int omniaudit_arena_begin(void);
