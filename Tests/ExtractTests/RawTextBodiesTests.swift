@@ -113,7 +113,19 @@ import Testing
         ("many scripts", page((0..<300).map { "<script>var x\($0)=\($0);\(s)</script>" }.joined(), "")),
         ("frameset", "<html><head><script>\(s)</script></head><frameset><script>\(s)</script></frameset></html>"),
         ("no charset", page("<script>\(s)</script>", "", charset: nil)),
+        ("long attributes", page("", "<div class=\"\(long)\" data-json='{\"a\":\"\(long)\"}' style=\"\(long)\n\(long)\">x</div>"
+            + "<img srcset=\"/a.jpg?w=1&amp;h=2 \(long)\" alt=\"\(long)&lt;\">"
+            + "<a name=\"\(long)\" id=\"\(long)\" xml:id=\"\(long)\" href=\"\(long)\">a</a>"
+            + "<p title=\(long) lang=\"\(long)\u{0C}\">unquoted, control</p><p data-x=\"\(long)\" data-x=\"\(long)2\">twice</p>")),
+        ("attributes of misplaced tags", page("<meta name=\"description\" content=\"\(long)\">", "<body class=\"\(long)\">"
+            + "<html lang=\"\(long)\"><head data-y=\"\(long)\"></head><svg><path d=\"\(long)\"/></svg>")),
+        ("attribute with the marker", page("", "<div title=\"@omniaudit-raw-text-0@\" class=\"\(long)\">x</div>")),
+        ("unterminated attribute", page("", "<div class=\"\(long)") + "<p class='\(long)>"),
+        ("attribute with a tag in it", page("", "<div data-html=\"<script>\(long)</script>\" class=\"\(long)\">x</div>")),
     ]
+
+    /// A long attribute value with spaces, slashes and quotes of the other kind.
+    static let long = String(repeating: "price-item price-item--regular js/it's ", count: 4)
 
     @Test func edgeCasesGiveTheSameTree() {
         for (name, html) in Self.cases {

@@ -19,12 +19,17 @@ struct RawTextBodies {
     private let original: Data
     private let encoding: String?
     private var edited: [UInt8] = []
-    /// The bodies taken out: their range in `original`, newline count and element kind.
-    private var bodies: [(range: Range<Int>, newlines: Int, style: Bool)] = []
+    /// What a part taken out was: a script body, a style body or a quoted attribute value.
+    private enum Kind { case script, style, attribute }
+    /// The parts taken out, in document order: their range in `original`, newline count and kind.
+    private var bodies: [(range: Range<Int>, newlines: Int, kind: Kind)] = []
 
+    /// The placeholder's text after its newlines: this, the part's number and `@` (`shim.h` looks for it too).
     private static let marker: StaticString = "@omniaudit-raw-text-"
     /// Bodies shorter than this stay (the placeholder would cost about as much).
     private static let minimumLength = 64
+    /// Attribute values shorter than this stay.
+    private static let minimumAttributeLength = 96
 
     /// Scans the page; nil when nothing is worth taking out or the page cannot be read this way.
     init?(_ data: Data, encoding: String?) {
@@ -42,17 +47,27 @@ struct RawTextBodies {
     /// The parsed tree with every body back in place, or nil (the caller then parses the page as it is).
     func parse(url: String, options: Int32) -> xmlDocPtr? {
         var utf8: Int32 = 0
-        var elements = omniaudit_raw_text_elements(elements: nil, count: 0, capacity: 0)
-        defer { omniaudit_raw_text_elements_free(&elements) }
-        let parsed = edited.withUnsafeBufferPointer { buffer -> htmlDocPtr? in
-            guard let base = buffer.baseAddress else { return nil }
-            return UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                omniaudit_html_read_memory($0, Int32(clamping: buffer.count), url, encoding, options, &utf8, &elements)
+        let empty = omniaudit_raw_text_elements(elements: nil, count: 0, capacity: 0)
+        let parsed = Self.marker.withUTF8Buffer { marker in
+            marker.withMemoryRebound(to: CChar.self) { markerBytes -> (htmlDocPtr?, omniaudit_raw_text_record) in
+                // The marker as a C string (StaticString storage is NUL-terminated).
+                var record = omniaudit_raw_text_record(bodies: empty, attributes: empty, marker: markerBytes.baseAddress)
+                let doc = edited.withUnsafeBufferPointer { buffer -> htmlDocPtr? in
+                    guard let base = buffer.baseAddress else { return nil }
+                    return UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                        omniaudit_html_read_memory($0, Int32(clamping: buffer.count), url, encoding, options, &utf8, &record)
+                    }
+                }
+                return (doc, record)
             }
         }
-        guard let doc = parsed else { return nil }
-        guard utf8 == 1, let recorded = elements.elements, restore(UnsafeBufferPointer(start: recorded, count: Int(elements.count)))
-        else {
+        var record = parsed.1
+        defer {
+            omniaudit_raw_text_elements_free(&record.bodies)
+            omniaudit_raw_text_elements_free(&record.attributes)
+        }
+        guard let doc = parsed.0 else { return nil }
+        guard utf8 == 1, restore(record) else {
             xmlFreeDoc(doc)
             return nil
         }
@@ -105,6 +120,10 @@ struct RawTextBodies {
             let style = !script && Self.equalsCaseless("style", bytes, open + 1, nameEnd)
             guard let close = Self.tagEnd(bytes, from: nameEnd) else { break }
             index = close + 1
+            if !script, !style, !Self.equalsCaseless("meta", bytes, open + 1, nameEnd) {
+                takeAttributeValues(bytes, from: nameEnd, to: close, copied: &copied)
+                continue
+            }
             guard script || style, bytes[close - 1] != 0x2F else { continue }  // `<script … />` closes at once
             guard let end = Self.findCaseless(script ? "</script" : "</style", in: bytes, from: index) else { break }
             let body = index..<end
@@ -112,15 +131,54 @@ struct RawTextBodies {
             if body.count < Self.minimumLength { continue }
             if script, Self.findCaseless("ld+json", in: UnsafeBufferPointer(rebasing: bytes[open..<close]), from: 0) != nil { continue }
             guard let newlines = Self.keptAsIs(UnsafeBufferPointer(rebasing: bytes[body])) else { continue }
-            if edited.isEmpty { edited.reserveCapacity(count) }
-            edited.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<body.lowerBound]))
-            edited.append(contentsOf: Self.placeholder(bodies.count, newlines: newlines))
-            bodies.append((body, newlines, style))
-            copied = body.upperBound
+            take(body, newlines: newlines, kind: style ? .style : .script, from: bytes, copied: &copied)
         }
         if bodies.isEmpty { return false }
         edited.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count]))
         return true
+    }
+
+    /// Replaces one part by its placeholder in the edited copy.
+    private mutating func take(_ range: Range<Int>, newlines: Int, kind: Kind, from bytes: UnsafeBufferPointer<UInt8>, copied: inout Int) {
+        if edited.isEmpty { edited.reserveCapacity(bytes.count) }
+        edited.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<range.lowerBound]))
+        edited.append(contentsOf: Self.placeholder(bodies.count, newlines: newlines))
+        bodies.append((range, newlines, kind))
+        copied = range.upperBound
+    }
+
+    /// Takes out the long quoted attribute values of one start tag (between its name and its `>`) that libxml2
+    /// keeps byte for byte: no entity (`&`), nothing it drops; never `id`, `xml:id` or `name` (libxml2 indexes
+    /// those values), never in `meta` (libxml2 reads its charset) or `script`/`style` tags.
+    private mutating func takeAttributeValues(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to close: Int, copied: inout Int) {
+        var position = start
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C }
+        while position < close {
+            while position < close, isSpace(bytes[position]) || bytes[position] == 0x2F { position += 1 }
+            let nameStart = position
+            while position < close, !isSpace(bytes[position]), bytes[position] != 0x3D { position += 1 }
+            let nameEnd = position
+            while position < close, isSpace(bytes[position]) { position += 1 }
+            guard position < close, bytes[position] == 0x3D else { continue }
+            position += 1
+            while position < close, isSpace(bytes[position]) { position += 1 }
+            guard position < close else { return }
+            let quote = bytes[position]
+            guard quote == 0x22 || quote == 0x27 else {
+                while position < close, !isSpace(bytes[position]) { position += 1 }
+                continue
+            }
+            guard let closing = Self.next(quote, in: bytes, from: position + 1), closing < close else { return }
+            let value = (position + 1)..<closing
+            position = closing + 1
+            guard value.count >= Self.minimumAttributeLength, nameEnd > nameStart,
+                !Self.equalsCaseless("id", bytes, nameStart, nameEnd), !Self.equalsCaseless("name", bytes, nameStart, nameEnd),
+                !Self.equalsCaseless("xml:id", bytes, nameStart, nameEnd),
+                memchr(bytes.baseAddress! + value.lowerBound, 0x26, value.count) == nil,
+                let newlines = Self.keptAsIs(UnsafeBufferPointer(rebasing: bytes[value]))
+            else { continue }
+            take(value, newlines: newlines, kind: .attribute, from: bytes, copied: &copied)
+        }
     }
 
     private static func placeholder(_ number: Int, newlines: Int) -> [UInt8] {
@@ -128,27 +186,39 @@ struct RawTextBodies {
             + Array(String(number).utf8) + [0x40]
     }
 
-    /// Puts every body back; false unless each placeholder is found once, as the whole text of its element.
-    /// `elements` are the elements libxml2 gave CDATA text, in document order.
-    private func restore(_ elements: UnsafeBufferPointer<xmlNodePtr?>) -> Bool {
+    /// Puts every part back; false unless each placeholder is found once, as the whole text of its element
+    /// (`record.bodies`: the elements libxml2 gave CDATA text) or of its attribute (`record.attributes`).
+    private func restore(_ record: omniaudit_raw_text_record) -> Bool {
         var restored = [Bool](repeating: false, count: bodies.count)
         var remaining = bodies.count
-        for case let node? in elements {
-            guard node.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name, name.pointee == 0x73,
-                let child = node.pointee.children, child.pointee.type == XML_CDATA_SECTION_NODE, child.pointee.next == nil,
-                let content = child.pointee.content
-            else { continue }
-            let style = strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), "style") == 0
-            guard style || strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), "script") == 0,
-                let number = placeholderNumber(content), !restored[number], bodies[number].style == style
-            else { continue }
+        func put(_ text: xmlNodePtr, kind: Kind) {
+            guard let content = text.pointee.content, let number = placeholderNumber(content), !restored[number],
+                bodies[number].kind == kind
+            else { return }
             let range = bodies[number].range
             original.withUnsafeBytes { raw in
                 let start = raw.baseAddress!.advanced(by: range.lowerBound).assumingMemoryBound(to: xmlChar.self)
-                xmlNodeSetContentLen(child, start, Int32(range.count))
+                xmlNodeSetContentLen(text, start, Int32(range.count))
             }
             restored[number] = true
             remaining -= 1
+        }
+        if let elements = record.bodies.elements {
+            for case let node? in UnsafeBufferPointer(start: elements, count: Int(record.bodies.count)) {
+                guard node.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name, name.pointee == 0x73,
+                    let child = node.pointee.children, child.pointee.type == XML_CDATA_SECTION_NODE, child.pointee.next == nil
+                else { continue }
+                let cName = UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)
+                if strcmp(cName, "style") == 0 { put(child, kind: .style) } else if strcmp(cName, "script") == 0 { put(child, kind: .script) }
+            }
+        }
+        if let attributes = record.attributes.elements {
+            for case let node? in UnsafeBufferPointer(start: attributes, count: Int(record.attributes.count)) {
+                guard node.pointee.type == XML_ATTRIBUTE_NODE, let child = node.pointee.children,
+                    child.pointee.type == XML_TEXT_NODE, child.pointee.next == nil
+                else { continue }
+                put(child, kind: .attribute)
+            }
         }
         return remaining == 0
     }
