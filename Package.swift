@@ -38,7 +38,9 @@ let package = Package(
         // Bytes from files and URLs: libcurl multi, politeness, robots.txt, sitemaps, cache.
         .target(name: "Fetch", dependencies: ["CCurl", "CZlib"]),
         // Bytes → observations.
-        .target(name: "Extract", dependencies: ["AuditModel", "Normalize", "CLibXML2", "CZlib"]),
+        // A per-thread bump allocator for libxml2 while a page is parsed and read.
+        .target(name: "CMarkupArena", path: "Sources/CMarkupArena"),
+        .target(name: "Extract", dependencies: ["AuditModel", "Normalize", "CLibXML2", "CZlib", "CMarkupArena"]),
         // Promo e-mails and SMS → messages and promos (GMime for MIME, libxml2 for HTML parts).
         .target(name: "Mail", dependencies: ["AuditModel", "Normalize", "Extract", "CGMime", "CLibXML2"]),
         // Matching, rules, findings.

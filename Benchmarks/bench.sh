@@ -66,7 +66,16 @@ stage = "extraction, %s pages %s MB, 2 cores (`inspect`)" % corpus.groups() if c
 ours = num(r"omniaudit inspect \(all syntaxes\):\s+([\d.]+)", pages)
 row(stage, ours, "extruct 0.18 json-ld+microdata+og", num(r"extruct without rdfa:\s+([\d.]+)", pages), "MB/s")
 row(stage, ours, "extruct, with rdfa", num(r"extruct \(json-ld\+microdata\+og\+rdfa\):\s+([\d.]+)", pages), "MB/s")
+m = re.search(r"extruct without rdfa, (\d+) processes:\s+([\d.]+)", pages)
+if m: row(stage, ours, "extruct json-ld+microdata+og, %s processes" % m.group(1), float(m.group(2)), "MB/s")
 row(stage, ours, "libxml2 bare HTML parse (C, 1 core)", num(r"libxml2 bare parse \(C\):\s+([\d.]+)", pages), "MB/s")
+real = re.search(r"real pages: (\d+) pages, ([\d.]+) MB", pages)
+if real:
+    real_stage = "extraction, %s real pages %s MB (fixtures/real-pages), 2 cores" % real.groups()
+    real_ours = num(r"real pages, omniaudit inspect:\s+([\d.]+)", pages)
+    row(real_stage, real_ours, "extruct 0.18 json-ld+microdata+og", num(r"real pages, extruct without rdfa:\s+([\d.]+)", pages), "MB/s")
+    m = re.search(r"real pages, extruct without rdfa, (\d+) processes:\s+([\d.]+)", pages)
+    if m: row(real_stage, real_ours, "extruct json-ld+microdata+og, %s processes" % m.group(1), float(m.group(2)), "MB/s")
 
 prices = read("prices.txt")
 m = re.search(r"PriceParser.parse in-process loop:\s+([\d.]+)", prices)

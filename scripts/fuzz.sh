@@ -18,7 +18,7 @@ set -euo pipefail
 target="${1:-price}"
 seconds="${2:-600}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
-work="/tmp/omniaudit-fuzz"
+work="${OMNIAUDIT_FUZZ_DIR:-/tmp/omniaudit-fuzz}"
 
 if [ "$target" = all ]; then
   for each in price terms page jsonld sitemap feed merchant csv mail; do
@@ -47,6 +47,10 @@ flags=(-sanitize=fuzzer,address -parse-as-library -O -g)
 # AuditModel as its own module (Normalize imports it).
 swiftc "${flags[@]}" -module-name AuditModel -emit-module -emit-module-path "$work/AuditModel.swiftmodule" \
   -emit-library -static -o "$work/libAuditModel.a" $(find "$root/Sources/AuditModel" -name '*.swift') 2> >(quiet)
+# The arena allocator Extract gives libxml2 (a C target), as an object with the same sanitizers.
+clang -fsanitize=fuzzer-no-link,address -O1 -g -c "$root/Sources/CMarkupArena/arena.c" \
+  -I "$root/Sources/CMarkupArena/include" -o "$work/arena.o"
+arena=(-I "$root/Sources/CMarkupArena/include" "$work/arena.o")
 case "$target" in
   price|terms)
     # Normalize + the entry point as one executable.
@@ -58,12 +62,13 @@ case "$target" in
       -emit-module-path "$work/Normalize.swiftmodule" -emit-library -static -o "$work/libNormalize.a" \
       $(find "$root/Sources/Normalize" -name '*.swift') 2> >(quiet)
     swiftc "${flags[@]}" -module-name Extract -I "$work" -I "$root/Sources/CLibXML2" -I "$root/Sources/CZlib" \
+      -I "$root/Sources/CMarkupArena/include" \
       $(pkg-config --cflags libxml-2.0 | sed 's/-I/-Xcc -I/g') -L "$work" -lAuditModel -lNormalize -emit-module \
       -emit-module-path "$work/Extract.swiftmodule" -emit-library -static -o "$work/libExtract.a" \
       $(find "$root/Sources/Extract" -name '*.swift') 2> >(quiet)
     swiftc "${flags[@]}" -module-name MailFuzz -I "$work" -I "$root/Sources/CLibXML2" -I "$root/Sources/CGMime" -I "$root/Sources/CZlib" \
       $(pkg-config --cflags libxml-2.0 gmime-3.0 | tr ' ' '\n' | grep '^-I' | sed 's/^/-Xcc /' | tr '\n' ' ') \
-      -L "$work" -lAuditModel -lNormalize -lExtract -lxml2 -lz -lgmime-3.0 -lgobject-2.0 -lglib-2.0 \
+      -L "$work" -lAuditModel -lNormalize -lExtract -lxml2 -lz -lgmime-3.0 -lgobject-2.0 -lglib-2.0 "${arena[@]}" \
       $(find "$root/Sources/Mail" -name '*.swift') "$entry" -o "$work/$target-fuzz" 2> >(quiet) ;;
   *)
     # Normalize as a module, then Extract (with libxml2 through its module map) + the entry point.
@@ -71,7 +76,7 @@ case "$target" in
       -emit-module-path "$work/Normalize.swiftmodule" -emit-library -static -o "$work/libNormalize.a" \
       $(find "$root/Sources/Normalize" -name '*.swift') 2> >(quiet)
     swiftc "${flags[@]}" -module-name ExtractFuzz -I "$work" -I "$root/Sources/CLibXML2" -I "$root/Sources/CZlib" \
-      $(pkg-config --cflags libxml-2.0 | sed 's/-I/-Xcc -I/g') -L "$work" -lAuditModel -lNormalize -lxml2 -lz \
+      $(pkg-config --cflags libxml-2.0 | sed 's/-I/-Xcc -I/g') -L "$work" -lAuditModel -lNormalize -lxml2 -lz "${arena[@]}" \
       $(find "$root/Sources/Extract" -name '*.swift') "$entry" -o "$work/$target-fuzz" 2> >(quiet) ;;
 esac
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Page-extraction benchmark: MB/s of `omniaudit inspect --as page` (release build) vs Python extruct
-# (json-ld + microdata + opengraph + rdfa, and without rdfa) vs libxml2's bare HTML parse, on the same pages,
-# in one run. Usage: Benchmarks/pages/run.sh [COPIES]   (needs: make build, python3, gcc, libxml2-dev)
+# Page-extraction benchmark: MB/s of `omniaudit inspect --as page` (release build, all cores) vs Python extruct
+# (json-ld + microdata + opengraph + rdfa, and without rdfa; one process, and without rdfa also one process per
+# core) vs libxml2's bare HTML parse, on the same pages, in one run: the grown platform pages, then the 90 real
+# pages of fixtures/real-pages. Usage: Benchmarks/pages/run.sh [COPIES]   (needs: make build, python3, gcc, libxml2-dev)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -20,18 +21,43 @@ if [ ! -x "$venv/bin/python" ]; then
   "$venv/bin/pip" install -q extruct
 fi
 
+cores=$(nproc)
 bare=$("$work/bare_parse" "${files[@]}")
 start=$(date +%s.%N)
 /usr/bin/time -f "%M" -o "$work/omniaudit.rss" "$root/.build/release/omniaudit" inspect --as page --format json "$work/pages" > "$work/omniaudit.json"
 end=$(date +%s.%N)
 ours=$(python3 -c "print(f'{$bytes / 1e6 / ($end - $start):.1f}')")
 products=$(python3 -c "import json; print(len(json.load(open('$work/omniaudit.json'))['observations']))")
-read -r _ extruct_all < <("$venv/bin/python" "$here/extruct_bench.py" "${files[@]}" | grep '^all')
-read -r _ extruct_nordfa < <("$venv/bin/python" "$here/extruct_bench.py" "${files[@]}" | grep '^norfda')
+"$venv/bin/python" "$here/extruct_bench.py" --processes "$cores" "${files[@]}" > "$work/extruct.txt"
+read -r _ extruct_all < <(grep '^all' "$work/extruct.txt")
+read -r _ extruct_nordfa < <(grep '^norfda ' "$work/extruct.txt")
+read -r _ extruct_cores < <(grep '^norfda-' "$work/extruct.txt" || echo "- 0")
+
+# The real product pages of fixtures/real-pages (the accuracy corpus, unchanged), measured the same way.
+mkdir -p "$work/real-pages"
+for page in "$root"/fixtures/real-pages/*.html.gz; do
+  name=$(basename "$page" .gz)
+  [ -s "$work/real-pages/$name" ] || gunzip -c "$page" > "$work/real-pages/$name"
+done
+real=("$work"/real-pages/*.html)
+real_bytes=$(cat "${real[@]}" | wc -c)
+start=$(date +%s.%N)
+"$root/.build/release/omniaudit" inspect --as page --format json "$work/real-pages" > "$work/omniaudit-real.json"
+end=$(date +%s.%N)
+real_ours=$(python3 -c "print(f'{$real_bytes / 1e6 / ($end - $start):.1f}')")
+"$venv/bin/python" "$here/extruct_bench.py" --processes "$cores" --without-rdfa-only "${real[@]}" > "$work/extruct-real.txt"
+read -r _ real_nordfa < <(grep '^norfda ' "$work/extruct-real.txt")
+read -r _ real_cores < <(grep '^norfda-' "$work/extruct-real.txt" || echo "- 0")
 
 echo "corpus: ${#files[@]} pages, $(python3 -c "print(f'{$bytes/1e6:.1f}')") MB; omniaudit found $products products"
 echo "libxml2 bare parse (C):              $bare MB/s"
 echo "omniaudit inspect (all syntaxes):    $ours MB/s   = $(python3 -c "print(f'{$ours/$bare:.2f}')") x bare parse"
 echo "extruct (json-ld+microdata+og+rdfa): $extruct_all MB/s   omniaudit = $(python3 -c "print(f'{$ours/$extruct_all:.1f}')") x"
 echo "extruct without rdfa:                $extruct_nordfa MB/s   omniaudit = $(python3 -c "print(f'{$ours/$extruct_nordfa:.1f}')") x"
+[ "$extruct_cores" != 0 ] && echo "extruct without rdfa, $cores processes:   $extruct_cores MB/s   omniaudit = $(python3 -c "print(f'{$ours/$extruct_cores:.2f}')") x"
 echo "omniaudit inspect max RSS:           $(cat "$work/omniaudit.rss") KB"
+echo "real pages: ${#real[@]} pages, $(python3 -c "print(f'{$real_bytes/1e6:.1f}')") MB (fixtures/real-pages)"
+echo "real pages, omniaudit inspect:       $real_ours MB/s"
+echo "real pages, extruct without rdfa:    $real_nordfa MB/s   omniaudit = $(python3 -c "print(f'{$real_ours/$real_nordfa:.2f}')") x"
+[ "$real_cores" != 0 ] && echo "real pages, extruct without rdfa, $cores processes: $real_cores MB/s   omniaudit = $(python3 -c "print(f'{$real_ours/$real_cores:.2f}')") x"
+true

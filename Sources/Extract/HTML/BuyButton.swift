@@ -28,22 +28,44 @@ enum BuyButton {
 
     /// The first enabled buy button or link outside headers, navigation, related products and hidden parts.
     static func find(in tree: MarkupTree) -> (node: Node, text: String)? {
-        for node in tree.elements("//button | //a | //input[@type='submit' or @type='button']").prefix(3000) {
-            if node.has("disabled") || node.attribute("aria-disabled") == "true" { continue }
-            let raw = node.named("input") ? (node.attribute("value") ?? "") : node.collapsedText
-            // A button named by its id or class may show only an image or an icon.
-            let named = namesAddToCart(node) || callsBuyScript(node)
-            guard !raw.isEmpty || named, raw.count <= 40 else { continue }
-            guard named || startsWithPhrase(raw) || contactsSeller(node, text: raw) else { continue }
-            if PriceBlockReader.isHidden(node) || PriceBlockReader.isExcluded(node) || insideChrome(node) { continue }
-            return (node, raw.isEmpty ? "(buy button: \(node.locator))" : raw)
+        var candidates = 0
+        var found: (node: Node, text: String)?
+        // `//button | //a | //input[@type='submit' or @type='button']`, the first 3000 in document order, walked.
+        tree.forEachElement { node in
+            let isInput = node.named("input")
+            guard node.named("a") || node.named("button") || isInput && ["submit", "button"].contains(node.attribute("type")) else { return true }
+            candidates += 1
+            found = candidate(node, isInput: isInput)
+            return found == nil && candidates < 3000
         }
-        return nil
+        return found
+    }
+
+    /// The button's text when it is an enabled buy button or link outside headers, navigation, related products
+    /// and hidden parts.
+    private static func candidate(_ node: Node, isInput: Bool) -> (node: Node, text: String)? {
+        if node.has("disabled") || node.attribute("aria-disabled") == "true" { return nil }
+        let raw = isInput ? (node.attribute("value") ?? "") : node.collapsedText
+        // A button named by its id or class may show only an image or an icon.
+        let named = namesAddToCart(node) || callsBuyScript(node)
+        guard !raw.isEmpty || named, raw.count <= 40 else { return nil }
+        guard named || startsWithPhrase(raw) || contactsSeller(node, text: raw) else { return nil }
+        if PriceBlockReader.isHidden(node) || PriceBlockReader.isExcluded(node) || insideChrome(node) { return nil }
+        return (node, raw.isEmpty ? "(buy button: \(node.locator))" : raw)
     }
 
     /// True when the element's id or class names adding the product to the cart (`add-to-cart`, `add-product`,
     /// `addToBasket`, `buy-now`), whatever its text says ("Je fonce", an icon).
     static func namesAddToCart(_ node: Node) -> Bool {
+        // Most links name neither: the raw attribute bytes are checked before any string is made.
+        func rawMentions(_ name: StaticString) -> Bool? {
+            guard node.has(name) else { return false }
+            guard let raw = node.rawAttribute(name) else { return nil }
+            var length = 0
+            while raw[length] != 0 { length += 1 }
+            return mentionsAddOrBuy(UnsafeBufferPointer(start: raw, count: length))
+        }
+        if rawMentions("id") == false, rawMentions("class") == false { return false }
         let id = node.attribute("id") ?? "", classes = node.attribute("class") ?? ""
         // Most links name neither: a check on bytes before any string work (this runs for every link of a page).
         guard mentionsAddOrBuy(id) || mentionsAddOrBuy(classes) else { return false }
@@ -55,9 +77,12 @@ enum BuyButton {
     }
 
     /// True when the text has `add` or `buy` in any letter case (ASCII, as Unicode lower-casing gives nothing else).
-    static func mentionsAddOrBuy(_ text: String) -> Bool {
+    static func mentionsAddOrBuy(_ text: String) -> Bool { mentionsAddOrBuy(text.utf8) }
+
+    /// `mentionsAddOrBuy` on bytes.
+    static func mentionsAddOrBuy<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
         var previous: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
+        for byte in bytes {
             let lower = byte | 0x20  // ASCII letters to lower case; the bytes compared below are letters only
             if (previous == (0x61, 0x64) && lower == 0x64) || (previous == (0x62, 0x75) && lower == 0x79) { return true }
             previous = (previous.1, byte >= 0x41 && byte <= 0x5A || byte >= 0x61 && byte <= 0x7A ? lower : 0)
@@ -85,6 +110,19 @@ enum BuyButton {
     /// True when the link or button runs a script that buys or adds to the cart (`href="javascript:buy_process(…)"`,
     /// `onclick="addToCart(12)"`): the function called is named so, whatever the text says.
     static func callsBuyScript(_ node: Node) -> Bool {
+        // Most links have no `onclick` and an ordinary `href`: nothing to read, decided on the raw bytes.
+        if !node.has("onclick") {
+            guard node.has("href") else { return false }
+            if let href = node.rawAttribute("href") {
+                let prefix = "javascript:".utf8
+                var index = 0
+                for expected in prefix {
+                    let byte = href[index]
+                    if byte == 0 || (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != expected { return false }
+                    index += 1
+                }
+            }
+        }
         var script = node.attribute("onclick") ?? ""
         if let href = node.attribute("href"), href.utf8.count >= 11,
             href.utf8.prefix(11).map({ (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }).elementsEqual("javascript:".utf8) {
@@ -126,8 +164,9 @@ enum BuyButton {
             }
         }
         if let ascii { return ascii }
-        let folded = raw.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .replacingOccurrences(of: "ł", with: "l")
+        var folded = raw.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        // "ł" (U+0142, bytes C5 82) has no decomposition: without those bytes there is nothing to replace.
+        if ByteSearch.contains(Array(folded.utf8), [0xC5, 0x82]) { folded = folded.replacingOccurrences(of: "ł", with: "l") }
         return phrases.contains(where: { folded.hasPrefix($0) })
     }
 

@@ -51,6 +51,11 @@ public struct PageExtractor: Sendable {
     /// HTTP header when there is one (its charset wins over the page's own declaration). Markup that libxml2
     /// would choke on (see `MarkupLimits.page`) is a problem, and statements beyond `maxProductsPerPage` are cut.
     public func extract(_ data: Data, source: String, contentType: String? = nil) -> PageExtraction {
+        MarkupArena.session { read(data, source: source, contentType: contentType) }
+    }
+
+    /// `extract`, inside an arena session: the tree and every `Node` stay in here.
+    private func read(_ data: Data, source: String, contentType: String?) -> PageExtraction {
         do {
             try MarkupLimits.page.check(data, source: source)
         } catch {
@@ -105,7 +110,7 @@ public struct PageExtractor: Sendable {
         let pageURLs = [source, canonical, scan.meta("og:url")?.content].compactMap { $0 }
         let headings = [scan.meta("og:title")?.content].compactMap { $0 }
         // The variant chosen in the page's size or colour list (values and labels, a few at most).
-        let selectedOptions = tree.elements("//option[@selected]").prefix(8).flatMap { option in
+        let selectedOptions = scan.selectedOptions.flatMap { option in
             [option.attribute("value"), option.attribute("data-sku"), option.collapsedText].compactMap { $0 }.filter { !$0.isEmpty }
         }
         var observations = PageMerger(channel: channel, source: source, visibleFirst: selectors?.price != nil,

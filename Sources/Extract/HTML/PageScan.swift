@@ -31,6 +31,8 @@ struct PageScan {
     var termsElements: [(node: Node, kind: TermsKind)] = []
     /// Buy buttons (`button`, `input[type=submit]` whose class, name or id mentions cart, add or buy) after the title.
     var buyButtons: [Node] = []
+    /// The first 8 `option` elements with `selected`, in document order (the chosen variant), all parts of the page.
+    var selectedOptions: [Node] = []
     /// True when some element uses microdata `itemref` (ids are then looked up).
     var usesItemref = false
     /// The `lang` attribute of the root element (`en-US`).
@@ -40,12 +42,12 @@ struct PageScan {
     enum TermsKind: CaseIterable {
         case shipping, returns, payment
 
-        /// Words of class names and ids that mark the kind (lower case, compared in place).
-        var hints: [StaticString] {
+        /// The group of words of class names and ids that mark the kind.
+        var group: HintGroups {
             switch self {
-            case .shipping: TermsKind.shippingHints
-            case .returns: TermsKind.returnHints
-            case .payment: TermsKind.paymentHints
+            case .shipping: .shipping
+            case .returns: .returns
+            case .payment: .payment
             }
         }
 
@@ -56,8 +58,8 @@ struct PageScan {
 
     /// "price" in the class, id, itemprop or property, in the languages themes are written in.
     static let priceHints: [StaticString] = ["price", "preis", "prezzo", "precio", "preco", "prix", "fiyat", "hinta", "cijena"]
-    private static let stockHints: [StaticString] = ["stock", "availab", "disponib", "lager", "lieferbar", "existencia", "inventory", "quantities"]
-    private static let buyHints: [StaticString] = ["cart", "add", "buy", "panier", "warenkorb", "carrello", "carrito"]
+    static let stockHints: [StaticString] = ["stock", "availab", "disponib", "lager", "lieferbar", "existencia", "inventory", "quantities"]
+    static let buyHints: [StaticString] = ["cart", "add", "buy", "panier", "warenkorb", "carrello", "carrito"]
 
     init(_ tree: MarkupTree) {
         guard let root = tree.rootElement else { return }
@@ -128,8 +130,10 @@ struct PageScan {
         }
         if (first == 0x73 && (node.named("style") || node.named("svg"))) || (first == 0x6E && node.named("noscript"))
             || (first == 0x74 && node.named("template")) {
+            collectSelectedOptions(inside: node)
             return false
         }
+        if first == 0x6F, selectedOptions.count < 8, node.named("option"), node.has("selected") { selectedOptions.append(node) }
         if first == 0x6D, node.named("meta") {
             if let key = node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop"),
                 let content = node.attribute("content") {
@@ -156,16 +160,27 @@ struct PageScan {
         let insideRDFa = !rdfaScopes.isEmpty && node.parent.map { rdfaScopes.contains($0.pointer) } == true
         if hints.typeof, !insideRDFa { rdfaRoots.append(node) }
         if hints.typeof || insideRDFa { rdfaScopes.insert(node.pointer) }
-        if hints.priceAmount || hints.any(Self.priceHints) { priceElements.append((node, order)) }
-        if hints.any(Self.stockHints) { stockElements.append((node, order)) }
-        if termsElements.count < 32, let kind = TermsKind.allCases.first(where: { hints.any($0.hints, classAndIDOnly: true) }) {
+        let all = hints.words(classAndIDOnly: false), classAndID = hints.words(classAndIDOnly: true)
+        if hints.priceAmount || all.contains(.price) { priceElements.append((node, order)) }
+        if all.contains(.stock) { stockElements.append((node, order)) }
+        if termsElements.count < 32, let kind = TermsKind.allCases.first(where: { classAndID.contains($0.group) }) {
             termsElements.append((node, kind))
         }
         if buttonCandidates.count < 16, !headings.isEmpty, first == 0x62 || first == 0x69, node.named("button") || (node.named("input") && node.attribute("type")?.lowercased() == "submit"),
-            hints.any(Self.buyHints, classAndIDOnly: true, alsoName: true) {
+            classAndID.union(hints.nameWords).contains(.buy) {
             buttonCandidates.append((node, order))
         }
         return true
+    }
+
+    /// The selected `option`s inside a part the scan does not read (a `noscript` copy of the variant list).
+    private mutating func collectSelectedOptions(inside skipped: Node) {
+        var current = Self.next(after: skipped.pointer, descend: true, root: skipped.pointer)
+        while let pointer = current, selectedOptions.count < 8 {
+            let node = skipped.related(pointer)
+            if node.named("option"), node.has("selected") { selectedOptions.append(node) }
+            current = Self.next(after: pointer, descend: true, root: skipped.pointer)
+        }
     }
 
     /// True when an ancestor of the element is a microdata item.
@@ -188,46 +203,119 @@ struct PageScan {
 /// The attributes of one element that the scan cares about, compared as C strings in place (no allocation).
 private struct Hints {
     var itemscope = false, itemprop = false, itemref = false, typeof = false, priceAmount = false
-    var classValue: UnsafePointer<CChar>?, idValue: UnsafePointer<CChar>?, itempropValue: UnsafePointer<CChar>?
-    var propertyValue: UnsafePointer<CChar>?, priceTypeValue: UnsafePointer<CChar>?, nameValue: UnsafePointer<CChar>?
+    /// The hint words found in the class and id, in itemprop, property and data-price-type, and in name.
+    var classAndIDWords = HintGroups(), otherWords = HintGroups(), nameWords = HintGroups()
 
     mutating func read(name: UnsafePointer<xmlChar>, value: UnsafePointer<xmlChar>?) {
         let attribute = UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self)
-        let text = value.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
         switch attribute.pointee {
-        case 0x63 where strcmp(attribute, "class") == 0: classValue = text
-        case 0x69 where strcmp(attribute, "id") == 0: idValue = text
+        case 0x63 where strcmp(attribute, "class") == 0: classAndIDWords.formUnion(HintGroups.found(in: value))
+        case 0x69 where strcmp(attribute, "id") == 0: classAndIDWords.formUnion(HintGroups.found(in: value))
         case 0x69 where strcmp(attribute, "itemprop") == 0:
             itemprop = true
-            itempropValue = text
+            otherWords.formUnion(HintGroups.found(in: value))
         case 0x69 where strcmp(attribute, "itemscope") == 0: itemscope = true
         case 0x69 where strcmp(attribute, "itemref") == 0: itemref = true
-        case 0x70 where strcmp(attribute, "property") == 0: propertyValue = text
+        case 0x70 where strcmp(attribute, "property") == 0: otherWords.formUnion(HintGroups.found(in: value))
         case 0x74 where strcmp(attribute, "typeof") == 0: typeof = true
-        case 0x64 where strcmp(attribute, "data-price-type") == 0: priceTypeValue = text
+        case 0x64 where strcmp(attribute, "data-price-type") == 0: otherWords.formUnion(HintGroups.found(in: value))
         case 0x64 where strcmp(attribute, "data-price-amount") == 0: priceAmount = true
-        case 0x6E where strcmp(attribute, "name") == 0: nameValue = text
+        case 0x6E where strcmp(attribute, "name") == 0: nameWords.formUnion(HintGroups.found(in: value))
         default: break
         }
     }
 
-    /// True when a relevant attribute value contains one of the words (ASCII, case-insensitive; words lower case).
-    func any(_ words: [StaticString], classAndIDOnly: Bool = false, alsoName: Bool = false) -> Bool {
-        if classValue == nil && idValue == nil && itempropValue == nil && propertyValue == nil && priceTypeValue == nil
-            && !(alsoName && nameValue != nil) {
-            return false
-        }
-        func test(_ value: UnsafePointer<CChar>?) -> Bool {
-            guard let value else { return false }
-            for word in words {
-                let needle = UnsafeRawPointer(word.utf8Start).assumingMemoryBound(to: CChar.self)
-                if omniaudit_contains_ci(value, needle) != 0 { return true }
+    /// The groups whose words a relevant attribute value contains (ASCII, case-insensitive).
+    func words(classAndIDOnly: Bool) -> HintGroups {
+        classAndIDOnly ? classAndIDWords : classAndIDWords.union(otherWords)
+    }
+}
+
+/// Groups of hint words (price, stock, the terms kinds, buy) that an attribute value contains, found in one
+/// pass over the value: every position is compared only with the words that begin with its letter.
+struct HintGroups: OptionSet {
+    let rawValue: UInt8
+    static let price = HintGroups(rawValue: 1), stock = HintGroups(rawValue: 2), shipping = HintGroups(rawValue: 4)
+    static let returns = HintGroups(rawValue: 8), payment = HintGroups(rawValue: 16), buy = HintGroups(rawValue: 32)
+
+    /// The words of every group, by first letter, in flat storage read through pointers in the hot loop.
+    private static let table = HintTable([
+        (PageScan.priceHints, .price), (PageScan.stockHints, .stock), (PageScan.TermsKind.shippingHints, .shipping),
+        (PageScan.TermsKind.returnHints, .returns), (PageScan.TermsKind.paymentHints, .payment), (PageScan.buyHints, .buy),
+    ])
+
+    /// The groups with a word in the NUL-terminated value (ASCII letters compared in lower case).
+    static func found(in value: UnsafePointer<xmlChar>?) -> HintGroups {
+        guard var cursor = value else { return [] }
+        let table = Self.table
+        var found: UInt8 = 0
+        while cursor.pointee != 0 {
+            let byte = cursor.pointee
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            let second = cursor[1] >= 0x41 && cursor[1] <= 0x5A ? cursor[1] | 0x20 : cursor[1]
+            // Most positions start no word: their first two letters begin none (one bit per pair).
+            if lower < 0x80, second < 0x80, table.pairs[Int(lower) << 7 | Int(second)] != 0 {
+                var entry = Int(table.firstEntry[Int(lower)])
+                let end = Int(table.firstEntry[Int(lower) + 1])
+                while entry < end {
+                    let group = table.groups[entry]
+                    if found & group == 0, matches(table.words + Int(table.offsets[entry]), at: cursor) { found |= group }
+                    entry += 1
+                }
             }
-            return false
+            cursor += 1
         }
-        if test(classValue) || test(idValue) { return true }
-        if alsoName, test(nameValue) { return true }
-        if classAndIDOnly { return false }
-        return test(itempropValue) || test(propertyValue) || test(priceTypeValue)
+        return HintGroups(rawValue: found)
+    }
+
+    /// True when the NUL-terminated lower-case word (its first byte already compared) starts at `start`.
+    @inline(__always)
+    private static func matches(_ word: UnsafePointer<UInt8>, at start: UnsafePointer<xmlChar>) -> Bool {
+        var index = 1
+        while word[index] != 0 {
+            let byte = start[index]
+            if byte == 0 { return false }
+            if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != word[index] { return false }
+            index += 1
+        }
+        return true
+    }
+}
+
+/// The hint words in flat storage: each NUL-terminated in `words`, listed by first letter (`firstEntry[c]` to
+/// `firstEntry[c + 1]`) with their offset and group. Built once and never changed, hence `@unchecked Sendable`.
+private struct HintTable: @unchecked Sendable {
+    let words: UnsafeMutablePointer<UInt8>
+    let offsets: UnsafeMutablePointer<Int32>
+    let groups: UnsafeMutablePointer<UInt8>
+    let firstEntry: UnsafeMutablePointer<Int32>
+    /// 1 for each pair of first two bytes (`first << 7 | second`, ASCII) that begins a word.
+    let pairs: UnsafeMutablePointer<UInt8>
+
+    init(_ lists: [(words: [StaticString], group: HintGroups)]) {
+        var entries: [(word: [UInt8], group: UInt8)] = []
+        for (words, group) in lists {
+            for word in words { entries.append((Array(UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)), group.rawValue)) }
+        }
+        entries.sort { $0.word[0] < $1.word[0] }
+        let size = entries.reduce(0) { $0 + $1.word.count + 1 }
+        words = .allocate(capacity: size)
+        offsets = .allocate(capacity: entries.count)
+        groups = .allocate(capacity: entries.count)
+        firstEntry = .allocate(capacity: 129)
+        var offset = 0
+        for (index, entry) in entries.enumerated() {
+            for (position, byte) in entry.word.enumerated() { words[offset + position] = byte }
+            words[offset + entry.word.count] = 0
+            offsets[index] = Int32(offset)
+            groups[index] = entry.group
+            offset += entry.word.count + 1
+        }
+        pairs = .allocate(capacity: 128 * 128)
+        pairs.initialize(repeating: 0, count: 128 * 128)
+        for entry in entries { pairs[Int(entry.word[0]) << 7 | Int(entry.word[1])] = 1 }
+        for letter in 0...128 {
+            firstEntry[letter] = Int32(entries.firstIndex { Int($0.word[0]) >= letter } ?? entries.count)
+        }
     }
 }

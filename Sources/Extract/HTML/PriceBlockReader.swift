@@ -62,15 +62,80 @@ struct PriceBlockReader {
         var current: Node? = node
         var depth = 0
         while let element = current, depth < 32 {
-            if !tokens(element).isDisjoint(with: excludedContainers) { return true }
-            if let classes = element.attribute("class")?.lowercased(),
-                !Set(classes.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)).isDisjoint(with: excludedClasses) {
-                return true
+            if let excluded = excludedByASCIITokens(element) {
+                if excluded { return true }
+            } else {
+                if !tokens(element).isDisjoint(with: excludedContainers) { return true }
+                if let classes = element.attribute("class")?.lowercased(),
+                    !Set(classes.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)).isDisjoint(with: excludedClasses) {
+                    return true
+                }
             }
             current = element.parent
             depth += 1
         }
         return false
+    }
+
+    private static let excludedContainerBytes = excludedContainers.map { Array($0.utf8) }
+    private static let excludedClassBytes = excludedClasses.map { Array($0.utf8) }
+
+    /// `isExcluded`'s test of one element on the bytes of its attributes, when they are ASCII (a token is then a
+    /// run of ASCII letters and digits, as `tokens` splits it); nil for any other value, left to `tokens`.
+    private static func excludedByASCIITokens(_ element: Node) -> Bool? {
+        var seen: (class: Bool, id: Bool, itemprop: Bool, priceType: Bool) = (false, false, false, false)
+        var property = element.pointer.pointee.properties
+        while let attribute = property {
+            property = attribute.pointee.next
+            guard let rawName = attribute.pointee.name else { continue }
+            let name = UnsafeRawPointer(rawName).assumingMemoryBound(to: CChar.self)
+            let isClass: Bool
+            if strcasecmp(name, "class") == 0 {
+                if seen.class { continue }
+                seen.class = true
+                isClass = true
+            } else if strcasecmp(name, "id") == 0 {
+                if seen.id { continue }
+                seen.id = true
+                isClass = false
+            } else if strcasecmp(name, "itemprop") == 0 {
+                if seen.itemprop { continue }
+                seen.itemprop = true
+                isClass = false
+            } else if strcasecmp(name, "data-price-type") == 0 {
+                if seen.priceType { continue }
+                seen.priceType = true
+                isClass = false
+            } else {
+                continue
+            }
+            guard let child = attribute.pointee.children else { continue }
+            guard child.pointee.type == XML_TEXT_NODE, child.pointee.next == nil, let value = child.pointee.content else { return nil }
+            var start: UnsafePointer<xmlChar>? = nil
+            var cursor = UnsafePointer(value)
+            while true {
+                let byte = cursor.pointee
+                if byte >= 0x80 { return nil }
+                let alphanumeric = (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte >= 0x30 && byte <= 0x39
+                if alphanumeric {
+                    if start == nil { start = cursor }
+                } else if let first = start {
+                    let token = UnsafeBufferPointer(start: first, count: cursor - first)
+                    if matchesAny(token, excludedContainerBytes) || isClass && matchesAny(token, excludedClassBytes) { return true }
+                    start = nil
+                }
+                if byte == 0 { break }
+                cursor += 1
+            }
+        }
+        return false
+    }
+
+    /// True when the ASCII token, lower-cased, is one of the lower-case words.
+    private static func matchesAny(_ token: UnsafeBufferPointer<xmlChar>, _ words: [[UInt8]]) -> Bool {
+        words.contains { word in
+            word.count == token.count && zip(word, token).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
+        }
     }
 
     private static let hiddenClasses: [StaticString] = ["hidden", "sr-only", "screen-reader", "d-none", "invisible", "visuallyhidden"]
@@ -246,7 +311,10 @@ struct PriceBlockReader {
             || !listTokens.isDisjoint(with: Self.listHints)
         let text = Self.visibleText(node)
         if text.count < 12, text.contains("%") { return }
-        if text.count < 40, text.contains("/") || text.contains(" al ") || text.contains(" per ") {
+        // The byte test first: these ASCII needles (no K, the one letter with a canonical twin, U+212A) cannot
+        // match where their bytes are absent, so Foundation's search runs only where they are.
+        if text.count < 40, ByteSearch.containsAny(text, ["/", " al ", " per "]),
+            text.contains("/") || text.contains(" al ") || text.contains(" per ") {
             let lower = text.lowercased()
             if ByteSearch.containsAny(lower, ["/kg", "/ kg", "/l", "/100", "al kg", "per kg", "/m", "al litro"]) { return }
         }

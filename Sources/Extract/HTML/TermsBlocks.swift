@@ -15,7 +15,6 @@ struct TermsBlocks {
     private static let shippingWords = ["spedizion", "consegna", "shipping", "delivery", "versand", "lieferung", "livraison", "envio", "envío"]
     private static let returnWords = ["reso", "resi ", "return", "rückgabe", "ruckgabe", "retour", "devoluc", "recesso"]
     private static let paymentCues = ["pay", "pag", "zahl", "paie", "visa", "mastercard", "card", "carta", "karte", "bonifico", "klarna"]
-    private static let blockNames: Set<String> = ["li", "p", "div", "ul", "ol", "dl", "table", "section", "aside", "tr", "dd", "dt", "h2", "h3", "h4"]
 
     init(scan: PageScan, source: String, currency: String?, locale: String?) {
         let shippingParser = ShippingParser(defaultCurrency: currency, locale: locale)
@@ -48,8 +47,8 @@ struct TermsBlocks {
     private static func lines(of container: Node) -> [Node] {
         var lines: [Node] = []
         container.descendants { node in
-            let hasBlockChild = node.elements.contains { blockNames.contains($0.name) }
-            if !hasBlockChild, blockNames.contains(node.name) || node.pointer == container.pointer {
+            let hasBlockChild = node.elements.contains(where: isBlock)
+            if !hasBlockChild, isBlock(node) || node.pointer == container.pointer {
                 lines.append(node)
                 return false
             }
@@ -57,6 +56,11 @@ struct TermsBlocks {
         }
         return lines
     }
+
+    /// The block element names (a box's lines), compared in place without making a string per element.
+    private static let blockNameList: [StaticString] = ["li", "p", "div", "ul", "ol", "dl", "table", "section", "aside", "tr", "dd", "dt", "h2", "h3", "h4"]
+
+    private static func isBlock(_ node: Node) -> Bool { blockNameList.contains { node.named($0) } }
 
     /// Payment icons carry their names in `alt`, `title` or `aria-label`.
     private static func labels(_ node: Node) -> String {

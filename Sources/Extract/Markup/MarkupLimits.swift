@@ -44,7 +44,10 @@ public struct MarkupLimits: Sendable {
         var elements = 0
         var i = 0
         while i < count {
-            guard bytes[i] == UInt8(ascii: "<"), i + 1 < count else { i += 1; continue }
+            // Straight to the next `<` (memchr), then look at the tag.
+            guard let base = bytes.baseAddress, let found = memchr(base + i, 0x3C, count - i) else { break }
+            i = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+            guard i + 1 < count else { i += 1; continue }
             let next = bytes[i + 1]
             if next == UInt8(ascii: "!") {
                 if Self.matches(bytes, at: i, "<!--") {
@@ -138,8 +141,9 @@ public struct MarkupLimits: Sendable {
     /// The index of the first caseless occurrence of `text` from `from`, or nil.
     private static func findCaseless(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, _ text: StaticString) -> Int? {
         var k = from
-        while k < bytes.count {
-            if bytes[k] == UInt8(ascii: "<"), matchesCaseless(bytes, at: k, text) { return k }
+        while k < bytes.count, let base = bytes.baseAddress, let found = memchr(base + k, 0x3C, bytes.count - k) {
+            k = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+            if matchesCaseless(bytes, at: k, text) { return k }
             k += 1
         }
         return nil

@@ -18,6 +18,10 @@ public final class MarkupTree {
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
                 | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
+        if let doc = RawTextBodies(data, encoding: encoding)?.parse(url: url, options: options) {
+            self.doc = doc
+            return
+        }
         let parsed = data.withUnsafeBytes { raw -> htmlDocPtr? in
             guard let base = raw.baseAddress, raw.count > 0 else { return nil }
             return htmlReadMemory(base.assumingMemoryBound(to: CChar.self), Int32(clamping: raw.count), url, encoding, options)
@@ -49,7 +53,10 @@ public final class MarkupTree {
         doc = parsed
     }
 
-    deinit { xmlFreeDoc(doc) }
+    deinit {
+        // A tree parsed in a `MarkupArena` session is dropped with the arena, not freed node by node.
+        if !MarkupArena.owns(doc) { xmlFreeDoc(doc) }
+    }
 
     /// The text content of every node an XPath expression selects, in document order.
     public func strings(_ xpath: String) -> [String] {

@@ -61,6 +61,23 @@ struct Node {
         return false
     }
 
+    /// The value of an attribute as libxml2 stores it, when that is one text node (what `attribute` returns,
+    /// without making a string); nil when the attribute is absent or stored otherwise.
+    func rawAttribute(_ attribute: StaticString) -> UnsafePointer<xmlChar>? {
+        var property = pointer.pointee.properties
+        let wanted = UnsafeRawPointer(attribute.utf8Start).assumingMemoryBound(to: CChar.self)
+        while let current = property {
+            if let name = current.pointee.name, strcasecmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self), wanted) == 0 {
+                guard let child = current.pointee.children, child.pointee.type == XML_TEXT_NODE, child.pointee.next == nil,
+                    let content = child.pointee.content
+                else { return nil }
+                return UnsafePointer(content)
+            }
+            property = current.pointee.next
+        }
+        return nil
+    }
+
     /// True when the element has the attribute.
     func has(_ attribute: StaticString) -> Bool {
         var property = pointer.pointee.properties
@@ -222,4 +239,30 @@ struct Node {
 extension MarkupTree {
     /// The root element, if any.
     var rootElement: Node? { xmlDocGetRootElement(document).map { Node(pointer: $0, tree: self) } }
+
+    /// Every element of the document in document order (what `//*` selects), until `body` returns false.
+    func forEachElement(_ body: (Node) -> Bool) {
+        let documentNode = UnsafeMutableRawPointer(document)
+        var current: xmlNodePtr? = document.pointee.children
+        while let node = current {
+            if node.pointee.type == XML_ELEMENT_NODE {
+                guard body(Node(pointer: node, tree: self)) else { return }
+                if let child = node.pointee.children {
+                    current = child
+                    continue
+                }
+            }
+            // The next sibling of the node or of its nearest ancestor that has one.
+            current = nil
+            var here: xmlNodePtr? = node
+            while let step = here {
+                if let sibling = step.pointee.next {
+                    current = sibling
+                    break
+                }
+                guard let parent = step.pointee.parent, UnsafeMutableRawPointer(parent) != documentNode else { break }
+                here = parent
+            }
+        }
+    }
 }

@@ -12,10 +12,20 @@ public enum PickupParser {
         "nicht möglich", "indisponible", "non disponible", "no disponible", "não disponível",
     ]
 
+    private static let asciiPhrases = phrases.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+    private static let asciiNegations = negations.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+
     /// True when the text offers store pick-up, false when it says pick-up is not available, nil when it does
     /// not mention pick-up at all.
     public static func parse(_ text: String) -> Bool? {
         let lower = text.lowercased()
+        // ASCII text (most lines): Foundation's search equals a byte search for the ASCII phrases, and no other
+        // phrase can match (none holds a character whose canonical form is ASCII, such as U+212A).
+        let bytes = Array(lower.utf8)
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            guard asciiPhrases.contains(where: { ByteSearch.contains(bytes, $0) }) else { return nil }
+            return !asciiNegations.contains(where: { ByteSearch.contains(bytes, $0) })
+        }
         guard phrases.contains(where: lower.contains) else { return nil }
         return !negations.contains(where: lower.contains)
     }

@@ -124,6 +124,20 @@ public struct Inspector: Sendable {
         }
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let batch = workers * 4
+        if workers > 1, inputs.allSatisfy({ FileFetcher.path(of: $0) != nil }) {
+            // Local files: each worker takes the next page as soon as it is free (no batch to wait for), at most
+            // `batch` results ahead of the one handed on.
+            let pipeline = InspectPipeline(count: inputs.count, window: batch)
+            for _ in 0..<workers {
+                DispatchQueue.global().async {
+                    while let index = pipeline.take() {
+                        pipeline.set(index, read(inputs[index], fetched: fetch(inputs[index], fetcher: fetcher)))
+                    }
+                }
+            }
+            for index in inputs.indices { each(pipeline.result(index)) }
+            return
+        }
         var start = 0
         while start < inputs.count {
             let slice = Array(inputs[start..<min(start + batch, inputs.count)])
@@ -214,5 +228,50 @@ private final class InspectBatch: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return slots.map { $0 ?? Inspector.Result(observations: [], problems: []) }
+    }
+}
+
+/// Pages read by worker threads, handed on in input order: a worker takes the next index unless it would run
+/// more than `window` results ahead of the one the reader waits for.
+private final class InspectPipeline: @unchecked Sendable {
+    // Safe: every field is only touched while `condition` is locked.
+    private let condition = NSCondition()
+    private var slots: [Int: Inspector.Result] = [:]
+    private var nextIndex = 0
+    private var handedOn = 0
+    private let count: Int
+    private let window: Int
+
+    init(count: Int, window: Int) {
+        self.count = count
+        self.window = window
+    }
+
+    /// The next index to read, waiting while the window is full; nil when every input is taken.
+    func take() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while nextIndex < count && nextIndex >= handedOn + window { condition.wait() }
+        guard nextIndex < count else { return nil }
+        nextIndex += 1
+        return nextIndex - 1
+    }
+
+    func set(_ index: Int, _ result: Inspector.Result) {
+        condition.lock()
+        slots[index] = result
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The result of `index` once it is read (indices are asked for in order).
+    func result(_ index: Int) -> Inspector.Result {
+        condition.lock()
+        defer { condition.unlock() }
+        while slots[index] == nil { condition.wait() }
+        let result = slots.removeValue(forKey: index)!
+        handedOn = index + 1
+        condition.broadcast()
+        return result
     }
 }
