@@ -22,6 +22,12 @@ public struct Audit: Sendable {
     public var cancellation: AuditCancellation?
     /// A previous report's findings (`--baseline`): findings become new, persisting or fixed against them.
     public var baseline: [Finding]?
+    /// With a spill folder (`run(spillingTo:)`, `readShard(_:spillingTo:)`): how many observations, and how many
+    /// pages, stay in memory before the rest go to disk. A small shop's audit then never touches the disk; 0 spills
+    /// everything.
+    public var keptInMemory = Audit.defaultKeptInMemory
+    /// The default of `keptInMemory`: a few megabytes of observations or pages per list.
+    public static let defaultKeptInMemory = 2_048
 
     /// Creates an audit; `now` is reduced to the day in the shop's timezone.
     public init(config: AuditConfig, version: String, now: Date = Date(), progress: (@Sendable (String) -> Void)? = nil) {
@@ -62,7 +68,7 @@ public struct Audit: Sendable {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
             throw SpillError(directory: directory, reason: "no such folder")
         }
-        return try ObservationSpill(directory: directory, fields: config.match, matchTitles: config.matchTitles)
+        return try ObservationSpill(directory: directory, fields: config.match, matchTitles: config.matchTitles, keep: keptInMemory)
     }
 
     /// Noon UTC of the audit day: "now" for the date rules and for what sources read relative to the day.

@@ -22,7 +22,7 @@ extension Audit {
         var spills: [String: ObservationSpill] = [:]
         for channel in config.channels where channel.web != nil || shard.readsChannelWideInputs {
             spills[channel.name] = try ObservationSpill(directory: directory, fields: config.match, matchTitles: config.matchTitles,
-                                                        keepsEntries: false)
+                                                        keepsEntries: false, keep: keptInMemory)
         }
         let document = readShard(shard, spills: spills)
         if let failure = spills.values.lazy.compactMap(\.failure).first { throw failure }

@@ -118,14 +118,15 @@ public struct ShardDocument: Sendable {
     /// Reads one shard file line by line; the error names the file, the line and, for a malformed one, the field.
     /// With `spillDirectory`, page extractions and observations go to unlinked files there as they are read
     /// (only their numbers stay in memory), for a merge whose memory does not grow with the catalogue.
-    public static func read(_ path: String, spillDirectory: String? = nil) throws(ShardError) -> ShardDocument {
+    public static func read(_ path: String, spillDirectory: String? = nil, keptInMemory: Int = Audit.defaultKeptInMemory)
+        throws(ShardError) -> ShardDocument {
         guard let file = FileHandle(forReadingAtPath: path) else { throw ShardError("\(path): cannot be read") }
         var pageSpill: SpilledValues<PageExtraction>?
         var observationSpill: SpilledValues<Observation>?
         if let spillDirectory {
             do {
-                pageSpill = SpilledValues(try SpillFile(directory: spillDirectory))
-                observationSpill = SpilledValues(try SpillFile(directory: spillDirectory))
+                pageSpill = SpilledValues(try SpillFile(directory: spillDirectory), keep: keptInMemory)
+                observationSpill = SpilledValues(try SpillFile(directory: spillDirectory), keep: keptInMemory)
             } catch {
                 throw ShardError("\(path): \(error.description)")
             }

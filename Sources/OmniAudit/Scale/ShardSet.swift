@@ -8,7 +8,9 @@ public struct ShardSet: Sendable {
 
     /// Reads and checks the shards at these paths.
     /// With `spillDirectory`, what the shards read waits in unlinked files there (see `ShardDocument.read`).
-    public init(paths: [String], config: AuditConfig, version: String, spillDirectory: String? = nil) throws(ShardError) {
+    /// `keptInMemory` values of each spilled list stay in memory (see `Audit.keptInMemory`).
+    public init(paths: [String], config: AuditConfig, version: String, spillDirectory: String? = nil,
+                keptInMemory: Int = Audit.defaultKeptInMemory) throws(ShardError) {
         var files: [String] = []
         for path in paths {
             var isFolder: ObjCBool = false
@@ -25,7 +27,7 @@ public struct ShardSet: Sendable {
             }
         }
         var documents: [ShardDocument] = []
-        for file in files { documents.append(try ShardDocument.read(file, spillDirectory: spillDirectory)) }
+        for file in files { documents.append(try ShardDocument.read(file, spillDirectory: spillDirectory, keptInMemory: keptInMemory)) }
         try self.init(documents, files: files, config: config, version: version)
     }
 

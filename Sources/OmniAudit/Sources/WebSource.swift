@@ -70,7 +70,7 @@ struct WebSource {
             selectors: web.selectors, locale: shop.locale), cancellation: cancellation)
         crawl.shard = shard
         if let spill, let file = try? SpillFile(directory: spill.directory) {
-            crawl.pageSpill = SpilledValues(file)
+            crawl.pageSpill = SpilledValues(file, keep: spill.keep)
             let paths = self.paths
             crawl.preparePage = { page in Self.relative(page, paths: paths) }  // as `relative(record)` shows it
         }

@@ -17,8 +17,9 @@ final class ObservationSpill: @unchecked Sendable {  // `entries` is touched und
     /// Whether titles match too (an observation with a title but no identifier is then kept).
     let matchTitles: Bool
 
-    init(directory: String, fields: [IdentityField], matchTitles: Bool, keepsEntries: Bool = true) throws(SpillError) {
-        values = SpilledValues(try SpillFile(directory: directory))
+    init(directory: String, fields: [IdentityField], matchTitles: Bool, keepsEntries: Bool = true,
+         keep: Int = Audit.defaultKeptInMemory) throws(SpillError) {
+        values = SpilledValues(try SpillFile(directory: directory), keep: keep)
         self.keepsEntries = keepsEntries
         entries = MatchTable(fields: fields, matchTitles: matchTitles)
         self.fields = fields
@@ -27,6 +28,8 @@ final class ObservationSpill: @unchecked Sendable {  // `entries` is touched und
 
     /// The spill folder.
     var directory: String { values.file.directory }
+    /// How many values a list of this audit keeps in memory before it writes to disk.
+    var keep: Int { values.keep }
     /// The first write or read error.
     var failure: SpillError? { values.file.failure ?? lock.withLock { other } }
     private var other: SpillError?

@@ -100,24 +100,43 @@ final class SpillFile: @unchecked Sendable {  // every mutable field is touched 
 }
 
 /// Values of one Codable type kept in a `SpillFile`, encoded as JSON.
-final class SpilledValues<Value: Codable>: @unchecked Sendable {  // the coders are used under `lock`
+final class SpilledValues<Value: Codable>: @unchecked Sendable {  // the coders and `kept` are used under `lock`
     let file: SpillFile
+    /// How many values stay in memory before the others go to the file: an audit of a small shop never pays
+    /// for encoding and decoding, a large catalogue's memory is bounded all the same.
+    let keep: Int
+    private var kept: [Value] = []
     private let encoder = JSONEncoder()
     private let decoder = JSONDecoder()
     private let lock = NSLock()
 
-    init(_ file: SpillFile) { self.file = file }
+    init(_ file: SpillFile, keep: Int = Audit.defaultKeptInMemory) {
+        self.file = file
+        self.keep = max(0, keep)
+    }
 
-    /// Appends a value and returns its number.
+    /// Appends a value and returns its number: the first `keep` values are numbered as kept, the others after them
+    /// in the order they reach the file.
     @discardableResult
     func append(_ value: Value) -> Int {
-        let data = lock.withLock { (try? encoder.encode(value)) ?? Data() }
-        return file.append(data)
+        let slot: (index: Int, data: Data?) = lock.withLock {
+            if kept.count < keep {
+                kept.append(value)
+                return (kept.count - 1, nil)
+            }
+            return (0, (try? encoder.encode(value)) ?? Data())
+        }
+        guard let data = slot.data else { return slot.index }
+        return keep + file.append(data)
     }
+
+    /// The values appended so far, kept and written.
+    var count: Int { lock.withLock { kept.count } + file.count }
 
     /// The value with this number; nil after a spill failure.
     func value(at index: Int) -> Value? {
-        let data = file.read(index)
+        if index < keep { return lock.withLock { index < kept.count ? kept[index] : nil } }
+        let data = file.read(index - keep)
         return lock.withLock { try? decoder.decode(Value.self, from: data) }
     }
 }

@@ -48,11 +48,11 @@ final class SpilledReportParts: ReportSpill, @unchecked Sendable {  // filled by
         }
     }
 
-    func unmatchedCount(_ channel: String) -> Int { notes[channel]?.file.count ?? 0 }
+    func unmatchedCount(_ channel: String) -> Int { notes[channel]?.count ?? 0 }
 
     func forEachUnmatched(_ channel: String, _ body: (ChannelCoverage.Note) throws -> Void) throws {
         guard let values = notes[channel] else { return }
-        for index in 0..<values.file.count {
+        for index in 0..<values.count {
             guard let note = values.value(at: index) else { throw values.file.failure ?? SpillError(directory: directory, reason: "unreadable note") }
             try body(note)
         }

@@ -31,16 +31,20 @@ struct SpillTests {
     func demo() throws {
         var config = try ConfigLoader.load(path: Paths.repo("omniaudit.yml"))
         config.disableCache()
-        let audit = Audit(config: config, version: "0.0.0-test", day: "2026-11-23")
+        var audit = Audit(config: config, version: "0.0.0-test", day: "2026-11-23")
         let folder = try spillFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let inMemory = try rendered(audit.run())
-        let spilledReport = try audit.run(spillingTo: folder)
-        #expect(spilledReport.spill?.productCount == spilledReport.summary.products)
-        #expect(spilledReport.products.count < spilledReport.summary.products)  // only the products with findings stay in memory
-        let spilled = try rendered(spilledReport)
-        for format in inMemory.keys.sorted() {
-            #expect(spilled[format] == inMemory[format], "\(format) differs")
+        // Everything on disk, the first 7 values of each list in memory and the rest on disk, and the default.
+        for kept in [0, 7, Audit.defaultKeptInMemory] {
+            audit.keptInMemory = kept
+            let spilledReport = try audit.run(spillingTo: folder)
+            #expect(spilledReport.spill?.productCount == spilledReport.summary.products)
+            #expect(spilledReport.products.count < spilledReport.summary.products)  // only the products with findings stay in memory
+            let spilled = try rendered(spilledReport)
+            for format in inMemory.keys.sorted() {
+                #expect(spilled[format] == inMemory[format], "\(format) differs with \(kept) kept in memory")
+            }
         }
         #expect((inMemory["json"]?.count ?? 0) > 10_000)
         #expect(left(in: folder).isEmpty)
@@ -58,7 +62,8 @@ struct SpillTests {
               app: { kind: feed, source: app.csv }
               merchant: { kind: feed, source: merchant.csv, catalog: partial, keys: { sku: { from: id, pattern: "^IT-(.*)$" } } }
             """))
-        let audit = Audit(config: config, version: "0.0.0-test", day: "2026-11-23")
+        var audit = Audit(config: config, version: "0.0.0-test", day: "2026-11-23")
+        audit.keptInMemory = 0  // every observation and page through the disk
         let folder = try spillFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let inMemory = try rendered(audit.run())
@@ -79,7 +84,8 @@ struct SpillTests {
         defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
         var config = try ConfigLoader.load(path: path)
         config.disableCache()
-        let audit = Audit(config: config, version: "0.0.0-test", day: "2026-11-23")
+        var audit = Audit(config: config, version: "0.0.0-test", day: "2026-11-23")
+        audit.keptInMemory = 0  // every observation and page through the disk
         let folder = try spillFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let single = try rendered(audit.run())
@@ -88,7 +94,7 @@ struct SpillTests {
         for index in 1...3 { try audit.readShard(try #require(ShardSpec(parsing: "\(index)/3"))).write(into: shards) }
         let merged = try rendered(try audit.merge(try ShardSet(paths: [shards], config: config, version: "0.0.0-test"), spillingTo: folder))
         // The shards' pages and observations themselves kept on disk as they are read.
-        let set = try ShardSet(paths: [shards], config: config, version: "0.0.0-test", spillDirectory: folder)
+        let set = try ShardSet(paths: [shards], config: config, version: "0.0.0-test", spillDirectory: folder, keptInMemory: 0)
         let streamed = try rendered(try audit.merge(set, spillingTo: folder))
         // Shards that spill their pages while reading them write the same files.
         for index in 1...3 {
