@@ -1,3 +1,4 @@
+import AuditModel
 import Foundation
 import Report
 import Testing
@@ -20,6 +21,19 @@ import Testing
         #expect(!page.contains("<img") && !page.contains("<iframe") && !page.contains(" src=\""))  // nothing loaded
         #expect(page.components(separatedBy: "<script").count - 1 == 1)  // the one inline script
         #expect(page.contains("<form id=\"filters\" class=\"filters\" hidden"))  // no filters without the script
+    }
+
+    @Test func labelsAVariantWithTheSizeAndColourItsNameDoesNotSay() throws {
+        var report = SampleReport.make()
+        let evidence = Evidence(source: "merchant.xml", locator: "line 12 <title>", raw: "T-shirt in cotone")
+        var shirt = Observation(channel: "web", key: ProductKey(sku: "BA-1003"), origin: evidence)
+        shirt.title = Observed("T-shirt in cotone – Blu", evidence)
+        shirt.variant = ["size": "M", "color": "blu"]
+        report.products = ["sku:BA-1003": ["web": [shirt]]]
+        let page = String(decoding: try HTMLReporter().render(report), as: UTF8.self)
+        // "blu" is in the name (case and accents aside); the size is not.
+        #expect(page.contains("<div class=\"evidence\">T-shirt in cotone – Blu (size M)</div>"))
+        #expect(page.contains("<span class=\"count\">T-shirt in cotone – Blu (size M)</span>"))
     }
 
     @Test func showsVerdictCountsAndOneRowPerFinding() throws {

@@ -38,9 +38,7 @@ public struct HTMLReporter: Reporter {
 
     /// The product name each channel shows, first channel first, to label findings for people.
     private func titles(_ report: AuditReport) -> [String: String] {
-        report.products.compactMapValues { channels in
-            report.run.channels.lazy.compactMap { channels[$0]?.first?.title?.value }.first
-        }
+        report.products.compactMapValues { ProductLabel.label($0, order: report.run.channels) }
     }
 
     private func banner(_ report: AuditReport) -> String {

@@ -13,7 +13,7 @@ enum ProductMatrix {
             let findings = report.findings.filter { $0.product == product }
             let flagged = Set(findings.map(\.field))
             let names = report.run.channels.filter { channels[$0] != nil } + channels.keys.filter { !report.run.channels.contains($0) }.sorted()
-            let title = names.lazy.compactMap { channels[$0]?.first?.title?.value }.first
+            let title = ProductLabel.label(channels, order: names)
             let severity = findings.map(\.severity).max()?.rawValue ?? "notice"
             html += "<section class=\"product\" id=\"product-\(Anchor.id(product))\" data-product=\"\(product.html)\" "
                 + "data-severity=\"\(severity)\" data-rules=\"\(Set(findings.map(\.rule)).sorted().joined(separator: " ").html)\" "
