@@ -92,7 +92,7 @@ import Testing
         ("noncharacters", page("<script>\(s)\u{FFFE}\u{FFFF}\(s)</script>", "")),
         ("script in a price box", page("", "<div class=\"price-box\"><span class=\"price\">24,90 €</span><script>\(s)</script></div>")),
         ("svg style", page("<style>\(s)</style>", "<svg><style>.a{fill:red}\(s)</style><script>\(s)</script></svg>")),
-        ("marker text", page("<script>var m='@omniaudit-raw-text-0@';\(s)</script>", "")),
+        ("marker text", page("<script>var m='@\u{7F}0@';\(s)</script>", "")),
         ("contexts", page("<title>x<script>\(s)</script></title>", "<textarea><script>\(s)</script></textarea><noscript><script>\(s)</script>"
             + "<style>\(s)</style></noscript><div title=\"<script>\(s)</script>\">t</div><template><script>\(s)</script></template>")),
         ("crlf", page(String(repeating: "<script>\r\n\(s.replacingOccurrences(of: "\n", with: "\r\n"))\r\n</script>\r\n", count: 3),
@@ -119,7 +119,9 @@ import Testing
             + "<p title=\(long) lang=\"\(long)\u{0C}\">unquoted, control</p><p data-x=\"\(long)\" data-x=\"\(long)2\">twice</p>")),
         ("attributes of misplaced tags", page("<meta name=\"description\" content=\"\(long)\">", "<body class=\"\(long)\">"
             + "<html lang=\"\(long)\"><head data-y=\"\(long)\"></head><svg><path d=\"\(long)\"/></svg>")),
-        ("attribute with the marker", page("", "<div title=\"@omniaudit-raw-text-0@\" class=\"\(long)\">x</div>")),
+        ("attribute with the marker", page("", "<div title=\"@\u{7F}0@\" class=\"\(long)\">x</div>")),
+        ("medium attributes", page("", "<div class=\"\(String(long.prefix(31)))\" title=\"\(String(long.prefix(32)))\">"
+            + "<a href=\"/p/\(String(long.prefix(45)))\" data-a=\"\(String(long.prefix(33)))\n\">x</a></div>")),
         ("unterminated attribute", page("", "<div class=\"\(long)") + "<p class='\(long)>"),
         ("attribute with a tag in it", page("", "<div data-html=\"<script>\(long)</script>\" class=\"\(long)\">x</div>")),
     ]
@@ -156,6 +158,14 @@ import Testing
     @Test func ordinaryPageTakesTheFastPath() {
         let html = Self.page("<script>\(Self.s)</script><style>\(Self.s)</style>", "")
         #expect(Self.check(Data(html.utf8), encoding: nil, "ordinary"))
+    }
+
+    /// Attribute values from 32 bytes (class lists, links) are taken out too, and come back.
+    @Test func mediumAttributesTakeTheFastPath() {
+        func bare(_ body: String) -> Data { Data("<html><head><meta charset=\"utf-8\"></head><body>\(body)</body></html>".utf8) }
+        #expect(Self.check(bare("<div class=\"\(String(Self.long.prefix(32)))\"><a href=\"/p/\(String(Self.long.prefix(40)))\">x</a></div>"),
+                           encoding: nil, "medium attributes"))
+        #expect(!Self.check(bare("<div class=\"\(String(Self.long.prefix(31)))\">x</div>"), encoding: nil, "short attributes"))
     }
 
     /// Every fixture page and real page gives the same tree.

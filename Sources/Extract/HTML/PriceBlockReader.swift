@@ -142,8 +142,36 @@ struct PriceBlockReader {
 
     /// Screen-reader-only and hidden elements, decided from the raw attributes (fast, for every descendant).
     static func isHidden(_ node: Node) -> Bool {
-        if node.attribute("class", contains: hiddenClasses) { return isHidden(node, tokens: tokens(node)) }
-        return node.has("hidden") || node.attribute("style", contains: ["none"]) && isHidden(node, tokens: [])
+        // One pass over the attributes: `class` naming a hidden class, a `hidden` attribute, `style` saying "none".
+        var hiddenClass = false, hiddenAttribute = false, styleNone = false
+        var seenClass = false, seenStyle = false
+        var property = node.pointer.pointee.properties
+        while let current = property {
+            property = current.pointee.next
+            guard let raw = current.pointee.name else { continue }
+            let name = UnsafeRawPointer(raw).assumingMemoryBound(to: CChar.self)
+            switch raw.pointee | 0x20 {
+            case 0x63 where !seenClass && strcasecmp(name, "class") == 0:
+                seenClass = true
+                hiddenClass = Self.contains(current, hiddenClasses)
+            case 0x68 where strcasecmp(name, "hidden") == 0:
+                hiddenAttribute = true
+            case 0x73 where !seenStyle && strcasecmp(name, "style") == 0:
+                seenStyle = true
+                styleNone = Self.contains(current, ["none"])
+            default:
+                break
+            }
+        }
+        if hiddenClass { return isHidden(node, tokens: tokens(node)) }
+        return hiddenAttribute || styleNone && isHidden(node, tokens: [])
+    }
+
+    /// `Node.attribute(_:contains:)` for an attribute already found.
+    private static func contains(_ attribute: xmlAttrPtr, _ words: [StaticString]) -> Bool {
+        guard let value = attribute.pointee.children?.pointee.content else { return false }
+        let text = UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)
+        return words.contains { omniaudit_contains_ci(text, UnsafeRawPointer($0.utf8Start).assumingMemoryBound(to: CChar.self)) != 0 }
     }
 
     /// Screen-reader-only and hidden elements: not what a customer sees.

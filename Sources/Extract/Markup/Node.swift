@@ -219,6 +219,28 @@ struct Node {
         return name + (classes.isEmpty ? "" : ".\(classes)") + " (line \(line))"
     }
 
+    /// Every element below the node in document order (not the node itself), as raw pointers, without
+    /// allocating; `body` returns whether to descend into the element.
+    func forEachElementBelow(_ body: (xmlNodePtr) -> Bool) {
+        var current: xmlNodePtr? = pointer.pointee.children
+        while let node = current {
+            if node.pointee.type == XML_ELEMENT_NODE, body(node), let child = node.pointee.children {
+                current = child
+                continue
+            }
+            // The next sibling of the node or of its nearest ancestor below this node that has one.
+            current = nil
+            var here: xmlNodePtr? = node
+            while let step = here, step != pointer {
+                if let sibling = step.pointee.next {
+                    current = sibling
+                    break
+                }
+                here = step.pointee.parent
+            }
+        }
+    }
+
     /// Every element of the subtree in document order, the node first.
     func descendants(_ body: (Node) -> Bool) {
         var stack: [xmlNodePtr] = [pointer]
@@ -242,11 +264,16 @@ extension MarkupTree {
 
     /// Every element of the document in document order (what `//*` selects), until `body` returns false.
     func forEachElement(_ body: (Node) -> Bool) {
+        forEachElementPointer { body(Node(pointer: $0, tree: self)) }
+    }
+
+    /// `forEachElement` with raw pointers (no retain per element).
+    func forEachElementPointer(_ body: (xmlNodePtr) -> Bool) {
         let documentNode = UnsafeMutableRawPointer(document)
         var current: xmlNodePtr? = document.pointee.children
         while let node = current {
             if node.pointee.type == XML_ELEMENT_NODE {
-                guard body(Node(pointer: node, tree: self)) else { return }
+                guard body(node) else { return }
                 if let child = node.pointee.children {
                     current = child
                     continue

@@ -25,11 +25,11 @@ struct RawTextBodies {
     private var bodies: [(range: Range<Int>, newlines: Int, kind: Kind)] = []
 
     /// The placeholder's text after its newlines: this, the part's number and `@` (`shim.h` looks for it too).
-    private static let marker: StaticString = "@omniaudit-raw-text-"
+    private static let marker: StaticString = "@\u{7F}"
     /// Bodies shorter than this stay (the placeholder would cost about as much).
     private static let minimumLength = 64
     /// Attribute values shorter than this stay.
-    private static let minimumAttributeLength = 96
+    private static let minimumAttributeLength = 32
 
     /// Scans the page; nil when nothing is worth taking out or the page cannot be read this way.
     init?(_ data: Data, encoding: String?) {
