@@ -138,7 +138,8 @@ struct PriceBlockReader {
         }
     }
 
-    private static let hiddenClasses: [StaticString] = ["hidden", "sr-only", "screen-reader", "d-none", "invisible", "visuallyhidden"]
+    private static let hiddenClassWords = CaselessWords(["hidden", "sr-only", "screen-reader", "d-none", "invisible", "visuallyhidden"])
+    private static let noneWord = CaselessWords(["none"])
 
     /// Screen-reader-only and hidden elements, decided from the raw attributes (fast, for every descendant).
     static func isHidden(_ node: Node) -> Bool {
@@ -153,12 +154,12 @@ struct PriceBlockReader {
             switch raw.pointee | 0x20 {
             case 0x63 where !seenClass && strcasecmp(name, "class") == 0:
                 seenClass = true
-                hiddenClass = Self.contains(current, hiddenClasses)
+                hiddenClass = Self.contains(current, hiddenClassWords)
             case 0x68 where strcasecmp(name, "hidden") == 0:
                 hiddenAttribute = true
             case 0x73 where !seenStyle && strcasecmp(name, "style") == 0:
                 seenStyle = true
-                styleNone = Self.contains(current, ["none"])
+                styleNone = Self.contains(current, noneWord)
             default:
                 break
             }
@@ -167,11 +168,11 @@ struct PriceBlockReader {
         return hiddenAttribute || styleNone && isHidden(node, tokens: [])
     }
 
-    /// `Node.attribute(_:contains:)` for an attribute already found.
-    private static func contains(_ attribute: xmlAttrPtr, _ words: [StaticString]) -> Bool {
+    /// `Node.attribute(_:contains:)` for an attribute already found, in one pass over the value for all the
+    /// words (a long class list is read once, not once per word).
+    private static func contains(_ attribute: xmlAttrPtr, _ words: CaselessWords) -> Bool {
         guard let value = attribute.pointee.children?.pointee.content else { return false }
-        let text = UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)
-        return words.contains { omniaudit_contains_ci(text, UnsafeRawPointer($0.utf8Start).assumingMemoryBound(to: CChar.self)) != 0 }
+        return words.occur(in: value)
     }
 
     /// Screen-reader-only and hidden elements: not what a customer sees.

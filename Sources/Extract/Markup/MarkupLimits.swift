@@ -67,7 +67,8 @@ public struct MarkupLimits: Sendable {
             // The closing `>` of the start tag, quotes respected: quoted values are skipped with memchr.
             var j = i + 1
             while j < count, !Self.isSpace(bytes[j]), bytes[j] != UInt8(ascii: ">"), bytes[j] != UInt8(ascii: "/") { j += 1 }
-            let rawText = Self.matchesCaseless(bytes, at: i, "<script") || Self.matchesCaseless(bytes, at: i, "<style")
+            let rawText = next | 0x20 == UInt8(ascii: "s")
+                && (Self.matchesCaseless(bytes, at: i, "<script") || Self.matchesCaseless(bytes, at: i, "<style"))
             let attributesStart = j
             while j < count {
                 let byte = bytes[j]
