@@ -48,6 +48,8 @@ enum BuyButton {
     /// and hidden parts.
     private static func candidate(_ node: Node, isInput: Bool) -> (node: Node, text: String)? {
         if node.has("disabled") || node.attribute("aria-disabled") == "true" { return nil }
+        // A text longer than 40 characters is no button: most links (product tiles) are told so on their bytes.
+        if !isInput, node.textSurelyLonger(than: 40) { return nil }
         let raw = isInput ? (node.attribute("value") ?? "") : node.collapsedText
         // A button named by its id or class may show only an image or an icon.
         let named = namesAddToCart(node) || callsBuyScript(node)

@@ -50,7 +50,7 @@ struct FoldedPrefixes: Sendable {
             return .some(nil)
         }
         if let shortcut { return shortcut }
-        var folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        var folded = Self.latinFolded(text) ?? text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         // "ł" (U+0142, bytes C5 82) has no decomposition: without those bytes there is nothing to replace.
         if ByteSearch.contains(Array(folded.utf8), [0xC5, 0x82]) { folded = folded.replacingOccurrences(of: "ł", with: "l") }
         guard let first = folded.first, let candidates = byFirstCharacter[first] else { return nil }
@@ -58,5 +58,30 @@ struct FoldedPrefixes: Sendable {
             if body(index, folded) { return index }
         }
         return nil
+    }
+
+    /// Foundation's folding of each Latin scalar from U+00A0 to U+024F (Latin-1 and the Latin Extended blocks),
+    /// asked once.
+    private static let latinFolds: [String] = (0xA0...0x24F).map { value in
+        String(Character(Unicode.Scalar(UInt32(value))!)).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+
+    /// The folded text when every scalar is ASCII or Latin (U+00A0 to U+024F): each is then a character of its
+    /// own (no combining mark or joiner in these ranges), and Foundation folds character by character, so the
+    /// folding is the folded scalars in order. Nil for any other text.
+    static func latinFolded(_ text: String) -> String? {
+        var folded = ""
+        folded.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                folded.unicodeScalars.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(value | 0x20)! : scalar)
+            } else if value >= 0xA0 && value <= 0x24F {
+                folded += latinFolds[Int(value) - 0xA0]
+            } else {
+                return nil
+            }
+        }
+        return folded
     }
 }
