@@ -89,6 +89,9 @@ import Testing
         ("attributes of misplaced tags", page("<meta name=\"description\" content=\"\(long)\">", "<body class=\"\(long)\">"
             + "<html lang=\"\(long)\"><head data-y=\"\(long)\"></head><svg><path d=\"\(long)\"/></svg>")),
         ("attribute with the marker", page("", "<div title=\"@\u{7F}0@\" class=\"\(long)\">x</div>")),
+        // Found by `scripts/fuzz.sh rawtext`: libxml2 reads `</uter …>` and `</div>` at the start of a script body as end tags.
+        ("body starting with an end tag", page("<script src=\"/js/main.js\"></uter au panier</button></div>\n\(s)</script>", "")),
+        ("body starting with a tag", page("<style><p>x</p>\(s)</style><script><div>\(s)</script>", "")),
         ("medium attributes", page("", "<div class=\"\(String(long.prefix(31)))\" title=\"\(String(long.prefix(32)))\">"
             + "<a href=\"/p/\(String(long.prefix(45)))\" data-a=\"\(String(long.prefix(33)))\n\">x</a></div>")),
         ("unterminated attribute", page("", "<div class=\"\(long)") + "<p class='\(long)>"),

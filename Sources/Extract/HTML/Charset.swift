@@ -31,25 +31,9 @@ enum Charset {
                     index += 8
                     continue
                 }
-                let byte = raw[index]
-                if byte < 0x80 { index += 1; continue }
-                func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
-                    index + offset < count && raw[index + offset] >= low && raw[index + offset] <= high
-                }
-                switch byte {
-                case 0xC2...0xDF:
-                    guard continuation(1) else { return false }
-                    index += 2
-                case 0xE0...0xEF:
-                    guard continuation(1, byte == 0xE0 ? 0xA0 : 0x80, byte == 0xED ? 0x9F : 0xBF), continuation(2) else { return false }
-                    index += 3
-                case 0xF0...0xF4:
-                    guard continuation(1, byte == 0xF0 ? 0x90 : 0x80, byte == 0xF4 ? 0x8F : 0xBF), continuation(2), continuation(3)
-                    else { return false }
-                    index += 4
-                default:
-                    return false
-                }
+                if raw[index] < 0x80 { index += 1; continue }
+                guard let length = StrictUTF8.sequenceLength(raw, at: index) else { return false }
+                index += length
             }
             return true
         }

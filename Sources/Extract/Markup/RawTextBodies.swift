@@ -129,6 +129,9 @@ struct RawTextBodies {
             let body = index..<end
             index = end
             if body.count < Self.minimumLength { continue }
+            // A body that begins with `<` is not read as text from its first byte: libxml2 first takes `</x …>` there
+            // as an end tag and `<x` as a tag that may close the element. Such a body stays.
+            if bytes[body.lowerBound] == 0x3C { continue }
             if script, Self.findCaseless("ld+json", in: UnsafeBufferPointer(rebasing: bytes[open..<close]), from: 0) != nil { continue }
             guard let newlines = Self.keptAsIs(UnsafeBufferPointer(rebasing: bytes[body])) else { continue }
             take(body, newlines: newlines, kind: style ? .style : .script, from: bytes, copied: &copied)
@@ -277,28 +280,10 @@ struct RawTextBodies {
                 index += 1
                 continue
             }
-            // Strict UTF-8: no overlong forms, surrogates or values past U+10FFFF; U+FFFE and U+FFFF are dropped by libxml2.
-            func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
-                index + offset < count && bytes[index + offset] >= low && bytes[index + offset] <= high
-            }
-            switch byte {
-            case 0xC2...0xDF:
-                guard continuation(1) else { return nil }
-                index += 2
-            case 0xE0...0xEF:
-                let low: UInt8 = byte == 0xE0 ? 0xA0 : 0x80
-                let high: UInt8 = byte == 0xED ? 0x9F : 0xBF
-                guard continuation(1, low, high), continuation(2) else { return nil }
-                if byte == 0xEF, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return nil }
-                index += 3
-            case 0xF0...0xF4:
-                let low: UInt8 = byte == 0xF0 ? 0x90 : 0x80
-                let high: UInt8 = byte == 0xF4 ? 0x8F : 0xBF
-                guard continuation(1, low, high), continuation(2), continuation(3) else { return nil }
-                index += 4
-            default:
-                return nil
-            }
+            // Strict UTF-8; U+FFFE and U+FFFF are dropped by libxml2.
+            guard let length = StrictUTF8.sequenceLength(bytes, at: index) else { return nil }
+            if length == 3, byte == 0xEF, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return nil }
+            index += length
         }
         return newlines
     }
