@@ -81,7 +81,10 @@ public struct StreamingFeedExtractor: FeedExtractor {
             var interpreted: [Problem] = []
             let read = DelimitedReader(separator: separator, encoding: encoding).read(
                 input, source: source, workers: ProcessInfo.processInfo.activeProcessorCount,
-                transform: { InterpretPipeline.interpret($0, interpreter: interpreter, source: source) },
+                transformer: {
+                    var session = InterpretPipeline.Session(interpreter: interpreter, source: source)
+                    return { session.interpret($0) }
+                },
                 deliver: { InterpretPipeline.hand($0, each, &interpreted) })
             problems += interpreted + read
         case .jsonl:
