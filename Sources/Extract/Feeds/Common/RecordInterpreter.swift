@@ -102,6 +102,7 @@ public struct RecordInterpreter: Sendable {
     private static let sizeOrdinal = JSONFeedExtractor.Field.allCases.count
 
     /// The first non-blank value in the columns at `ordinal`.
+    @inline(__always)
     private func value(at ordinal: Int, in item: Item) -> FeedRecord.Value? {
         var index = item.starts[ordinal]
         let end = item.starts[ordinal + 1]
@@ -113,6 +114,7 @@ public struct RecordInterpreter: Sendable {
         return nil
     }
 
+    @inline(__always)
     private func value(_ field: JSONFeedExtractor.Field, in item: Item) -> FeedRecord.Value? {
         if item.hasColumns { return value(at: field.ordinal, in: item) }
         let record = item.record
