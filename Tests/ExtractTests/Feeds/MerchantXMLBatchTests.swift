@@ -72,3 +72,20 @@ import Testing
         #expect(streamed.observations[3].price?.value == Money(amount: Decimal(string: "0.90")!, currency: "EUR"))
     }
 }
+
+/// `isBlank` settles most texts by their first ASCII byte that is not whitespace; it always agrees with trimming.
+@Suite struct FeedBlankTests {
+    @Test func blankIsWhatTrimsToNothing() {
+        let pieces = ["", " ", "\t", "\n", "\r\n", "\u{00A0}", "\u{3000}", "\u{2009}", "a", "é", "€", "0", "\u{FEFF}", "\u{200B}"]
+        for first in pieces {
+            for second in pieces {
+                for third in pieces {
+                    let text = first + second + third
+                    #expect(text.isBlank == text.feedTrimmed.isEmpty, "\(text.debugDescription)")
+                }
+            }
+        }
+        #expect("\u{00A0} \u{3000}".isBlank)
+        #expect(!" é ".isBlank)
+    }
+}

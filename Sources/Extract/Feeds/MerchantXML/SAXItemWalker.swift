@@ -40,6 +40,8 @@ struct SAXItemWalker {
     /// Element names: every name met, and the index of each by libxml2's interned pointer (names come from the
     /// parser's dictionary) for the first few.
     private var names: [String] = []
+    /// What each name means to the walker (by index, as `names`), so that no name is compared per element.
+    private var roles: [Role] = []
     private var indexes: [String: Int32] = [:]
     private var cache: [(pointer: UnsafePointer<xmlChar>, index: Int32)] = []
 
@@ -63,8 +65,16 @@ struct SAXItemWalker {
         if let index = indexes[name] { return index }
         let index = Int32(names.count)
         names.append(name)
+        roles.append(Role(rawValue: name) ?? .other)
         indexes[name] = index
         return index
+    }
+
+    /// The element names the walker treats apart: Atom's `link` (its `href`), `tax` (its sub-elements' slots
+    /// differ from shipping's) and the sub-elements of shipping and tax.
+    private enum Role: String {
+        case other = "", link, tax, country, region, service, rate, price
+        case taxShip = "tax_ship"
     }
 
     private static func equals(_ pointer: UnsafePointer<xmlChar>?, _ literal: StaticString) -> Bool {
@@ -102,7 +112,8 @@ struct SAXItemWalker {
         } else if depth == itemDepth + 1 {
             let index = name(local)
             let textStart = batch.bytes.count
-            if names[Int(index)] == "link", let values {
+            let role = roles[Int(index)]
+            if role == .link, let values {
                 // Five pointers per attribute: local name, prefix, URI, value start, value end.
                 for attribute in 0..<Int(attributes) where Self.equals(values[attribute * 5], "href") {
                     if let start = values[attribute * 5 + 3], let end = values[attribute * 5 + 4] {
@@ -111,18 +122,18 @@ struct SAXItemWalker {
                     }
                 }
             }
-            field = (index, isGoogle(cached: namespace), line, textStart, names[Int(index)] == "tax")
+            field = (index, isGoogle(cached: namespace), line, textStart, role == .tax)
             clearParts()
         } else if depth == itemDepth + 2 {
             let tax = field?.tax ?? false
-            let slot: Int? = switch names[Int(name(local))] {
-            case "country": 0
-            case "region": 1
-            case "service": tax ? nil : 2
-            case "rate": tax ? 2 : nil
-            case "price": tax ? nil : 3
-            case "tax_ship": tax ? 3 : nil
-            default: nil
+            let slot: Int? = switch roles[Int(name(local))] {
+            case .country: 0
+            case .region: 1
+            case .service: tax ? nil : 2
+            case .rate: tax ? 2 : nil
+            case .price: tax ? nil : 3
+            case .taxShip: tax ? 3 : nil
+            case .other, .link, .tax: nil
             }
             sub = (slot, batch.bytes.count)
         }
