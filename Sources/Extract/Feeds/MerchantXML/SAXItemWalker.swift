@@ -211,7 +211,7 @@ struct SAXItemWalker {
     /// The items completed and not yet handed on (between items, no text of an open one is in the batch).
     mutating func takeBatch() -> XMLItemBatch {
         var next = XMLItemBatch()
-        next.bytes.reserveCapacity(batch.bytes.count)
+        next.bytes.reserveCapacity(min(batch.bytes.count, 1 << 20))  // one huge item does not make every batch huge
         next.fields.reserveCapacity(batch.fields.count)
         next.items.reserveCapacity(batch.items.count)
         var taken = batch
