@@ -16,7 +16,7 @@ cd "$ROOT"
 
 scripts/install-deps.sh pkg-config libxml2-dev libcurl4-openssl-dev zlib1g-dev libsqlite3-dev libgmime-3.0-dev gcc python3-venv nginx wrk time curl
 echo "== building (release)" >&2
-for product in omniaudit crawl-bench price-bench reconcile-bench; do swift build -c release --product "$product" >/dev/null; done
+for product in omniaudit crawl-bench price-bench reconcile-bench; do swift build -c release --static-swift-stdlib --product "$product" >/dev/null; done
 if ! "$PEERS_VENV/bin/python" -c 'import extruct, price_parser, scrapy' 2>/dev/null; then
   echo "== Python peers into $PEERS_VENV" >&2
   [ -x "$PEERS_VENV/bin/python" ] || python3 -m venv "$PEERS_VENV"

@@ -4,6 +4,7 @@
 #   scripts/fuzz.sh price   [SECONDS]  # price parser + JSONL line reader                (default 600 s)
 #   scripts/fuzz.sh terms   [SECONDS]  # availability, shipping, returns, payment, promo, dates
 #   scripts/fuzz.sh page    [SECONDS]  # web page extraction: libxml2 HTML, JSON-LD, microdata, RDFa, OpenGraph
+#   scripts/fuzz.sh rawtext [SECONDS]  # differential: bodies and attribute values taken out and put back = libxml2's tree
 #   scripts/fuzz.sh jsonld  [SECONDS]  # JSON-LD: lenient/strict JSON parser, exact numbers, schema.org products
 #   scripts/fuzz.sh sitemap [SECONDS]  # sitemap XML: markup pre-scan, libxml2 XML parser, <loc> caps
 #   scripts/fuzz.sh feed    [SECONDS]  # JSON feed: strict parser, field mapping, exact prices
@@ -21,7 +22,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 work="${OMNIAUDIT_FUZZ_DIR:-/tmp/omniaudit-fuzz}"
 
 if [ "$target" = all ]; then
-  for each in price terms page jsonld sitemap feed merchant csv mail; do
+  for each in price terms page rawtext jsonld sitemap feed merchant csv mail; do
     echo "== $each: $seconds s" >&2
     "$0" "$each" "$seconds"
   done
@@ -32,13 +33,14 @@ case "$target" in
   price) entry="$root/Fuzz/PriceFuzz.swift"; max_len=512 ;;
   terms) entry="$root/Fuzz/TermsFuzz.swift"; max_len=512 ;;
   page) entry="$root/Fuzz/PageFuzz.swift"; max_len=65536 ;;
+  rawtext) entry="$root/Fuzz/RawTextFuzz.swift"; max_len=65536 ;;
   jsonld) entry="$root/Fuzz/JSONLDFuzz.swift"; max_len=16384 ;;
   sitemap) entry="$root/Fuzz/SitemapFuzz.swift"; max_len=16384 ;;
   feed) entry="$root/Fuzz/FeedFuzz.swift"; max_len=16384 ;;
   merchant) entry="$root/Fuzz/MerchantFuzz.swift"; max_len=16384 ;;
   csv) entry="$root/Fuzz/CSVFuzz.swift"; max_len=16384 ;;
   mail) entry="$root/Fuzz/MailFuzz.swift"; max_len=65536 ;;
-  *) echo "usage: $0 price|terms|page|jsonld|sitemap|feed|merchant|csv|mail|all [SECONDS]" >&2; exit 64 ;;
+  *) echo "usage: $0 price|terms|page|rawtext|jsonld|sitemap|feed|merchant|csv|mail|all [SECONDS]" >&2; exit 64 ;;
 esac
 mkdir -p "$work/corpus-$target"
 quiet() { grep -v 'Cannot export local symbol' >&2 || true; }
@@ -95,7 +97,7 @@ if [ -z "$(ls -A "$corpus")" ]; then
         "2026-11-20T00:00+01:00/2026-11-30T23:59+01:00" '{"text": "1.299,00 €", "currency_hint": "EUR"}'; do
         printf '%s' "$s" > "$corpus/seed-terms-$(printf '%s' "$s" | md5sum | cut -c1-8)"
       done ;;
-    page)
+    page|rawtext)
       find "$root/fixtures/pages" "$root/fixtures/demo-shop/web" -name '*.html' -size -64k -exec cp {} "$corpus/" \; ;;
     jsonld)
       python3 - "$root/fixtures" "$corpus" <<'PY'

@@ -24,7 +24,7 @@ python3 "$HERE/generate.py" "$WORK/site" "$BASE" --pages "$PAGES" --page-kb "$PA
 start_nginx "$BASE/sitemap.xml" "sendfile on; etag on;" "location /same/ { try_files /same.html =404; }"
 
 echo "== building omniaudit (release)"
-(cd "$ROOT" && swift build -c release --product omniaudit >/dev/null && swift build -c release --product crawl-bench >/dev/null)
+(cd "$ROOT" && swift build -c release --static-swift-stdlib --product omniaudit >/dev/null && swift build -c release --static-swift-stdlib --product crawl-bench >/dev/null)
 OMNIAUDIT=${OMNIAUDIT:-"$ROOT/.build/release/omniaudit"}  # OMNIAUDIT=path measures another build
 
 config() {  # $1 = sitemap URL, $2 = config path

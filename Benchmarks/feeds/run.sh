@@ -17,8 +17,8 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="/tmp/omniaudit-feed-bench"
 mkdir -p "$work"
 if [ ! -s "$work/$items/feed.xml" ]; then python3 "$root/Benchmarks/feeds/generate.py" "$items" "$work/$items"; fi
-(cd "$root" && swift build -c release --product feed-bench 2>&1 | tail -1)
-bench="$(cd "$root" && swift build -c release --show-bin-path)/feed-bench"
+(cd "$root" && swift build -c release --static-swift-stdlib --product feed-bench 2>&1 | tail -1)
+bench="$(cd "$root" && swift build -c release --static-swift-stdlib --show-bin-path)/feed-bench"
 
 best() {  # best (lowest seconds) of 3 runs of a command; prints its line
   local best_line="" best_s=""

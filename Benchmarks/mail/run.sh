@@ -25,8 +25,8 @@ with open(out, "wb") as f:
             lines = [b">" + l if l.startswith(b"From ") else l for l in data.split(b"\n")]
             f.write(b"From bench@example.com Mon Nov 16 08:00:00 2026\n" + b"\n".join(lines).rstrip(b"\n") + b"\n\n")
 PY
-(cd "$root" && swift build -c release --product omniaudit 2>&1 | tail -1)
-bin="$(cd "$root" && swift build -c release --show-bin-path)/omniaudit"
+(cd "$root" && swift build -c release --static-swift-stdlib --product omniaudit 2>&1 | tail -1)
+bin="$(cd "$root" && swift build -c release --static-swift-stdlib --show-bin-path)/omniaudit"
 
 best_swift() {
   local best=""

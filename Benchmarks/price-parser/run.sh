@@ -26,10 +26,10 @@ fi
 "$venv/bin/python" "$root/Benchmarks/price-parser/generate.py" "$root/fixtures/prices/price-table.jsonl" \
   "$lines" > "$work/input.jsonl"
 
-(cd "$root" && swift build -c release --product omniaudit 2>&1 | tail -1)
-(cd "$root" && swift build -c release --product price-bench 2>&1 | tail -1)
-bin="$(cd "$root" && swift build -c release --show-bin-path)/omniaudit"
-bench="$(cd "$root" && swift build -c release --show-bin-path)/price-bench"
+(cd "$root" && swift build -c release --static-swift-stdlib --product omniaudit 2>&1 | tail -1)
+(cd "$root" && swift build -c release --static-swift-stdlib --product price-bench 2>&1 | tail -1)
+bin="$(cd "$root" && swift build -c release --static-swift-stdlib --show-bin-path)/omniaudit"
+bench="$(cd "$root" && swift build -c release --static-swift-stdlib --show-bin-path)/price-bench"
 
 read -r _ swift_wall < <("$venv/bin/python" "$root/Benchmarks/price-parser/time_cmd.py" 3 "$lines" "$work/input.jsonl" \
   "$work/swift.jsonl" "$bin" parse price --jsonl | sed -n 1p)

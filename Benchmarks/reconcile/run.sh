@@ -3,5 +3,5 @@
 # the SQLite history, in release mode. Prints seconds per stage and peak RSS. Usage: run.sh [observations]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-swift build -c release --product reconcile-bench >/dev/null
+swift build -c release --static-swift-stdlib --product reconcile-bench >/dev/null
 /usr/bin/time -f "wall %e s, CPU %U+%S s, max RSS %M KB" .build/release/reconcile-bench "${1:-1000000}"

@@ -22,7 +22,7 @@ python3 "$HERE/generate.py" "$WORK/site" "$BASE" "$PAGES" "$ITEMS"
 start_nginx "$BASE/sitemap.xml" "" 'location ~ ^/p/([0-9]+)\.html$ { set $n $1; ssi on; try_files /template.html =404; }'
 curl -s "$BASE/p/0000042.html" | grep -o '"sku":"[^"]*"' | head -1
 
-(cd "$ROOT" && swift build -c release --product omniaudit >/dev/null)
+(cd "$ROOT" && swift build -c release --static-swift-stdlib --product omniaudit >/dev/null)
 OMNIAUDIT=${OMNIAUDIT:-"$ROOT/.build/release/omniaudit"}
 cat > "$WORK/omniaudit.yml" <<YAML
 version: 1

@@ -35,9 +35,30 @@ public enum ByteSearch {
         return false
     }
 
+    /// True when `needle`'s UTF-8 bytes occur in `haystack`'s (exact bytes: fold case first when needed); what
+    /// Foundation's `contains` answers for the folded texts and ASCII words it is used on, without bridging.
+    public static func contains(_ haystack: String, _ needle: String) -> Bool {
+        var haystack = haystack, needle = needle
+        return haystack.withUTF8 { text in
+            needle.withUTF8 { word in
+                guard !word.isEmpty else { return true }
+                guard let base = text.baseAddress, let first = word.baseAddress, word.count <= text.count else { return false }
+                // Each occurrence of the first byte (memchr), then the rest compared (memcmp).
+                var index = 0
+                let last = text.count - word.count
+                while index <= last {
+                    guard let found = memchr(base + index, Int32(first.pointee), last - index + 1) else { return false }
+                    index = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+                    if memcmp(base + index, first, word.count) == 0 { return true }
+                    index += 1
+                }
+                return false
+            }
+        }
+    }
+
     /// True when any of the words occurs in the text (exact bytes: fold case first when needed).
     public static func containsAny(_ text: String, _ words: [String]) -> Bool {
-        let bytes = Array(text.utf8)
-        return words.contains { contains(bytes, Array($0.utf8)) }
+        words.contains { contains(text, $0) }
     }
 }

@@ -8,10 +8,16 @@ enum Console {
     /// Write errors (a closed pipe: `omniaudit audit 2>&1 | head -1`) are ignored, so the audit still writes
     /// its reports; SIGPIPE is ignored for the same reason (see `OmniAuditCommand`).
     static func error(_ line: String) {
-        let bytes = Array((line + "\n").utf8)
+        Array((line + "\n").utf8).withUnsafeBytes { write($0, to: 2) }
+    }
+
+    /// Writes bytes to standard output, all of them unless the output is closed (errors are ignored, as above).
+    static func output(_ bytes: UnsafeRawBufferPointer) { write(bytes, to: 1) }
+
+    private static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+            let written = Foundation.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
             if written > 0 { offset += written } else if written < 0 && errno == EINTR { continue } else { return }
         }
     }

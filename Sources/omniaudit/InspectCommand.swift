@@ -64,8 +64,22 @@ struct InspectCommand: ParsableCommand {
             if products == 0 { throw ExitCode(1) }
             return
         }
+        if format == .json {
+            // Streamed: each page is encoded by the worker that read it, and written as soon as its turn comes.
+            var buffer = Data()
+            let written = inspector.writeJSON(inputs) { piece in
+                buffer += piece
+                if buffer.count >= 1 << 16 {
+                    buffer.withUnsafeBytes { Console.output($0) }
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            buffer.withUnsafeBytes { Console.output($0) }
+            if written.observations == 0 { throw ExitCode(1) }
+            return
+        }
         let result = inspector.inspect(inputs)
-        print(format == .json ? result.json() : result.text(), terminator: "")
+        print(result.text(), terminator: "")
         if result.observations.isEmpty { throw ExitCode(1) }
     }
 }

@@ -26,17 +26,7 @@ enum JSONLinesRunner {
     }
 
     /// Writes all of `bytes` to stdout.
-    private static func write(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Foundation.write(1, raw.baseAddress.map { $0 + offset }, raw.count - offset)
-                if written < 0, errno == EINTR { continue }
-                if written <= 0 { return }
-                offset += written
-            }
-        }
-    }
+    private static func write(_ bytes: [UInt8]) { bytes.withUnsafeBytes { Console.output($0) } }
 
     private static func writeError(_ message: String) {
         FileHandle.standardError.write(Data(("omniaudit: " + message + "\n").utf8))

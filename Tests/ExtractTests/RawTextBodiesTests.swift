@@ -20,38 +20,7 @@ import Testing
     }
 
     /// A line per node: depth, type, name, line, text and attributes.
-    static func dump(_ doc: xmlDocPtr) -> [String] {
-        var lines: [String] = []
-        func string(_ pointer: UnsafePointer<xmlChar>?) -> String { pointer.map { String(cString: $0) } ?? "∅" }
-        func walk(_ first: xmlNodePtr?, depth: Int) {
-            var node = first
-            while let current = node {
-                if current.pointee.type == XML_DTD_NODE {  // an xmlDtd: no line, attributes or content fields
-                    lines.append("\(depth) DTD \(string(current.pointee.name))")
-                    node = current.pointee.next
-                    continue
-                }
-                var line = "\(depth) \(current.pointee.type.rawValue) \(string(current.pointee.name)) @\(current.pointee.line)"
-                if current.pointee.type == XML_ELEMENT_NODE {
-                    var property = current.pointee.properties
-                    while let attribute = property {
-                        let value = xmlNodeGetContent(UnsafeMutableRawPointer(attribute).assumingMemoryBound(to: xmlNode.self))
-                        line += " [\(string(attribute.pointee.name))=\(string(value))]"
-                        omniaudit_xmlFree(value)
-                        property = attribute.pointee.next
-                    }
-                    lines.append(line)
-                    walk(current.pointee.children, depth: depth + 1)
-                } else {
-                    line += " «\(string(current.pointee.content))»"
-                    lines.append(line)
-                }
-                node = current.pointee.next
-            }
-        }
-        walk(doc.pointee.children, depth: 0)
-        return lines
-    }
+    static func dump(_ doc: xmlDocPtr) -> [String] { TreeDump.lines(doc) }
 
     /// Parses the page both ways and compares; returns whether the bodies were taken out.
     @discardableResult
@@ -92,7 +61,7 @@ import Testing
         ("noncharacters", page("<script>\(s)\u{FFFE}\u{FFFF}\(s)</script>", "")),
         ("script in a price box", page("", "<div class=\"price-box\"><span class=\"price\">24,90 €</span><script>\(s)</script></div>")),
         ("svg style", page("<style>\(s)</style>", "<svg><style>.a{fill:red}\(s)</style><script>\(s)</script></svg>")),
-        ("marker text", page("<script>var m='@omniaudit-raw-text-0@';\(s)</script>", "")),
+        ("marker text", page("<script>var m='@\u{7F}0@';\(s)</script>", "")),
         ("contexts", page("<title>x<script>\(s)</script></title>", "<textarea><script>\(s)</script></textarea><noscript><script>\(s)</script>"
             + "<style>\(s)</style></noscript><div title=\"<script>\(s)</script>\">t</div><template><script>\(s)</script></template>")),
         ("crlf", page(String(repeating: "<script>\r\n\(s.replacingOccurrences(of: "\n", with: "\r\n"))\r\n</script>\r\n", count: 3),
@@ -119,7 +88,9 @@ import Testing
             + "<p title=\(long) lang=\"\(long)\u{0C}\">unquoted, control</p><p data-x=\"\(long)\" data-x=\"\(long)2\">twice</p>")),
         ("attributes of misplaced tags", page("<meta name=\"description\" content=\"\(long)\">", "<body class=\"\(long)\">"
             + "<html lang=\"\(long)\"><head data-y=\"\(long)\"></head><svg><path d=\"\(long)\"/></svg>")),
-        ("attribute with the marker", page("", "<div title=\"@omniaudit-raw-text-0@\" class=\"\(long)\">x</div>")),
+        ("attribute with the marker", page("", "<div title=\"@\u{7F}0@\" class=\"\(long)\">x</div>")),
+        ("medium attributes", page("", "<div class=\"\(String(long.prefix(31)))\" title=\"\(String(long.prefix(32)))\">"
+            + "<a href=\"/p/\(String(long.prefix(45)))\" data-a=\"\(String(long.prefix(33)))\n\">x</a></div>")),
         ("unterminated attribute", page("", "<div class=\"\(long)") + "<p class='\(long)>"),
         ("attribute with a tag in it", page("", "<div data-html=\"<script>\(long)</script>\" class=\"\(long)\">x</div>")),
     ]
@@ -156,6 +127,14 @@ import Testing
     @Test func ordinaryPageTakesTheFastPath() {
         let html = Self.page("<script>\(Self.s)</script><style>\(Self.s)</style>", "")
         #expect(Self.check(Data(html.utf8), encoding: nil, "ordinary"))
+    }
+
+    /// Attribute values from 32 bytes (class lists, links) are taken out too, and come back.
+    @Test func mediumAttributesTakeTheFastPath() {
+        func bare(_ body: String) -> Data { Data("<html><head><meta charset=\"utf-8\"></head><body>\(body)</body></html>".utf8) }
+        #expect(Self.check(bare("<div class=\"\(String(Self.long.prefix(32)))\"><a href=\"/p/\(String(Self.long.prefix(40)))\">x</a></div>"),
+                           encoding: nil, "medium attributes"))
+        #expect(!Self.check(bare("<div class=\"\(String(Self.long.prefix(31)))\">x</div>"), encoding: nil, "short attributes"))
     }
 
     /// Every fixture page and real page gives the same tree.

@@ -31,7 +31,10 @@ enum BuyButton {
         var candidates = 0
         var found: (node: Node, text: String)?
         // `//button | //a | //input[@type='submit' or @type='button']`, the first 3000 in document order, walked.
-        tree.forEachElement { node in
+        tree.forEachElementPointer { pointer in
+            // Most elements are none of the three: their first letter says so before any comparison or retain.
+            guard let name = pointer.pointee.name, name[0] == 0x61 || name[0] == 0x62 || name[0] == 0x69 else { return true }
+            let node = Node(pointer: pointer, tree: tree)
             let isInput = node.named("input")
             guard node.named("a") || node.named("button") || isInput && ["submit", "button"].contains(node.attribute("type")) else { return true }
             candidates += 1
@@ -45,6 +48,8 @@ enum BuyButton {
     /// and hidden parts.
     private static func candidate(_ node: Node, isInput: Bool) -> (node: Node, text: String)? {
         if node.has("disabled") || node.attribute("aria-disabled") == "true" { return nil }
+        // A text longer than 40 characters is no button: most links (product tiles) are told so on their bytes.
+        if !isInput, node.textSurelyLonger(than: 40) { return nil }
         let raw = isInput ? (node.attribute("value") ?? "") : node.collapsedText
         // A button named by its id or class may show only an image or an icon.
         let named = namesAddToCart(node) || callsBuyScript(node)
@@ -129,46 +134,49 @@ enum BuyButton {
             script += " " + href
         }
         guard !script.isEmpty else { return false }
+        if let ascii = callsBuyFunction(asciiScript: script) { return ascii }
         var name = ""
         for character in script.lowercased() {
             if character.isLetter || character.isNumber || character == "_" {
                 name.append(character)
                 continue
             }
-            if character == "(", name == "buy" || name.hasPrefix("buy_") || name.hasPrefix("buynow")
-                || ["addtocart", "add_to_cart", "addcart", "addtobasket", "add_to_basket", "addtobag"].contains(where: name.contains) {
-                return true
-            }
+            if character == "(", isBuyFunction(name) { return true }
             name = ""
         }
         return false
     }
 
-    /// The ASCII phrases as bytes, for the ASCII fast path.
-    private static let asciiPhrases: [[UInt8]] = phrases.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
-
-    /// True when the text, folded, begins with one of the phrases. ASCII text (most links of a page) is folded
-    /// by lower-casing its bytes, which is what Foundation's case- and diacritic-insensitive folding does to
-    /// ASCII, and only ASCII phrases can begin it; any other text goes through Foundation.
-    static func startsWithPhrase(_ raw: String) -> Bool {
-        var text = raw
-        let ascii: Bool? = text.withUTF8 { bytes in
+    /// `callsBuyScript` on an ASCII script's bytes (letters, digits and `_` make names); nil for other scripts.
+    private static func callsBuyFunction(asciiScript script: String) -> Bool? {
+        var script = script
+        return script.withUTF8 { bytes -> Bool? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return asciiPhrases.contains { phrase in
-                guard phrase.count <= bytes.count else { return false }
-                for index in phrase.indices {
-                    let byte = bytes[index]
-                    if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != phrase[index] { return false }
+            var start = 0
+            for (index, byte) in bytes.enumerated() {
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F { continue }
+                if byte == 0x28, index > start,
+                    isBuyFunction(String(decoding: bytes[start..<index], as: UTF8.self).lowercased()) {
+                    return true
                 }
-                return true
+                start = index + 1
             }
+            return false
         }
-        if let ascii { return ascii }
-        var folded = raw.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        // "ł" (U+0142, bytes C5 82) has no decomposition: without those bytes there is nothing to replace.
-        if ByteSearch.contains(Array(folded.utf8), [0xC5, 0x82]) { folded = folded.replacingOccurrences(of: "ł", with: "l") }
-        return phrases.contains(where: { folded.hasPrefix($0) })
     }
+
+    /// True for a function name (lower case) that buys or adds to the cart.
+    private static func isBuyFunction(_ name: String) -> Bool {
+        name == "buy" || name.hasPrefix("buy_") || name.hasPrefix("buynow")
+            || ["addtocart", "add_to_cart", "addcart", "addtobasket", "add_to_basket", "addtobag"].contains(where: { ByteSearch.contains(name, $0) })
+    }
+
+    /// The phrases, matched without folding most texts.
+    private static let prefixes = FoldedPrefixes(phrases)
+
+    /// True when the text, folded (lower case, no accents), begins with one of the phrases.
+    static func startsWithPhrase(_ raw: String) -> Bool { prefixes.firstMatch(in: raw) != nil }
 
     /// Inside the page header, navigation or footer (the mini-cart link, "Buy gift cards" menus).
     private static func insideChrome(_ node: Node) -> Bool {

@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import Normalize
 
 /// One walk over a parsed page that collects everything the extractors need: JSON-LD scripts, metas, the
 /// canonical link, microdata and RDFa roots, the first `h1`, and the elements that look like price, stock,
@@ -125,7 +126,7 @@ struct PageScan {
     private mutating func visit(_ node: Node, order: Int, rdfaScopes: inout Set<xmlNodePtr>) -> Bool {
         let first = node.pointer.pointee.name?.pointee ?? 0
         if first == 0x73, node.named("script") {
-            if let type = node.attribute("type"), type.lowercased().contains("ld+json") { jsonLD.append(node.ownText) }
+            if let type = node.attribute("type"), ByteSearch.contains(type.lowercased(), "ld+json") { jsonLD.append(node.ownText) }
             return false
         }
         if (first == 0x73 && (node.named("style") || node.named("svg"))) || (first == 0x6E && node.named("noscript"))

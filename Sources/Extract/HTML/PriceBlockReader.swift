@@ -138,12 +138,41 @@ struct PriceBlockReader {
         }
     }
 
-    private static let hiddenClasses: [StaticString] = ["hidden", "sr-only", "screen-reader", "d-none", "invisible", "visuallyhidden"]
+    private static let hiddenClassWords = CaselessWords(["hidden", "sr-only", "screen-reader", "d-none", "invisible", "visuallyhidden"])
+    private static let noneWord = CaselessWords(["none"])
 
     /// Screen-reader-only and hidden elements, decided from the raw attributes (fast, for every descendant).
     static func isHidden(_ node: Node) -> Bool {
-        if node.attribute("class", contains: hiddenClasses) { return isHidden(node, tokens: tokens(node)) }
-        return node.has("hidden") || node.attribute("style", contains: ["none"]) && isHidden(node, tokens: [])
+        // One pass over the attributes: `class` naming a hidden class, a `hidden` attribute, `style` saying "none".
+        var hiddenClass = false, hiddenAttribute = false, styleNone = false
+        var seenClass = false, seenStyle = false
+        var property = node.pointer.pointee.properties
+        while let current = property {
+            property = current.pointee.next
+            guard let raw = current.pointee.name else { continue }
+            let name = UnsafeRawPointer(raw).assumingMemoryBound(to: CChar.self)
+            switch raw.pointee | 0x20 {
+            case 0x63 where !seenClass && strcasecmp(name, "class") == 0:
+                seenClass = true
+                hiddenClass = Self.contains(current, hiddenClassWords)
+            case 0x68 where strcasecmp(name, "hidden") == 0:
+                hiddenAttribute = true
+            case 0x73 where !seenStyle && strcasecmp(name, "style") == 0:
+                seenStyle = true
+                styleNone = Self.contains(current, noneWord)
+            default:
+                break
+            }
+        }
+        if hiddenClass { return isHidden(node, tokens: tokens(node)) }
+        return hiddenAttribute || styleNone && isHidden(node, tokens: [])
+    }
+
+    /// `Node.attribute(_:contains:)` for an attribute already found, in one pass over the value for all the
+    /// words (a long class list is read once, not once per word).
+    private static func contains(_ attribute: xmlAttrPtr, _ words: CaselessWords) -> Bool {
+        guard let value = attribute.pointee.children?.pointee.content else { return false }
+        return words.occur(in: value)
     }
 
     /// Screen-reader-only and hidden elements: not what a customer sees.

@@ -1,4 +1,5 @@
 import AuditModel
+import CLibXML2
 import Foundation
 import Normalize
 
@@ -19,7 +20,7 @@ enum VisibleIdentifier {
 
     /// The identifier with the most specific label on the page (the first of those), with its evidence.
     static func find(in tree: MarkupTree, source: String) -> Observed<String>? {
-        let leaves = tree.elements("//body//*[not(*) and string-length(normalize-space(.)) > 1 and string-length(normalize-space(.)) < 60]")
+        let leaves = shortLeaves(in: tree, limit: 20_001)
         var best: (rank: Int, found: Observed<String>)?
         for (index, leaf) in leaves.prefix(20_000).enumerated() {
             if leaf.named("script") || leaf.named("style") || leaf.named("option") { continue }
@@ -37,19 +38,87 @@ enum VisibleIdentifier {
         return best?.found
     }
 
+    /// What `//body//*[not(*) and string-length(normalize-space(.)) > 1 and string-length(normalize-space(.)) < 60]`
+    /// selects, the first `limit` in document order, walked instead of evaluated by XPath: the elements inside
+    /// `body` with no child element whose text, with XML whitespace collapsed and trimmed, has 2 to 59 characters.
+    static func shortLeaves(in tree: MarkupTree, limit: Int) -> [Node] {
+        var leaves: [Node] = []
+        // libxml2's HTML parser puts `body` only under the root element (a misplaced `<body>` tag is dropped), so
+        // the top-level elements and their children are where `//body` finds it.
+        var bodies: [xmlNodePtr] = []
+        var top = tree.document.pointee.children
+        while let element = top {
+            if element.pointee.type == XML_ELEMENT_NODE {
+                if Node(pointer: element, tree: tree).named("body") { bodies.append(element) }
+                var child = element.pointee.children
+                while let inner = child {
+                    if inner.pointee.type == XML_ELEMENT_NODE, Node(pointer: inner, tree: tree).named("body") { bodies.append(inner) }
+                    child = inner.pointee.next
+                }
+            }
+            top = element.pointee.next
+        }
+        var seen = Set<xmlNodePtr>()  // with nested bodies, an element is selected once
+        for body in bodies {
+            Node(pointer: body, tree: tree).forEachElementBelow { element in
+                guard leaves.count < limit, bodies.count == 1 || seen.insert(element).inserted else { return false }
+                var child = element.pointee.children
+                while let current = child {
+                    if current.pointee.type == XML_ELEMENT_NODE { return true }
+                    child = current.pointee.next
+                }
+                let length = normalizedLength(element, stoppingAt: 60)
+                if length > 1 && length < 60 { leaves.append(Node(pointer: element, tree: tree)) }
+                return false
+            }
+        }
+        if bodies.count > 1 { leaves.sort { xmlXPathCmpNodes($0.pointer, $1.pointer) > 0 } }
+        return Array(leaves.prefix(limit))
+    }
+
+    /// XPath's `string-length(normalize-space(.))` of a leaf element (its text and CDATA children), counted up
+    /// to `stop`.
+    private static func normalizedLength(_ leaf: xmlNodePtr, stoppingAt stop: Int) -> Int {
+        var length = 0
+        var pendingSpace = false
+        var child = leaf.pointee.children
+        while let current = child, length < stop {
+            child = current.pointee.next
+            guard current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE,
+                var byte = current.pointee.content
+            else { continue }
+            while byte.pointee != 0, length < stop {
+                let value = byte.pointee
+                if value == 0x20 || value == 0x09 || value == 0x0A || value == 0x0D {
+                    pendingSpace = length > 0
+                } else if value & 0xC0 != 0x80 {
+                    if pendingSpace { length += 1; pendingSpace = false }
+                    length += 1
+                }
+                byte += 1
+            }
+        }
+        return length
+    }
+
     /// The label's rank, the label and what follows it in the same text, when the text starts with a label.
     private static func split(_ text: String) -> (rank: Int, label: String, rest: String)? {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        for (rank, label) in labels.enumerated() where folded.hasPrefix(label) {
+        var found: (rank: Int, label: String, rest: String)?
+        prefixes.firstMatch(in: text) { rank, folded in
+            let label = labels[rank]
             let after = folded.dropFirst(label.count)
             guard after.isEmpty || after.first.map({ !$0.isLetter && !$0.isNumber }) == true || label.unicodeScalars.first.map({ $0.value > 0x2E80 }) == true
-            else { continue }
+            else { return false }
             let rest = text.dropFirst(text.count - after.count)
                 .trimmingCharacters(in: CharacterSet(charactersIn: " :#.-–\u{00A0}\u{3000}："))
-            return (rank, String(text.prefix(text.count - after.count)), rest)
+            found = (rank, String(text.prefix(text.count - after.count)), rest)
+            return true
         }
-        return nil
+        return found
     }
+
+    /// The labels, matched without folding most texts.
+    private static let prefixes = FoldedPrefixes(labels)
 
     /// An identifier is one word of letters, digits and `-._/`, with a digit.
     private static func plausible(_ value: String) -> Bool {

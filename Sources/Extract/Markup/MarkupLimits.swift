@@ -64,37 +64,25 @@ public struct MarkupLimits: Sendable {
             let start = i
             elements += 1
             if elements > maxElements { return (start, "more than \(maxElements) elements") }
-            // Inside a start tag: count attribute names up to the closing `>`, quotes respected.
+            // The closing `>` of the start tag, quotes respected: quoted values are skipped with memchr.
             var j = i + 1
             while j < count, !Self.isSpace(bytes[j]), bytes[j] != UInt8(ascii: ">"), bytes[j] != UInt8(ascii: "/") { j += 1 }
-            let rawText = Self.matchesCaseless(bytes, at: i, "<script") || Self.matchesCaseless(bytes, at: i, "<style")
-            var attributes = 0
-            var quote: UInt8 = 0
-            var afterSpace = false
-            var afterEquals = false
+            let rawText = next | 0x20 == UInt8(ascii: "s")
+                && (Self.matchesCaseless(bytes, at: i, "<script") || Self.matchesCaseless(bytes, at: i, "<style"))
+            let attributesStart = j
             while j < count {
                 let byte = bytes[j]
-                if quote != 0 {
-                    if byte == quote { quote = 0 }
-                } else if byte == UInt8(ascii: ">") {
-                    break
-                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                    quote = byte
-                    afterEquals = false
-                } else if Self.isSpace(byte) {
-                    afterSpace = true
-                } else if byte == UInt8(ascii: "=") {
-                    afterEquals = true
-                    afterSpace = false
-                } else {
-                    if afterSpace && !afterEquals && byte != UInt8(ascii: "/") {
-                        attributes += 1
-                        if attributes > maxAttributes { return (start, "an element with more than \(maxAttributes) attributes") }
-                    }
-                    afterSpace = false
-                    afterEquals = false
+                if byte == UInt8(ascii: ">") { break }
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    guard let base = bytes.baseAddress, let found = memchr(base + j + 1, Int32(byte), count - j - 1) else { j = count; break }
+                    j = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
                 }
                 j += 1
+            }
+            // Each attribute counted takes a space and a name byte: only a tag this long can hold too many.
+            if j - attributesStart > 2 * maxAttributes,
+                Self.attributeCount(bytes, from: attributesStart, to: j, stoppingAfter: maxAttributes) > maxAttributes {
+                return (start, "an element with more than \(maxAttributes) attributes")
             }
             i = j + 1
             if rawText {
@@ -103,6 +91,39 @@ public struct MarkupLimits: Sendable {
             }
         }
         return nil
+    }
+
+    /// The attribute names of a start tag between its name and its `>` (quotes respected), counted up to
+    /// `limit + 1`.
+    private static func attributeCount(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to end: Int, stoppingAfter limit: Int) -> Int {
+        var attributes = 0
+        var quote: UInt8 = 0
+        var afterSpace = false
+        var afterEquals = false
+        var j = from
+        while j < end {
+            let byte = bytes[j]
+            if quote != 0 {
+                if byte == quote { quote = 0 }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+                afterEquals = false
+            } else if isSpace(byte) {
+                afterSpace = true
+            } else if byte == UInt8(ascii: "=") {
+                afterEquals = true
+                afterSpace = false
+            } else {
+                if afterSpace && !afterEquals && byte != UInt8(ascii: "/") {
+                    attributes += 1
+                    if attributes > limit { return attributes }
+                }
+                afterSpace = false
+                afterEquals = false
+            }
+            j += 1
+        }
+        return attributes
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {
@@ -131,8 +152,10 @@ public struct MarkupLimits: Sendable {
     /// The index just past the first occurrence of `text` from `from`, or nil.
     private static func find(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, _ text: StaticString) -> Int? {
         var k = from
-        while k < bytes.count {
-            if bytes[k] == text.utf8Start[0], matches(bytes, at: k, text) { return k + text.utf8CodeUnitCount }
+        let first = Int32(text.utf8Start[0])
+        while k < bytes.count, let base = bytes.baseAddress, let found = memchr(base + k, first, bytes.count - k) {
+            k = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+            if matches(bytes, at: k, text) { return k + text.utf8CodeUnitCount }
             k += 1
         }
         return nil

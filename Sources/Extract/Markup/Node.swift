@@ -115,6 +115,39 @@ struct Node {
     /// The text with runs of whitespace (incl. NBSP) collapsed to one space, trimmed.
     var collapsedText: String { Node.collapse(text) }
 
+    /// True when `collapsedText` surely has more than `limit` characters, decided on the text nodes' bytes
+    /// without building a string: each ASCII non-space byte followed by another ASCII byte is a character of
+    /// its own, so their count is a lower bound.
+    func textSurelyLonger(than limit: Int) -> Bool {
+        var count = 0
+        var stack: [xmlNodePtr] = []
+        var node = pointer.pointee.children
+        while true {
+            guard let current = node else {
+                guard let parent = stack.popLast() else { return false }
+                node = parent.pointee.next
+                continue
+            }
+            if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE, var byte = current.pointee.content {
+                while byte.pointee != 0 {
+                    let value = byte.pointee
+                    let next = byte[1]
+                    // The last byte of a text node is not counted: the next node may begin with a combining mark.
+                    if value < 0x80, value > 0x20, value != 0x7F, next != 0, next < 0x80 {
+                        count += 1
+                        if count > limit { return true }
+                    }
+                    byte += 1
+                }
+            } else if current.pointee.type == XML_ELEMENT_NODE, let child = current.pointee.children {
+                stack.append(current)
+                node = child
+                continue
+            }
+            node = current.pointee.next
+        }
+    }
+
     /// Same result as splitting on `Character.isWhitespace` and joining with one space, computed on UTF-8 bytes
     /// and Unicode scalars (the `Character` version spends most of extraction's time in grapheme breaking).
     /// Where a whitespace scalar touches a scalar that could join it into one grapheme (combining marks, format
@@ -219,6 +252,28 @@ struct Node {
         return name + (classes.isEmpty ? "" : ".\(classes)") + " (line \(line))"
     }
 
+    /// Every element below the node in document order (not the node itself), as raw pointers, without
+    /// allocating; `body` returns whether to descend into the element.
+    func forEachElementBelow(_ body: (xmlNodePtr) -> Bool) {
+        var current: xmlNodePtr? = pointer.pointee.children
+        while let node = current {
+            if node.pointee.type == XML_ELEMENT_NODE, body(node), let child = node.pointee.children {
+                current = child
+                continue
+            }
+            // The next sibling of the node or of its nearest ancestor below this node that has one.
+            current = nil
+            var here: xmlNodePtr? = node
+            while let step = here, step != pointer {
+                if let sibling = step.pointee.next {
+                    current = sibling
+                    break
+                }
+                here = step.pointee.parent
+            }
+        }
+    }
+
     /// Every element of the subtree in document order, the node first.
     func descendants(_ body: (Node) -> Bool) {
         var stack: [xmlNodePtr] = [pointer]
@@ -242,11 +297,16 @@ extension MarkupTree {
 
     /// Every element of the document in document order (what `//*` selects), until `body` returns false.
     func forEachElement(_ body: (Node) -> Bool) {
+        forEachElementPointer { body(Node(pointer: $0, tree: self)) }
+    }
+
+    /// `forEachElement` with raw pointers (no retain per element).
+    func forEachElementPointer(_ body: (xmlNodePtr) -> Bool) {
         let documentNode = UnsafeMutableRawPointer(document)
         var current: xmlNodePtr? = document.pointee.children
         while let node = current {
             if node.pointee.type == XML_ELEMENT_NODE {
-                guard body(Node(pointer: node, tree: self)) else { return }
+                guard body(node) else { return }
                 if let child = node.pointee.children {
                     current = child
                     continue

@@ -25,11 +25,11 @@ struct RawTextBodies {
     private var bodies: [(range: Range<Int>, newlines: Int, kind: Kind)] = []
 
     /// The placeholder's text after its newlines: this, the part's number and `@` (`shim.h` looks for it too).
-    private static let marker: StaticString = "@omniaudit-raw-text-"
+    private static let marker: StaticString = "@\u{7F}"
     /// Bodies shorter than this stay (the placeholder would cost about as much).
     private static let minimumLength = 64
     /// Attribute values shorter than this stay.
-    private static let minimumAttributeLength = 96
+    private static let minimumAttributeLength = 32
 
     /// Scans the page; nil when nothing is worth taking out or the page cannot be read this way.
     init?(_ data: Data, encoding: String?) {
@@ -142,7 +142,7 @@ struct RawTextBodies {
     private mutating func take(_ range: Range<Int>, newlines: Int, kind: Kind, from bytes: UnsafeBufferPointer<UInt8>, copied: inout Int) {
         if edited.isEmpty { edited.reserveCapacity(bytes.count) }
         edited.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<range.lowerBound]))
-        edited.append(contentsOf: Self.placeholder(bodies.count, newlines: newlines))
+        Self.appendPlaceholder(bodies.count, newlines: newlines, to: &edited)
         bodies.append((range, newlines, kind))
         copied = range.upperBound
     }
@@ -181,9 +181,17 @@ struct RawTextBodies {
         }
     }
 
-    private static func placeholder(_ number: Int, newlines: Int) -> [UInt8] {
-        [UInt8](repeating: 0x0A, count: newlines) + Array(UnsafeBufferPointer(start: marker.utf8Start, count: marker.utf8CodeUnitCount))
-            + Array(String(number).utf8) + [0x40]
+    /// Appends the placeholder of part `number`: its newlines, the marker, the number and `@`.
+    private static func appendPlaceholder(_ number: Int, newlines: Int, to edited: inout [UInt8]) {
+        for _ in 0..<newlines { edited.append(0x0A) }
+        edited.append(contentsOf: UnsafeBufferPointer(start: marker.utf8Start, count: marker.utf8CodeUnitCount))
+        var divisor = 1
+        while divisor * 10 <= number { divisor *= 10 }
+        while divisor > 0 {
+            edited.append(0x30 + UInt8(number / divisor % 10))
+            divisor /= 10
+        }
+        edited.append(0x40)
     }
 
     /// Puts every part back; false unless each placeholder is found once, as the whole text of its element

@@ -27,10 +27,10 @@ public enum PaymentParser {
     public static func parse(_ text: String) -> [String] {
         let terms = TermsText(text)
         var found = Set<String>()
-        for (phrase, id) in phrases where terms.line.contains(" " + phrase + " ") { found.insert(id) }
+        for (phrase, id) in phrases where ByteSearch.contains(terms.line, " " + phrase + " ") { found.insert(id) }
         // Words glued to digits or punctuation ("Przelewy24", "PayPal®") are caught in the raw text too.
         let lowered = text.lowercased()
-        for (phrase, id) in phrases where phrase.count > 4 && lowered.contains(phrase) { found.insert(id) }
+        for (phrase, id) in phrases where phrase.utf8.count > 4 && ByteSearch.contains(lowered, phrase) { found.insert(id) }
         return found.sorted()
     }
 }

@@ -26,7 +26,13 @@ public enum PickupParser {
             guard asciiPhrases.contains(where: { ByteSearch.contains(bytes, $0) }) else { return nil }
             return !asciiNegations.contains(where: { ByteSearch.contains(bytes, $0) })
         }
-        guard phrases.contains(where: lower.contains) else { return nil }
-        return !negations.contains(where: lower.contains)
+        // Other text: the ASCII phrases by bytes, Foundation's canonical search only for the others ("geschäft"
+        // may be written decomposed).
+        func mentions(_ ascii: [[UInt8]], _ all: [String]) -> Bool {
+            ascii.contains(where: { ByteSearch.contains(bytes, $0) })
+                || all.contains(where: { !$0.utf8.allSatisfy { $0 < 0x80 } && lower.contains($0) })
+        }
+        guard mentions(asciiPhrases, phrases) else { return nil }
+        return !mentions(asciiNegations, negations)
     }
 }

@@ -32,7 +32,7 @@ struct TermsText: Sendable {
 
     /// Whether the word line contains any of the phrases (each given folded, without the padding spaces).
     func contains(any phrases: [String]) -> Bool {
-        phrases.contains { line.contains(" " + $0 + " ") }
+        phrases.contains { ByteSearch.contains(line, " " + $0 + " ") }
     }
 
     /// The folded words in the `count` tokens before `index`.

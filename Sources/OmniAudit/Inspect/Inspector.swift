@@ -27,10 +27,15 @@ public struct Inspector: Sendable {
 
         /// `{"observations": […], "problems": […]}`, sorted keys, indented.
         public func json() -> String {
+            ((try? Self.encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}") + "\n"
+        }
+
+        /// The encoder of `json()`: sorted keys, indented, slashes as they are, ISO 8601 dates.
+        static var encoder: JSONEncoder {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-            return ((try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}") + "\n"
+            encoder.dateEncodingStrategy = .iso8601
+            return encoder
         }
 
         /// One block per observation, then the problems.
@@ -109,15 +114,22 @@ public struct Inspector: Sendable {
     /// nothing: the way to go through thousands of pages in flat memory. Pages are extracted on all cores, a
     /// few at a time (URLs are fetched one after another, as before; files are read by the workers).
     public func inspect(_ inputs: [String], each: (Result) -> Void) {
+        inspect(inputs, prepare: { $0 }, each: each)
+    }
+
+    /// `inspect(_:each:)` with each input's result turned into something else by `prepare` on the thread that
+    /// read it (an encoding that then overlaps the reading of the next pages), handed to `each` in input order.
+    public func inspect<Prepared: Sendable>(_ inputs: [String], prepare: @escaping @Sendable (Result) -> Prepared,
+                                            each: (Prepared) -> Void) {
         let fetcher = FileFetcher()
         let inputs = expand(inputs, fetcher: fetcher)
         guard kind == .page else {
             for input in inputs {
                 if let path = FileFetcher.path(of: input), FileManager.default.isReadableFile(atPath: path),
                     LocalFile.isRegular(path), let stream = try? FeedInput(path: path) {  // local feeds are streamed
-                    each(feed(stream, source: input))
+                    each(prepare(feed(stream, source: input)))
                 } else {
-                    each(read(input, fetched: fetch(input, fetcher: fetcher)))
+                    each(prepare(read(input, fetched: fetch(input, fetcher: fetcher))))
                 }
             }
             return
@@ -127,11 +139,11 @@ public struct Inspector: Sendable {
         if workers > 1, inputs.allSatisfy({ FileFetcher.path(of: $0) != nil }) {
             // Local files: each worker takes the next page as soon as it is free (no batch to wait for), at most
             // `batch` results ahead of the one handed on.
-            let pipeline = InspectPipeline(count: inputs.count, window: batch)
+            let pipeline = InspectPipeline<Prepared>(count: inputs.count, window: batch)
             for _ in 0..<workers {
                 DispatchQueue.global().async {
                     while let index = pipeline.take() {
-                        pipeline.set(index, read(inputs[index], fetched: fetch(inputs[index], fetcher: fetcher)))
+                        pipeline.set(index, prepare(read(inputs[index], fetched: fetch(inputs[index], fetcher: fetcher))))
                     }
                 }
             }
@@ -144,10 +156,10 @@ public struct Inspector: Sendable {
             start += slice.count
             // Remote pages are fetched here, in order; local files inside the workers.
             let remote: [Swift.Result<Fetched, FetchError>?] = slice.map { FileFetcher.path(of: $0) == nil ? fetch($0, fetcher: fetcher) : nil }
-            let results = InspectBatch(count: slice.count)
+            let results = InspectBatch<Prepared>(count: slice.count)
             DispatchQueue.concurrentPerform(iterations: slice.count) { index in
                 let fetched = remote[index] ?? fetch(slice[index], fetcher: fetcher)
-                results.set(index, read(slice[index], fetched: fetched))
+                results.set(index, prepare(read(slice[index], fetched: fetched)))
             }
             for result in results.all() { each(result) }
         }
@@ -207,71 +219,5 @@ public struct Inspector: Sendable {
             guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue else { return [input] }
             return (try? fetcher.files(in: input, extensions: kind == .page ? ["html", "htm", "html.gz", "htm.gz"] : Self.feedExtensions)) ?? []
         }
-    }
-}
-
-/// The results of one batch of pages, filled by worker threads, read in input order.
-private final class InspectBatch: @unchecked Sendable {
-    // Safe: `slots` is only touched under `lock`.
-    private let lock = NSLock()
-    private var slots: [Inspector.Result?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: Inspector.Result) {
-        lock.lock()
-        slots[index] = result
-        lock.unlock()
-    }
-
-    func all() -> [Inspector.Result] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0 ?? Inspector.Result(observations: [], problems: []) }
-    }
-}
-
-/// Pages read by worker threads, handed on in input order: a worker takes the next index unless it would run
-/// more than `window` results ahead of the one the reader waits for.
-private final class InspectPipeline: @unchecked Sendable {
-    // Safe: every field is only touched while `condition` is locked.
-    private let condition = NSCondition()
-    private var slots: [Int: Inspector.Result] = [:]
-    private var nextIndex = 0
-    private var handedOn = 0
-    private let count: Int
-    private let window: Int
-
-    init(count: Int, window: Int) {
-        self.count = count
-        self.window = window
-    }
-
-    /// The next index to read, waiting while the window is full; nil when every input is taken.
-    func take() -> Int? {
-        condition.lock()
-        defer { condition.unlock() }
-        while nextIndex < count && nextIndex >= handedOn + window { condition.wait() }
-        guard nextIndex < count else { return nil }
-        nextIndex += 1
-        return nextIndex - 1
-    }
-
-    func set(_ index: Int, _ result: Inspector.Result) {
-        condition.lock()
-        slots[index] = result
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// The result of `index` once it is read (indices are asked for in order).
-    func result(_ index: Int) -> Inspector.Result {
-        condition.lock()
-        defer { condition.unlock() }
-        while slots[index] == nil { condition.wait() }
-        let result = slots.removeValue(forKey: index)!
-        handedOn = index + 1
-        condition.broadcast()
-        return result
     }
 }

@@ -92,14 +92,23 @@ public struct JSONReporter: Reporter {
         try sink(Data("\n  }".utf8) + text[range.upperBound...] + Data([0x0A]))
     }
 
-    /// A pretty-printed document with every line after the first moved right by `spaces`.
-    static func indented(_ document: Data, by spaces: Int) -> Data {
+    /// A pretty-printed document with every line after the first moved right by `spaces`; blank lines (an empty
+    /// array's) stay blank when `blankLinesStayBlank`, as a whole-document encoding writes them.
+    public static func indented(_ document: Data, by spaces: Int, blankLinesStayBlank: Bool = false) -> Data {
         var result = Data()
-        result.reserveCapacity(document.count + document.count / 8)
-        let pad = Data(repeating: 0x20, count: spaces)
-        for byte in document {
-            result.append(byte)
-            if byte == 0x0A { result += pad }
+        result.reserveCapacity(document.count + document.count / 4)
+        let pad = [UInt8](repeating: 0x20, count: spaces)
+        document.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var start = 0
+            // Line by line (memchr), each newline followed by the padding.
+            while start < raw.count, let found = memchr(base + start, 0x0A, raw.count - start) {
+                let end = UnsafeRawPointer(found) - base + 1
+                result.append(UnsafeRawBufferPointer(rebasing: raw[start..<end]).assumingMemoryBound(to: UInt8.self))
+                if !blankLinesStayBlank || end >= raw.count || raw[end] != 0x0A { result.append(contentsOf: pad) }
+                start = end
+            }
+            if start < raw.count { result.append(UnsafeRawBufferPointer(rebasing: raw[start...]).assumingMemoryBound(to: UInt8.self)) }
         }
         return result
     }
