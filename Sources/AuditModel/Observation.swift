@@ -153,21 +153,23 @@ public struct Observation: Hashable, Sendable, Codable {
     /// Creates an observation with every value a feed item can state, made at once (setting the rarer values one
     /// by one copies them each time, which shows when a feed of a million items is read).
     public init(
-        channel: String, key: ProductKey, origin: Evidence?, title: Observed<String>?, price: Observed<Money>?,
-        listPrice: Observed<Money>?, availability: Observed<Availability>?, saleWindow: Observed<DateWindow>?,
-        stockCount: Observed<Int>?, brand: Observed<String>?, shipping: Observed<ShippingTerms>?, group: String?,
-        variant: [String: String]?
+        channel: consuming String, key: consuming ProductKey, origin: consuming Evidence?, title: consuming Observed<String>?,
+        price: consuming Observed<Money>?, listPrice: consuming Observed<Money>?, availability: consuming Observed<Availability>?,
+        saleWindow: consuming Observed<DateWindow>?, stockCount: consuming Observed<Int>?, brand: consuming Observed<String>?,
+        shipping: consuming Observed<ShippingTerms>?, group: consuming String?, variant: consuming [String: String]?
     ) {
         let rare = saleWindow == nil && stockCount == nil && brand == nil && shipping == nil && group == nil && variant == nil
             ? nil
-            : Indirect(Fields.Rare(saleWindow: saleWindow, stockCount: stockCount, brand: brand, shipping: shipping, group: group, variant: variant))
-        // Filled in place in the new box: each value moves in once, with no copy of the whole.
-        let box = Box(Fields(channel: channel, key: key))
-        box.fields.origin = origin
-        box.fields.title = title
-        box.fields.price = price
-        box.fields.listPrice = listPrice
-        box.fields.availability = availability
+            : Indirect(Fields.Rare(saleWindow: consume saleWindow, stockCount: consume stockCount, brand: consume brand,
+                                   shipping: consume shipping, group: consume group, variant: consume variant))
+        // Filled in place in the new box: each value moves in once (the parameters are consumed: no value is
+        // retained again), with no copy of the whole.
+        let box = Box(Fields(channel: consume channel, key: consume key))
+        box.fields.origin = consume origin
+        box.fields.title = consume title
+        box.fields.price = consume price
+        box.fields.listPrice = consume listPrice
+        box.fields.availability = consume availability
         box.fields.rare = rare
         self.box = box
     }

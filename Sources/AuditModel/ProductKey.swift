@@ -28,7 +28,7 @@ public struct ProductKey: Hashable, Sendable, Codable {
     }
 
     /// True when no identifier is present.
-    public var isEmpty: Bool { IdentityField.allCases.allSatisfy { value(of: $0) == nil } }
+    public var isEmpty: Bool { sku == nil && gtin == nil && mpn == nil && url == nil }
 }
 
 /// An identifier kind used to match a product across channels.

@@ -92,6 +92,39 @@ import Testing
         }
     }
 
+    /// Every row as the tokenizer emits it, comparable.
+    static func tokenize(_ text: [UInt8], chunks: Int, wholeFields: Bool) -> [String] {
+        var tokenizer = CSVTokenizer(separator: 0x2C)
+        tokenizer.readsWholeFields = wholeFields
+        var rows: [String] = []
+        func emit(_ row: CSVTokenizer.Row) {
+            rows.append("\(row.line) \(row.fields) \(String(describing: row.strayQuote)) \(String(describing: row.recoded))")
+        }
+        let size = max(1, (text.count + chunks - 1) / chunks)
+        var start = 0
+        while start < text.count {
+            let end = min(text.count, start + size)
+            text[start..<end].withUnsafeBufferPointer { tokenizer.feed($0, row: emit) }
+            start = end
+        }
+        let unclosed = tokenizer.finish(row: emit)
+        rows.append("unclosed \(String(describing: unclosed))")
+        return rows
+    }
+
+    @Test func wholeFieldsReadAsTheStateMachineReadsThem() {
+        var random = Generator(state: 5)
+        for _ in 0..<600 {
+            var text = randomText(&random)
+            if random.next(4) == 0 { text.insert(0xE9, at: random.next(text.count)) }  // not UTF-8: windows-1252
+            let general = Self.tokenize(text, chunks: 1, wholeFields: false)
+            for chunks in [1, 2, 3, 7] {
+                #expect(Self.tokenize(text, chunks: chunks, wholeFields: true) == general,
+                        "\(String(decoding: text, as: UTF8.self).debugDescription) in \(chunks) chunks")
+            }
+        }
+    }
+
     @Test func aQuotedNewlineAcrossABatchCutStaysInItsField() {
         let text = Array("id,title,price\nA,\"two\nlines\",1.00 EUR\r\nB,\"x\"\"y\",2.00 EUR\r\nC,\"three\r\nlines\",3.00 EUR\n".utf8)
         for batchBytes in [1, 5, 20, 1 << 20] {

@@ -22,9 +22,11 @@ extension String {
 
     /// True when the text is empty or whitespace only.
     var isBlank: Bool {
-        let ascii = utf8.withContiguousStorageIfAvailable { bytes in bytes.allSatisfy { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) } }
-            ?? utf8.allSatisfy { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
-        return ascii || feedTrimmed.isEmpty
+        // Any ASCII byte that is not whitespace settles it; only texts of whitespace and non-ASCII bytes are trimmed.
+        func settles(_ byte: UInt8) -> Bool { byte < 0x80 && byte != 0x20 && !(byte >= 0x09 && byte <= 0x0D) }
+        let settled = utf8.withContiguousStorageIfAvailable { bytes in bytes.contains(where: settles) } ?? utf8.contains(where: settles)
+        if settled { return false }
+        return utf8.allSatisfy { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) } || feedTrimmed.isEmpty
     }
 
     private static func maybeSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte >= 0x80 }

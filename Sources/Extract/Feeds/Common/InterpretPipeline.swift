@@ -51,22 +51,37 @@ final class InterpretPipeline {
 
     /// The observations and problems of a batch of records, in order.
     static func interpret(_ records: [FeedRecord], interpreter: RecordInterpreter, source: String) -> Result {
-        // Private copies of the strings and parsers every observation refers to: threads retaining one shared
-        // object would contend for its reference count on every item.
-        var interpreter = interpreter
-        interpreter.channel = String(decoding: Array(interpreter.channel.utf8), as: UTF8.self)
-        interpreter = interpreter.prepared()
-        let source = String(decoding: Array(source.utf8), as: UTF8.self)
-        var observations: [Observation] = []
-        observations.reserveCapacity(records.count)
-        var problems: [Problem] = []
-        var memo = RecordInterpreter.Memo()
-        for record in records {
-            if let observation = interpreter.observation(record, source: source, problems: &problems, memo: &memo) {
-                observations.append(observation)
-            }
+        var session = Session(interpreter: interpreter, source: source)
+        return session.interpret(records)
+    }
+
+    /// What one thread interpreting records keeps from one run of records to the next: private copies of the
+    /// strings and parsers every observation refers to (threads retaining one shared object would contend for its
+    /// reference count on every item), and the interpreter's memo.
+    struct Session {
+        private let interpreter: RecordInterpreter
+        private let source: String
+        private var memo = RecordInterpreter.Memo()
+
+        init(interpreter: RecordInterpreter, source: String) {
+            var interpreter = interpreter
+            interpreter.channel = String(decoding: Array(interpreter.channel.utf8), as: UTF8.self)
+            self.interpreter = interpreter.prepared()
+            self.source = String(decoding: Array(source.utf8), as: UTF8.self)
         }
-        return Result(observations: observations, problems: problems)
+
+        /// The observations and problems of some records, in order.
+        mutating func interpret(_ records: [FeedRecord]) -> Result {
+            var observations: [Observation] = []
+            observations.reserveCapacity(records.count)
+            var problems: [Problem] = []
+            for record in records {
+                if let observation = interpreter.observation(record, source: source, problems: &problems, memo: &memo) {
+                    observations.append(observation)
+                }
+            }
+            return Result(observations: observations, problems: problems)
+        }
     }
 
     /// Hands on one batch's observations in order, moving each out of the batch rather than copying it.

@@ -101,34 +101,48 @@ public struct RecordInterpreter: Sendable {
     /// Where the variant attributes' columns are in `columns(_:)`.
     private static let sizeOrdinal = JSONFeedExtractor.Field.allCases.count
 
-    /// The first non-blank value in the columns at `ordinal`.
-    private func value(at ordinal: Int, in item: Item) -> FeedRecord.Value? {
+    /// Where in `item.values` the first non-blank value in the columns at `ordinal` is.
+    @inline(__always)
+    private func index(at ordinal: Int, in item: Item) -> Int? {
         var index = item.starts[ordinal]
         let end = item.starts[ordinal + 1]
         while index < end {
             let column = item.flat[index]
-            if column < item.values.count && !item.values[column].text.isBlank { return item.values[column] }
+            if column < item.values.count && !item.values[column].text.isBlank { return column }
             index += 1
         }
         return nil
     }
 
-    private func value(_ field: JSONFeedExtractor.Field, in item: Item) -> FeedRecord.Value? {
-        if item.hasColumns { return value(at: field.ordinal, in: item) }
-        let record = item.record
+    /// Where in `item.values` the field's first non-blank value is (the values are read in place, not copied).
+    @inline(__always)
+    private func index(_ field: JSONFeedExtractor.Field, in item: Item) -> Int? {
+        if item.hasColumns { return index(at: field.ordinal, in: item) }
+        func first(_ name: String) -> Int? { item.values.firstIndex { $0.name == name && !$0.text.isBlank } }
         if let lookup = parsers?.lookup {
             for name in lookup[field.ordinal] {
-                if let found = record.first(name) { return found }
+                if let found = first(name) { return found }
             }
             return nil
         }
-        if let found = names[field].flatMap(record.first) { return found }
+        if let found = names[field].flatMap(first) { return found }
         guard names[field] == StandardFields.names[field], let aliases = StandardFields.aliases[field] else { return nil }
-        return aliases.lazy.compactMap(record.first).first
+        return aliases.lazy.compactMap(first).first
+    }
+
+    /// The field's first non-blank value.
+    private func value(_ field: JSONFeedExtractor.Field, in item: Item) -> FeedRecord.Value? {
+        index(field, in: item).map { item.values[$0] }
     }
 
     private func evidence(_ value: FeedRecord.Value, source: String) -> Evidence {
         Evidence(source: source, place: value.evidencePlace, raw: value.text)
+    }
+
+    /// The evidence of the value at `index`.
+    @inline(__always)
+    private func evidence(at index: Int, _ item: Item, source: String) -> Evidence {
+        Evidence(source: source, place: item.values[index].evidencePlace, raw: item.values[index].text)
     }
 
     /// The observation of one record; nil (with a problem naming the position) when it has no identifier.
@@ -193,8 +207,9 @@ public struct RecordInterpreter: Sendable {
     /// The observation of one record whose fields are found through `item`.
     private func observation(_ item: Item, source: String, problems: inout [Problem], memo: inout Memo) -> Observation? {
         let record = item.record
+        let values = item.values
         var key = ProductKey()
-        key.sku = value(.sku, in: item).map(\.text.feedTrimmed).flatMap { $0.isEmpty ? nil : $0 }
+        key.sku = index(.sku, in: item).map { values[$0].text.feedTrimmed }.flatMap { $0.isEmpty ? nil : $0 }
         if let found = value(.gtin, in: item) {
             if let gtin = Identifiers.gtin(found.text), GTIN.hasValidCheckDigit(gtin) {
                 key.gtin = gtin
@@ -203,9 +218,9 @@ public struct RecordInterpreter: Sendable {
                                         message: "GTIN \(found.text) is not a GTIN with a valid check digit; not used for matching"))
             }
         }
-        key.mpn = value(.mpn, in: item).map(\.text.feedTrimmed).flatMap { $0.isEmpty ? nil : $0 }
-        key.url = value(.url, in: item).flatMap { Self.url($0.text.feedTrimmed) }
-        let title = value(.title, in: item)
+        key.mpn = index(.mpn, in: item).map { values[$0].text.feedTrimmed }.flatMap { $0.isEmpty ? nil : $0 }
+        key.url = index(.url, in: item).flatMap { Self.url(values[$0].text.feedTrimmed) }
+        let title = index(.title, in: item)
         if key.isEmpty && title == nil {
             let looked = [JSONFeedExtractor.Field.sku, .gtin, .mpn, .url, .title].compactMap { names[$0] }
             problems.append(Problem(source: source, position: record.locator,
@@ -213,19 +228,28 @@ public struct RecordInterpreter: Sendable {
             return nil
         }
         var store = ""
-        if perStore, let found = value(.store, in: item)?.text.feedTrimmed ?? defaultStore {
+        if perStore, let found = index(.store, in: item).map({ values[$0].text.feedTrimmed }) ?? defaultStore {
             store = "@" + found
         }
-        let origin = Evidence(source: source, place: record.place, raw: key.sku ?? key.gtin ?? key.mpn ?? key.url ?? title?.text ?? "")
-        let brand = value(.brand, in: item).map { Observed($0.text.feedTrimmed, evidence($0, source: source)) }
-        let group = value(.group, in: item)?.text.feedTrimmed
-        let currency = value(.currency, in: item).map { $0.text.feedTrimmed.uppercased() } ?? defaultCurrency
+        // The first identifier, read field by field (`??` chains copy the whole key into each closure).
+        let raw: String
+        if let sku = key.sku { raw = sku }
+        else if let gtin = key.gtin { raw = gtin }
+        else if let mpn = key.mpn { raw = mpn }
+        else if let url = key.url { raw = url }
+        else { raw = title.map { values[$0].text } ?? "" }
+        let origin = Evidence(source: source, place: record.place, raw: raw)
+        let brand = index(.brand, in: item).map { Observed(values[$0].text.feedTrimmed, evidence(at: $0, item, source: source)) }
+        let group = index(.group, in: item).map { values[$0].text.feedTrimmed }
+        let currency = index(.currency, in: item).map { values[$0].text.feedTrimmed.uppercased() } ?? defaultCurrency
         var regular = money(.price, item, currency: currency, source: source, problems: &problems, memo: &memo)
         var sale = money(.salePrice, item, currency: currency, source: source, problems: &problems, memo: &memo)
-        let onSale = sale != nil
+        let onSale: Bool
+        if case .some = sale { onSale = true } else { onSale = false }
         let price = onSale ? sale.take() : regular.take()  // moved, not copied
-        let listPrice = money(.listPrice, item, currency: currency, source: source, problems: &problems, memo: &memo) ?? (onSale ? regular.take() : nil)
-        if price == nil, names[.price] != nil {
+        var listPrice = money(.listPrice, item, currency: currency, source: source, problems: &problems, memo: &memo)
+        if case .none = listPrice, onSale { listPrice = regular.take() }
+        if case .none = price, names[.price] != nil {
             problems.append(Problem(source: source, position: record.locator, message: "item has no price (\(names[.price] ?? ""))"))
         }
         var saleWindow: Observed<DateWindow>?
@@ -246,12 +270,16 @@ public struct RecordInterpreter: Sendable {
             stockCount = nil
         }
         var shipping: Observed<ShippingTerms>?
-        if let found = shippingValue(item), let terms = memoShipping(found.text, currency: currency, memo: &memo) {
+        if country == nil {
+            if let found = index(.shipping, in: item), let terms = memoShipping(values[found].text, currency: currency, memo: &memo) {
+                shipping = Observed(terms, evidence(at: found, item, source: source))
+            }
+        } else if let found = shippingValue(item), let terms = memoShipping(found.text, currency: currency, memo: &memo) {
             shipping = Observed(terms, evidence(found, source: source))
         }
         return Observation(
             channel: store.isEmpty ? channel : channel + store, key: key, origin: origin,
-            title: title.map { Observed($0.text.feedTrimmed, evidence($0, source: source)) }, price: price, listPrice: listPrice,
+            title: title.map { Observed(values[$0].text.feedTrimmed, evidence(at: $0, item, source: source)) }, price: price, listPrice: listPrice,
             availability: availability, saleWindow: saleWindow, stockCount: stockCount, brand: brand, shipping: shipping,
             group: group, variant: variant(item))
     }
@@ -282,8 +310,8 @@ public struct RecordInterpreter: Sendable {
     private func variant(_ item: Item) -> [String: String]? {
         let size: FeedRecord.Value?, color: FeedRecord.Value?
         if item.hasColumns {
-            size = value(at: Self.sizeOrdinal, in: item)
-            color = value(at: Self.sizeOrdinal + 1, in: item)
+            size = index(at: Self.sizeOrdinal, in: item).map { item.values[$0] }
+            color = index(at: Self.sizeOrdinal + 1, in: item).map { item.values[$0] }
         } else {
             size = item.record.first("size")
             color = item.record.first("color") ?? item.record.first("colour")
@@ -296,19 +324,23 @@ public struct RecordInterpreter: Sendable {
     }
 
     private func availability(_ item: Item, source: String, problems: inout [Problem], memo: inout Memo) -> Observed<Availability>? {
-        guard let found = value(.availability, in: item) else { return nil }
-        let read: Availability?
-        if let known = memo.availabilities.first(where: { $0.text == found.text }) {
-            read = known.value
-        } else {
-            read = Self.availability(found.text)
-            if memo.availabilities.count < 16 { memo.availabilities.append((found.text, read)) }
+        guard let found = index(.availability, in: item) else { return nil }
+        let text = item.values[found].text
+        var read: Availability?
+        var known = false
+        for entry in memo.availabilities where entry.text == text {
+            (read, known) = (entry.value, true)
+            break
+        }
+        if !known {
+            read = Self.availability(text)
+            if memo.availabilities.count < 16 { memo.availabilities.append((text, read)) }
         }
         guard let read else {
-            problems.append(Problem(source: source, position: found.locator, message: "unknown availability \"\(found.text)\""))
+            problems.append(Problem(source: source, position: item.values[found].locator, message: "unknown availability \"\(text)\""))
             return nil
         }
-        return Observed(read, evidence(found, source: source))
+        return Observed(read, evidence(at: found, item, source: source))
     }
 
     /// An availability value, current or legacy Merchant, or as a page would say it.
@@ -318,20 +350,22 @@ public struct RecordInterpreter: Sendable {
     }
 
     private func stockCount(_ item: Item, source: String, problems: inout [Problem]) -> Observed<Int>? {
-        guard let found = value(.stock, in: item) else { return nil }
-        if let count = Int(found.text.feedTrimmed), count >= 0 { return Observed(count, evidence(found, source: source)) }
-        problems.append(Problem(source: source, position: found.locator, message: "stock \"\(found.text)\" is not a whole number"))
+        guard let found = index(.stock, in: item) else { return nil }
+        if let count = Int(item.values[found].text.feedTrimmed), count >= 0 { return Observed(count, evidence(at: found, item, source: source)) }
+        problems.append(Problem(source: source, position: item.values[found].locator, message: "stock \"\(item.values[found].text)\" is not a whole number"))
         return nil
     }
 
     private func money(_ field: JSONFeedExtractor.Field, _ item: Item, currency: String?, source: String,
                        problems: inout [Problem], memo: inout Memo) -> Observed<Money>? {
-        guard let found = value(field, in: item) else { return nil }
-        let text = found.text.feedTrimmed
+        guard let index = index(field, in: item) else { return nil }
+        let text = item.values[index].text.feedTrimmed
         // `15.00 USD`: a code in the text wins over any default, and `.` is its decimal mark, whatever the parser.
-        if !found.isNumber, let money = memo.codes.money(text, parse: { PriceParser(decimalSeparatorHint: ".", defaultCurrency: currency).money($0) }) {
-            return Observed(money, evidence(found, source: source))
+        if !item.values[index].isNumber,
+            let money = memo.codes.money(text, parse: { PriceParser(decimalSeparatorHint: ".", defaultCurrency: currency).money($0) }) {
+            return Observed(money, evidence(at: index, item, source: source))
         }
+        let found = item.values[index]
         let separator: Character? = found.isNumber || decimalSeparator == nil || ShippingField.hasCurrencyCode(text) ? "." : decimalSeparator
         // The prepared parsers are used in place: copying one out retains everything it holds.
         let read: Money?

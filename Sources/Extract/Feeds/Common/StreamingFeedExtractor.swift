@@ -56,9 +56,24 @@ public struct StreamingFeedExtractor: FeedExtractor {
         }
         switch format {
         case .merchantXML:
-            let read = MerchantXMLReader().read(input, source: source, each: interpret)
-            pipeline.finish(each: each, problems: &problems)
-            problems += read
+            // The parsing thread only gathers the items' texts; the workers make them into records and interpret
+            // them, a batch at a time. The last batch is interpreted here.
+            let interpreter = self.interpreter.prepared()
+            let work = OrderedWork<InterpretPipeline.Result>(workers: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
+            var interpreted: [Problem] = []
+            var last = XMLItemBatch()
+            let read = MerchantXMLReader().readBatches(input, source: source) { batch, final in
+                if final {
+                    last = batch
+                } else {
+                    work.submit({ InterpretPipeline.interpret(batch.records(), interpreter: interpreter, source: source) }) {
+                        InterpretPipeline.hand($0, each, &interpreted)
+                    }
+                }
+            }
+            work.finish { InterpretPipeline.hand($0, each, &interpreted) }
+            InterpretPipeline.hand(InterpretPipeline.interpret(last.records(), interpreter: interpreter, source: source), each, &interpreted)
+            problems += interpreted + read
         case .csv, .tsv:
             let separator = FeedFormat.separator(of: format, head: input.peek(4096))
             // Rows are split into fields and interpreted together on the workers, a batch of whole rows at a time.
@@ -66,7 +81,10 @@ public struct StreamingFeedExtractor: FeedExtractor {
             var interpreted: [Problem] = []
             let read = DelimitedReader(separator: separator, encoding: encoding).read(
                 input, source: source, workers: ProcessInfo.processInfo.activeProcessorCount,
-                transform: { InterpretPipeline.interpret($0, interpreter: interpreter, source: source) },
+                transformer: {
+                    var session = InterpretPipeline.Session(interpreter: interpreter, source: source)
+                    return { session.interpret($0) }
+                },
                 deliver: { InterpretPipeline.hand($0, each, &interpreted) })
             problems += interpreted + read
         case .jsonl:

@@ -16,6 +16,9 @@ struct CSVTokenizer {
     enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
 
     let separator: UInt8
+    /// Whether fields that need nothing unescaped are read at once (`wholeField`); false reads every byte through
+    /// the state machine (the general path, which tests compare with).
+    var readsWholeFields = true
     /// The current line (1-based).
     private(set) var line = 1
     private var column = 0
@@ -33,20 +36,83 @@ struct CSVTokenizer {
         field.reserveCapacity(256)
     }
 
-    private mutating func endField() {
+    /// Ends the field: its text is `bytes`, or the bytes gathered in `field` when nil.
+    private mutating func endField(_ bytes: UnsafeBufferPointer<UInt8>? = nil) {
         var recoded = false
-        row.fields.append(LegacyText.decode(field, recoded: &recoded))
+        if let bytes {
+            row.fields.append(LegacyText.decode(bytes, recoded: &recoded))
+        } else {
+            row.fields.append(field.withUnsafeBufferPointer { LegacyText.decode($0, recoded: &recoded) })
+            field.removeAll(keepingCapacity: true)
+        }
         if recoded, row.recoded == nil { row.recoded = row.fields.count - 1 }
-        field.removeAll(keepingCapacity: true)
     }
 
-    private mutating func endRow(_ emit: (Row) -> Void) {
-        endField()
-        let width = row.fields.count
+    private mutating func endRow(_ emit: (Row) -> Void, last bytes: UnsafeBufferPointer<UInt8>? = nil) {
+        endField(bytes)
         emit(row)
-        row = Row(fields: [], line: line + 1)
-        row.fields.reserveCapacity(width)  // rows mostly have the width of the one before
+        // The next row reuses the fields' storage (rows mostly have the width of the one before).
+        row.fields.removeAll(keepingCapacity: true)
+        row.line = line + 1
+        row.strayQuote = nil
+        row.recoded = nil
         state = .fieldStart
+    }
+
+    /// At the start of a field: when the field ends within these bytes and needs nothing unescaped (unquoted with no
+    /// quote or CR, or quoted with no doubled quote and followed by the separator or a newline), ends it straight
+    /// from the bytes, with the byte after it, as the byte-by-byte path would; returns where reading goes on, or nil
+    /// to read the field byte by byte.
+    private mutating func wholeField(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, _ emit: (Row) -> Void) -> Int? {
+        guard field.isEmpty else { return nil }
+        var index = start
+        let text: UnsafeBufferPointer<UInt8>
+        if base[start] == 0x22 {
+            index += 1
+            var newlines = 0
+            var lastNewline = 0
+            while index < end {
+                let byte = base[index]
+                if byte == 0x22 { break }
+                if byte == 0x0A {
+                    newlines += 1
+                    lastNewline = index
+                }
+                index += 1
+            }
+            // The closing quote at `index`, then the separator or newline.
+            guard index + 1 < end, base[index + 1] == separator || base[index + 1] == 0x0A else { return nil }
+            text = UnsafeBufferPointer(start: base + start + 1, count: index - start - 1)
+            if newlines > 0 {
+                line += newlines
+                column = index - lastNewline
+            } else {
+                column += index - start + 1
+            }
+            index += 1
+        } else {
+            while index < end {
+                let byte = base[index]
+                if byte == separator || byte == 0x0A { break }
+                if byte == 0x22 || byte == 0x0D { return nil }
+                index += 1
+            }
+            guard index < end else { return nil }
+            text = UnsafeBufferPointer(start: base + start, count: index - start)
+            column += index - start
+        }
+        // The separator or newline at `index`.
+        column += 1
+        pendingCR = false
+        if base[index] == 0x0A {
+            endRow(emit, last: text)
+            line += 1
+            column = 0
+        } else {
+            endField(text)
+            state = .fieldStart
+        }
+        return index + 1
     }
 
     /// Consumes bytes, calling `emit` for every complete row.
@@ -55,6 +121,10 @@ struct CSVTokenizer {
         let end = bytes.count
         var index = 0
         while index < end {
+            if state == .fieldStart, readsWholeFields, let next = wholeField(base, from: index, to: end, emit) {
+                index = next
+                continue
+            }
             // Runs of ordinary bytes are copied at once; the byte that ends a run goes through the state machine.
             if state == .unquoted || state == .fieldStart {
                 var stop = index

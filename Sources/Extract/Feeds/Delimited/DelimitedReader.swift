@@ -42,7 +42,8 @@ public struct DelimitedReader: Sendable {
 
     /// What the rows of one batch became.
     struct Batch<Output: Sendable>: @unchecked Sendable {  // Recoded and the quote position are plain integers
-        var output: Output
+        /// One output per run of `runRows` records, in order.
+        var outputs: [Output]
         /// Stray quotes and rows of the wrong width, in order.
         var problems: [Problem]
         var recoded: Recoded?
@@ -56,10 +57,18 @@ public struct DelimitedReader: Sendable {
         let layout: FeedRecord.Layout
     }
 
-    /// Reads the rows in batches: `transform` turns each batch's records into an output on one of `workers`
+    /// Reads the rows in batches: `transform` turns each run of records into an output on one of `workers`
     /// threads (the calling thread for 0), and `deliver` receives the outputs on the calling thread, in order.
     func read<Output: Sendable>(_ input: FeedInput, source: String, workers: Int,
                                 transform: @escaping @Sendable ([FeedRecord]) -> Output,
+                                deliver: (Output) -> Void) -> [Problem] {
+        read(input, source: source, workers: workers, transformer: { transform }, deliver: deliver)
+    }
+
+    /// Reads the rows in batches, as above; `transformer` makes the transform of one batch's runs (state it keeps
+    /// from run to run, private to the thread reading the batch).
+    func read<Output: Sendable>(_ input: FeedInput, source: String, workers: Int,
+                                transformer: @escaping @Sendable () -> ([FeedRecord]) -> Output,
                                 deliver: (Output) -> Void) -> [Problem] {
         // UTF-16 (with its byte-order mark) and declared encodings are converted to UTF-8 as they stream.
         var utf16 = encoding == nil ? FeedFormat.utf16ByteOrder(input.peek(2)).map { UTF16Stream(bigEndian: $0) } : nil
@@ -73,7 +82,7 @@ public struct DelimitedReader: Sendable {
         var recoded: Recoded?
         var unclosed: (line: Int, column: Int)?
         func collect(_ batch: Batch<Output>) {
-            deliver(batch.output)
+            batch.outputs.forEach(deliver)
             problems += batch.problems
             if let more = batch.recoded {
                 recoded = (recoded?.line ?? more.line, recoded?.field ?? more.field, (recoded?.rows ?? 0) + more.rows)
@@ -98,22 +107,24 @@ public struct DelimitedReader: Sendable {
             let first = line
             if let known = header {
                 work.submit({
-                    var rows = bytes.withUnsafeBufferPointer { buffer in
+                    let transform = transformer()
+                    var outputs: [Output] = []
+                    let rows = bytes.withUnsafeBufferPointer { buffer in
                         Self.rows(UnsafeBufferPointer(rebasing: buffer[..<end]), line: first, final: final, separator: separator,
-                                  header: known, source: source)
+                                  header: known, source: source) { outputs.append(transform($0)) }
                     }
-                    let records = rows.records
-                    rows.records = []
-                    return Batch(output: transform(records), problems: rows.problems, recoded: rows.recoded, unclosed: rows.unclosed)
+                    return Batch(outputs: outputs, problems: rows.problems, recoded: rows.recoded, unclosed: rows.unclosed)
                 }, deliver: collect)
             } else {
                 // Until the header is known, rows are read here one by one: the first without a stray quote names the columns.
+                let transform = transformer()
+                var outputs: [Output] = []
                 let rows = bytes.withUnsafeBufferPointer { buffer in
                     Self.rows(UnsafeBufferPointer(rebasing: buffer[..<end]), line: first, final: final, separator: separator,
-                              header: nil, source: source)
+                              header: nil, source: source) { outputs.append(transform($0)) }
                 }
                 header = rows.header
-                collect(Batch(output: transform(rows.records), problems: rows.problems, recoded: rows.recoded, unclosed: rows.unclosed))
+                collect(Batch(outputs: outputs, problems: rows.problems, recoded: rows.recoded, unclosed: rows.unclosed))
             }
             pending = Array(bytes[end...])
             pending.reserveCapacity(batchBytes + (256 << 10))
@@ -207,25 +218,28 @@ public struct DelimitedReader: Sendable {
         return problems
     }
 
-    /// The records, problems and header of some rows.
+    /// The problems and header of some rows.
     struct Rows {
-        var records: [FeedRecord] = []
         var problems: [Problem] = []
         var recoded: Recoded?
         var unclosed: (line: Int, column: Int)?
         var header: Header?
     }
 
-    /// Splits whole rows starting on `line` into fields and makes a record of each row of the header's width; with
-    /// no header yet, the first row without a stray quote becomes it. With `final`, the bytes end the input (the last
-    /// row may lack its newline, a quoted field may be left open).
+    /// The records handed on at once by `rows`: few enough that they are still in the cache when `each` reads them.
+    static let runRows = 32
+
+    /// Splits whole rows starting on `line` into fields and makes a record of each row of the header's width, handing
+    /// them to `each` in runs of `runRows`; with no header yet, the first row without a stray quote becomes it. With
+    /// `final`, the bytes end the input (the last row may lack its newline, a quoted field may be left open).
     static func rows(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, final: Bool, separator: UInt8, header: Header?,
-                     source: String) -> Rows {
+                     source: String, each: ([FeedRecord]) -> Void) -> Rows {
         var result = Rows(header: header)
+        var records: [FeedRecord] = []
+        records.reserveCapacity(runRows)
         // Private copies of the names: threads sharing one string would contend for its reference count.
         var names = header.map { $0.names.map { String(decoding: Array($0.utf8), as: UTF8.self) } }
         var layout = names.map(FeedRecord.Layout.init(names:))
-        if let names { result.records.reserveCapacity(bytes.count / max(16, names.count * 8)) }
         var tokenizer = CSVTokenizer(separator: separator, line: line)
         func handle(_ row: CSVTokenizer.Row) {
             if let field = row.recoded {
@@ -257,10 +271,15 @@ public struct DelimitedReader: Sendable {
             for (index, text) in row.fields.enumerated() {
                 record.values.append(.init(name: columns[index], text: text, place: .column(line: row.line)))
             }
-            result.records.append(record)
+            records.append(record)
+            if records.count >= runRows {
+                each(records)
+                records.removeAll(keepingCapacity: true)
+            }
         }
         tokenizer.feed(bytes, row: handle)
         if final { result.unclosed = tokenizer.finish(row: handle) }
+        if !records.isEmpty { each(records) }
         return result
     }
 }

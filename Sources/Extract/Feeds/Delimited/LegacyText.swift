@@ -21,10 +21,15 @@ enum LegacyText {
 
     /// The text of a field: UTF-8 when the bytes are valid UTF-8; otherwise windows-1252, and `recoded` is true.
     static func decode(_ bytes: [UInt8], recoded: inout Bool) -> String {
+        bytes.withUnsafeBufferPointer { decode($0, recoded: &recoded) }
+    }
+
+    /// The text of a field: UTF-8 when the bytes are valid UTF-8; otherwise windows-1252, and `recoded` is true.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, recoded: inout Bool) -> String {
         if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         recoded = true
-        return windows1252(bytes)
+        return windows1252(Array(bytes))
     }
 }
 

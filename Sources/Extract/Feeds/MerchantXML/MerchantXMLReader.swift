@@ -14,14 +14,22 @@ public struct MerchantXMLReader: Sendable {
     /// Reads every item, handing each record to `each`; returns the problems (malformed XML with its line and
     /// column, a refused DOCTYPE, an item cut off by an error).
     public func read(_ input: FeedInput, source: String, each: (FeedRecord) -> Void) -> [Problem] {
-        withoutActuallyEscaping(each) { each in readSAX(input, source: source, each: each) }
+        readBatches(input, source: source) { batch, _ in batch.records().forEach(each) }
+    }
+
+    /// Reads every item, handing them on in batches of `batchSize` items, the last (`final`, maybe smaller or empty)
+    /// once parsing ended: the parsing thread only copies texts, and whoever takes a batch makes its records.
+    func readBatches(_ input: FeedInput, source: String, batchSize: Int = 256,
+                     each: (_ batch: XMLItemBatch, _ final: Bool) -> Void) -> [Problem] {
+        withoutActuallyEscaping(each) { each in readSAX(input, source: source, batchSize: batchSize, each: each) }
     }
 
     /// Reads with libxml2's SAX2 callbacks (no tree, not even one node per element as `xmlTextReader` builds).
-    private func readSAX(_ input: FeedInput, source: String, each: @escaping (FeedRecord) -> Void) -> [Problem] {
+    private func readSAX(_ input: FeedInput, source: String, batchSize: Int,
+                         each: @escaping (XMLItemBatch, Bool) -> Void) -> [Problem] {
         omniaudit_xml_silence()
         let walker = UnsafeMutablePointer<SAXItemWalker>.allocate(capacity: 1)
-        walker.initialize(to: SAXItemWalker(source: source, each: each))
+        walker.initialize(to: SAXItemWalker(source: source, batchSize: batchSize) { each($0, false) })
         defer {
             walker.deinitialize(count: 1)
             walker.deallocate()
@@ -67,6 +75,7 @@ public struct MerchantXMLReader: Sendable {
         _ = xmlCtxtUseOptions(context, options)
         walker.pointee.context = context
         let parsed = withExtendedLifetime(input) { xmlParseDocument(context) }
+        each(walker.pointee.takeBatch(), true)
         var problems: [Problem] = []
         let wellFormed = context.pointee.wellFormed != 0 && parsed == 0
         if let line = walker.pointee.doctypeLine {

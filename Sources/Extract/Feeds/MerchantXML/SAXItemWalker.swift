@@ -2,10 +2,11 @@ import AuditModel
 import CLibXML2
 import Foundation
 
-/// The state of one SAX parse of a Merchant feed: follows libxml2's start/end/text events and builds one record per
+/// The state of one SAX parse of a Merchant feed: follows libxml2's start/end/text events and gathers one record per
 /// `<item>`/`<entry>`, as `ItemWalker` does for the reader (each child element is a value, an Atom link its `href`,
-/// `<g:shipping>`/`<g:tax>` sub-elements joined in Merchant's colon form). No tree is built. Held in memory the
-/// callbacks reach by pointer (no reference counting or exclusivity checks per event).
+/// `<g:shipping>`/`<g:tax>` sub-elements joined in Merchant's colon form). No tree is built, and no string either:
+/// texts are copied into the current `XMLItemBatch`, handed on every `batchSize` items. Held in memory the callbacks
+/// reach by pointer (no reference counting or exclusivity checks per event).
 struct SAXItemWalker {
     let source: String
     /// The parser, for line numbers and stopping.
@@ -20,33 +21,60 @@ struct SAXItemWalker {
     private(set) var doctypeLine: Int?
     /// The first error at level error or above: line, column, message.
     private(set) var firstError: (line: Int32, column: Int32, message: String)?
-    private let each: (FeedRecord) -> Void
+    private let each: (XMLItemBatch) -> Void
+    private let batchSize: Int
+    private var batch = XMLItemBatch()
     private var depth = -1
     private var itemDepth = -1
-    private var record = FeedRecord(locator: "")
-    private var plain: [FeedRecord.Value] = []
-    private var field: (name: String, google: Bool, line: Int, text: String)?
-    private var sub: (name: String, text: String)?
-    /// The sub-elements of the open field, in Merchant's order (country, region, service or rate, price or
-    /// tax_ship), and whether it has any.
-    private var parts = ["", "", "", ""]
+    /// The open item's values, `g:` and plain (the plain ones follow the `g:` ones in its record).
+    private var google: [XMLItemBatch.Field] = []
+    private var plain: [XMLItemBatch.Field] = []
+    /// The open value: its name, namespace, line, where its text starts in the batch's bytes, and whether it is a tax.
+    private var field: (name: Int32, google: Bool, line: Int, start: Int, tax: Bool)?
+    /// The open sub-element of the value: its slot in `parts` (nil for other names) and where its text starts.
+    private var sub: (slot: Int?, start: Int)?
+    /// The texts of the open value's sub-elements (ranges of the batch's bytes), in Merchant's order (country,
+    /// region, service or rate, price or tax_ship), and whether it has any sub-element.
+    private var parts = [0..<0, 0..<0, 0..<0, 0..<0]
     private var hasParts = false
-    /// Element names made into strings, by libxml2's interned pointer (names come from the parser's dictionary).
-    private var names: [(pointer: UnsafePointer<xmlChar>, name: String)] = []
+    /// Element names: every name met, and the index of each by libxml2's interned pointer (names come from the
+    /// parser's dictionary) for the first few.
+    private var names: [String] = []
+    /// What each name means to the walker (by index, as `names`), so that no name is compared per element.
+    private var roles: [Role] = []
+    private var indexes: [String: Int32] = [:]
+    private var cache: [(pointer: UnsafePointer<xmlChar>, index: Int32)] = []
 
-    init(source: String, each: @escaping (FeedRecord) -> Void) {
+    init(source: String, batchSize: Int = 256, each: @escaping (XMLItemBatch) -> Void) {
         self.source = source
+        self.batchSize = max(1, batchSize)
         self.each = each
     }
 
     private var line: Int { context.map { Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0))) } ?? 0 }
 
-    private mutating func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
-        guard let pointer else { return "" }
-        for entry in names where entry.pointer == pointer { return entry.name }
-        let name = String(cString: pointer)
-        if names.count < 64 { names.append((pointer, name)) }
-        return name
+    private mutating func name(_ pointer: UnsafePointer<xmlChar>?) -> Int32 {
+        guard let pointer else { return intern("") }
+        for entry in cache where entry.pointer == pointer { return entry.index }
+        let index = intern(String(cString: pointer))
+        if cache.count < 64 { cache.append((pointer, index)) }
+        return index
+    }
+
+    private mutating func intern(_ name: String) -> Int32 {
+        if let index = indexes[name] { return index }
+        let index = Int32(names.count)
+        names.append(name)
+        roles.append(Role(rawValue: name) ?? .other)
+        indexes[name] = index
+        return index
+    }
+
+    /// The element names the walker treats apart: Atom's `link` (its `href`), `tax` (its sub-elements' slots
+    /// differ from shipping's) and the sub-elements of shipping and tax.
+    private enum Role: String {
+        case other = "", link, tax, country, region, service, rate, price
+        case taxShip = "tax_ship"
     }
 
     private static func equals(_ pointer: UnsafePointer<xmlChar>?, _ literal: StaticString) -> Bool {
@@ -74,41 +102,47 @@ struct SAXItemWalker {
     mutating func start(_ local: UnsafePointer<xmlChar>?, _ namespace: UnsafePointer<xmlChar>?, attributes: Int32,
                _ values: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         depth += 1
-        if root == nil { root = name(local) }
+        if root == nil { root = names[Int(name(local))] }
         if itemDepth < 0 {
             guard Self.equals(local, "item") || Self.equals(local, "entry") else { return }
             itemDepth = depth
-            let line = self.line
             openItemLine = line
-            record = FeedRecord(place: .item(index: items + 1, line: line))
-            record.values.reserveCapacity(16)
-            plain = []
+            google.removeAll(keepingCapacity: true)
+            plain.removeAll(keepingCapacity: true)
         } else if depth == itemDepth + 1 {
-            let name = name(local)
-            var text = ""
-            if name == "link", let values {
+            let index = name(local)
+            let textStart = batch.bytes.count
+            let role = roles[Int(index)]
+            if role == .link, let values {
                 // Five pointers per attribute: local name, prefix, URI, value start, value end.
-                for index in 0..<Int(attributes) where Self.equals(values[index * 5], "href") {
-                    if let start = values[index * 5 + 3], let end = values[index * 5 + 4] {
-                        text = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+                for attribute in 0..<Int(attributes) where Self.equals(values[attribute * 5], "href") {
+                    if let start = values[attribute * 5 + 3], let end = values[attribute * 5 + 4] {
+                        batch.bytes.removeSubrange(textStart...)
+                        batch.bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: end - start))
                     }
                 }
             }
-            field = (name, isGoogle(cached: namespace), line, text)
+            field = (index, isGoogle(cached: namespace), line, textStart, role == .tax)
             clearParts()
         } else if depth == itemDepth + 2 {
-            sub = (name(local), "")
+            let tax = field?.tax ?? false
+            let slot: Int? = switch roles[Int(name(local))] {
+            case .country: 0
+            case .region: 1
+            case .service: tax ? nil : 2
+            case .rate: tax ? 2 : nil
+            case .price: tax ? nil : 3
+            case .taxShip: tax ? 3 : nil
+            case .other, .link, .tax: nil
+            }
+            sub = (slot, batch.bytes.count)
         }
     }
 
     mutating func text(_ bytes: UnsafePointer<xmlChar>?, _ count: Int32) {
         guard itemDepth >= 0, field != nil, let bytes, count > 0 else { return }
-        let text = String(decoding: UnsafeBufferPointer(start: bytes, count: Int(count)), as: UTF8.self)
-        if sub != nil {
-            if sub!.text.isEmpty { sub!.text = text } else { sub!.text += text }
-        } else {
-            if field!.text.isEmpty { field!.text = text } else { field!.text += text }
-        }
+        // A value's own text and its sub-elements' texts may interleave; a value with sub-elements keeps only theirs.
+        batch.bytes.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(count)))
     }
 
     mutating func end() {
@@ -121,17 +155,7 @@ struct SAXItemWalker {
         } else if depth == itemDepth + 2 {
             if let sub {
                 hasParts = true
-                let tax = field?.name == "tax"
-                let slot: Int? = switch sub.name {
-                case "country": 0
-                case "region": 1
-                case "service": tax ? nil : 2
-                case "rate": tax ? 2 : nil
-                case "price": tax ? nil : 3
-                case "tax_ship": tax ? 3 : nil
-                default: nil
-                }
-                if let slot { parts[slot] = sub.text.feedTrimmed }
+                if let slot = sub.slot { parts[slot] = sub.start..<batch.bytes.count }
             }
             sub = nil
         }
@@ -139,29 +163,61 @@ struct SAXItemWalker {
 
     private mutating func closeField() {
         guard let field else { return }
-        var text = field.text
+        var start = field.start
         if hasParts {
             // Merchant's colon form: shipping `country:region:service:price`, tax `country:region:rate:tax_ship`.
-            text = parts[0] + ":" + parts[1] + ":" + parts[2] + ":" + parts[3]
+            start = batch.bytes.count
+            for slot in parts.indices {
+                if slot > 0 { batch.bytes.append(UInt8(ascii: ":")) }
+                appendTrimmed(parts[slot])
+            }
         }
-        let value = FeedRecord.Value(name: field.name, text: text, place: .element(line: field.line, google: field.google))
-        if field.google { record.values.append(value) } else { plain.append(value) }
+        let value = XMLItemBatch.Field(name: field.name, google: field.google, line: field.line, start: start, end: batch.bytes.count)
+        if field.google { google.append(value) } else { plain.append(value) }
         self.field = nil
         clearParts()
     }
 
+    /// Appends the text of `bytes[range]` without surrounding whitespace (`feedTrimmed`).
+    private mutating func appendTrimmed(_ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        let first = batch.bytes[range.lowerBound], last = batch.bytes[range.upperBound - 1]
+        func maybeSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte >= 0x80 }
+        if !maybeSpace(first) && !maybeSpace(last) {
+            batch.bytes.reserveCapacity(batch.bytes.count + range.count)
+            for index in range { batch.bytes.append(batch.bytes[index]) }
+        } else {
+            let text = String(decoding: batch.bytes[range], as: UTF8.self).feedTrimmed
+            batch.bytes.append(contentsOf: text.utf8)
+        }
+    }
+
     private mutating func clearParts() {
         guard hasParts else { return }
-        for index in parts.indices { parts[index] = "" }
+        for index in parts.indices { parts[index] = 0..<0 }
         hasParts = false
     }
 
     private mutating func finish() {
-        record.values += plain
+        batch.fields += google
+        batch.fields += plain
         items += 1
+        batch.items.append(XMLItemBatch.Item(index: items, line: openItemLine ?? 0, fieldsEnd: batch.fields.count))
         itemDepth = -1
         openItemLine = nil
-        each(record)
+        if batch.items.count >= batchSize { each(takeBatch()) }
+    }
+
+    /// The items completed and not yet handed on (between items, no text of an open one is in the batch).
+    mutating func takeBatch() -> XMLItemBatch {
+        var next = XMLItemBatch()
+        next.bytes.reserveCapacity(min(batch.bytes.count, 1 << 20))  // one huge item does not make every batch huge
+        next.fields.reserveCapacity(batch.fields.count)
+        next.items.reserveCapacity(batch.items.count)
+        var taken = batch
+        taken.names = names
+        batch = next
+        return taken
     }
 
     /// A DOCTYPE: refused, and the parse stopped before any entity is declared.
