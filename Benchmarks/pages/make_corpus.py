@@ -10,6 +10,9 @@ platforms = os.path.join(here, "..", "..", "fixtures", "pages", "platforms")
 out = sys.argv[1]
 copies = int(sys.argv[2]) if len(sys.argv) > 2 else 8
 os.makedirs(out, exist_ok=True)
+for stale in os.listdir(out):  # a run with fewer copies must not measure an earlier run's extra pages
+    if stale.endswith(".html"):
+        os.remove(os.path.join(out, stale))
 
 def menu(n):
     items = "".join(f'<li class="menu__item"><a href="/collections/c{i}" class="menu__link">Categoria {i} &amp; accessori</a>'
