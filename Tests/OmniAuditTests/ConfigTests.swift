@@ -70,6 +70,19 @@ import Testing
         expectError(valid + "\ngate: { min-coverage: 2 }", line: 9, column: 23, contains: "between 0 and 1")
     }
 
+    /// `as-of:` pins the audit day of a snapshot (the demo shop), `--as-of` still overrides it, and without it the
+    /// day is today in the shop's timezone.
+    @Test func asOfPinsTheAuditDay() throws {
+        let pinned = try parse(valid + "\nas-of: 2026-11-23")
+        #expect(pinned.asOf == "2026-11-23")
+        let noon = Date(timeIntervalSince1970: 1_800_000_000)  // 2027-01-15
+        #expect(Audit(config: pinned, version: "test", now: noon).asOf == "2026-11-23")
+        #expect(Audit(config: try parse(valid), version: "test", now: noon).asOf == "2027-01-15")
+        expectError(valid + "\nas-of: 23/11/2026", line: 9, column: 8, contains: "as-of must be a date like 2026-11-23")
+        expectError(valid + "\nas-of: 2026-02-30", line: 9, column: 8, contains: "as-of must be a date")
+        #expect(try ConfigLoader.load(path: Paths.repo("omniaudit.yml")).asOf == "2026-11-23", "the demo is a snapshot")
+    }
+
     @Test func missingFilesAreErrors() {
         expectError(valid.replacingOccurrences(of: "feed.json", with: "nope.json"), line: 6, column: 13,
                     contains: "'nope.json' does not exist", hint: "relative to the config file")

@@ -73,6 +73,10 @@ public struct AuditConfig: Sendable {
     public var trackingParameters: [String] = []
     /// True when `match` lists `title`: normalised titles join products no identifier joins, as a last resort.
     public var matchTitles = false
+    /// The audit day the config pins (`as-of:`, `yyyy-MM-dd`): inputs that are a snapshot of one day, such as the
+    /// demo shop, whose sale windows and promo validities are read against that day. Nil: today in the shop's
+    /// timezone. `omniaudit audit --as-of` overrides it.
+    public var asOf: String? = nil
 
     /// How a local path is shown in reports and messages: relative to the config folder when inside it.
     public func display(_ location: String) -> String { PathResolver(baseDirectory: baseDirectory).display(location) }

@@ -6,7 +6,7 @@ import Yams
 /// Loads and validates `omniaudit.yml`. Unknown keys, wrong types and missing files are `ConfigError`s with
 /// `file:line:column` and a hint.
 public enum ConfigLoader {
-    static let topKeys = ["version", "shop", "match", "reference", "channels", "rules", "suppressions", "gate", "report", "tracking-parameters", "history"]
+    static let topKeys = ["version", "shop", "match", "reference", "channels", "rules", "suppressions", "gate", "report", "tracking-parameters", "history", "as-of"]
 
     /// Loads the config at a path.
     public static func load(path: String) throws(ConfigError) -> AuditConfig {
@@ -68,13 +68,21 @@ public enum ConfigLoader {
         }
         var tracking: [String] = []
         if let node = member("tracking-parameters") { tracking = try node.strings() }
+        var asOf: String?
+        if let node = member("as-of") {
+            let day = try node.string()
+            guard day.count == 10, DayClock.date(from: day) != nil else {
+                throw node.error("as-of must be a date like 2026-11-23", hint: "leave it out to audit as of today in the shop's timezone")
+            }
+            asOf = day
+        }
         let gate = try SectionLoader.gate(member("gate"))
         let report = try SectionLoader.report(member("report"), resolver: resolver)
         return AuditConfig(
             path: file, baseDirectory: baseDirectory, digest: Fingerprint.make([text]), shop: shop, match: match.fields, reference: reference,
             channels: channels, rules: try SectionLoader.rules(member("rules")),
             suppressions: try SectionLoader.suppressions(member("suppressions")), gate: gate, report: report,
-            history: history, trackingParameters: tracking, matchTitles: match.titles)
+            history: history, trackingParameters: tracking, matchTitles: match.titles, asOf: asOf)
     }
 
     private static func yamlError(_ error: YamlError, file: String) -> ConfigError {

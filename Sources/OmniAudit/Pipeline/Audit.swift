@@ -29,9 +29,10 @@ public struct Audit: Sendable {
     /// The default of `keptInMemory`: a few megabytes of observations or pages per list.
     public static let defaultKeptInMemory = 2_048
 
-    /// Creates an audit; `now` is reduced to the day in the shop's timezone.
+    /// Creates an audit on the config's `as-of` day, else on `now` reduced to the day in the shop's timezone.
     public init(config: AuditConfig, version: String, now: Date = Date(), progress: (@Sendable (String) -> Void)? = nil) {
-        self.init(config: config, version: version, day: DayClock.day(of: now, timezone: config.shop.timezone), progress: progress)
+        self.init(config: config, version: version, day: config.asOf ?? DayClock.day(of: now, timezone: config.shop.timezone),
+                  progress: progress)
     }
 
     /// Creates an audit for a given audit day (`yyyy-MM-dd`, as `--as-of` gives it), whatever the timezone.
