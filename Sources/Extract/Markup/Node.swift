@@ -295,12 +295,8 @@ extension MarkupTree {
     /// The root element, if any.
     var rootElement: Node? { xmlDocGetRootElement(document).map { Node(pointer: $0, tree: self) } }
 
-    /// Every element of the document in document order (what `//*` selects), until `body` returns false.
-    func forEachElement(_ body: (Node) -> Bool) {
-        forEachElementPointer { body(Node(pointer: $0, tree: self)) }
-    }
-
-    /// `forEachElement` with raw pointers (no retain per element).
+    /// Every element of the document in document order (what `//*` selects), as raw pointers (no retain per
+    /// element), until `body` returns false.
     func forEachElementPointer(_ body: (xmlNodePtr) -> Bool) {
         let documentNode = UnsafeMutableRawPointer(document)
         var current: xmlNodePtr? = document.pointee.children
