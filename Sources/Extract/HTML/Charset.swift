@@ -19,24 +19,9 @@ enum Charset {
         return isValidUTF8(data) ? "UTF-8" : "windows-1252"
     }
 
-    /// True when the bytes are well-formed UTF-8 (what `String(data:encoding: .utf8) != nil` says), checked in
-    /// place: eight ASCII bytes at a time, no string built.
+    /// True when the bytes are well-formed UTF-8 (what `String(data:encoding: .utf8) != nil` says), checked in place.
     static func isValidUTF8(_ data: Data) -> Bool {
-        data.withUnsafeBytes { raw -> Bool in
-            let count = raw.count
-            guard let base = raw.baseAddress else { return true }
-            var index = 0
-            while index < count {
-                if index + 8 <= count, base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                    index += 8
-                    continue
-                }
-                if raw[index] < 0x80 { index += 1; continue }
-                guard let length = StrictUTF8.sequenceLength(raw, at: index) else { return false }
-                index += length
-            }
-            return true
-        }
+        data.withUnsafeBytes(StrictUTF8.isValid)
     }
 
     private static func declaresCharset(_ head: Data) -> Bool {

@@ -21,4 +21,22 @@ enum StrictUTF8 {
             return nil
         }
     }
+
+    /// True when the bytes are well-formed UTF-8 (what `String(validating:as: UTF8.self) != nil` says), checked in
+    /// place: eight ASCII bytes at a time, no string built.
+    static func isValid(_ raw: UnsafeRawBufferPointer) -> Bool {
+        let count = raw.count
+        guard let base = raw.baseAddress else { return true }
+        var index = 0
+        while index < count {
+            if index + 8 <= count, base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
+            if raw[index] < 0x80 { index += 1; continue }
+            guard let length = sequenceLength(raw, at: index) else { return false }
+            index += length
+        }
+        return true
+    }
 }

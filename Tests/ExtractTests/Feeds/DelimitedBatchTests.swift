@@ -26,13 +26,23 @@ import Testing
         record.locator + ": " + record.values.map { "\($0.name)=\($0.text)|\($0.locator)" }.joined(separator: " ")
     }
 
+    /// Each record as `describe` shows it, made on the thread that reads its batch.
+    struct Described: RecordSink {
+        var lines: [String] = []
+        mutating func take(_ record: FeedRecord) { lines.append(DelimitedBatchTests.describe(record)) }
+        mutating func output() -> [String] {
+            defer { lines = [] }
+            return lines
+        }
+    }
+
     /// Batches of at most `batchBytes` whole rows, on `workers` threads.
     func batched(_ text: [UInt8], separator: UInt8 = 0x2C, batchBytes: Int, workers: Int) -> Read {
         var reader = DelimitedReader(separator: separator)
         reader.batchBytes = batchBytes
         var read = Read()
         read.problems = reader.read(FeedInput(data: Data(text)), source: "t.csv", workers: workers,
-                                    transform: { $0.map(Self.describe) }, deliver: { read.records += $0 }).map(\.description)
+                                    sink: { Described() }, deliver: { read.records += $0 }).map(\.description)
         return read
     }
 
@@ -97,7 +107,7 @@ import Testing
         var tokenizer = CSVTokenizer(separator: 0x2C)
         tokenizer.readsWholeFields = wholeFields
         var rows: [String] = []
-        func emit(_ row: CSVTokenizer.Row) {
+        func emit(_ row: inout CSVTokenizer.Row) {
             rows.append("\(row.line) \(row.fields) \(String(describing: row.strayQuote)) \(String(describing: row.recoded))")
         }
         let size = max(1, (text.count + chunks - 1) / chunks)
@@ -167,7 +177,7 @@ import Testing
         reader.maxRowBytes = 1 << 20
         var records: [String] = []
         let problems = reader.read(FeedInput(data: Data(text)), source: "t.csv", workers: 2,
-                                   transform: { $0.map(Self.describe) }, deliver: { records += $0 }).map(\.description)
+                                   sink: { Described() }, deliver: { records += $0 }).map(\.description)
         #expect(records == ["line 2: id=A|line 2, column id title=b|line 2, column title"])
         #expect(problems == ["t.csv: line 3: a row longer than 1 MiB starts here (a quote that never closes?): reading stopped, "
                                 + "the rest of the feed was not read"])

@@ -70,17 +70,13 @@ final class InterpretPipeline {
             self.source = String(decoding: Array(source.utf8), as: UTF8.self)
         }
 
+        private var result = Result(observations: [], problems: [])
+
         /// The observations and problems of some records, in order.
         mutating func interpret(_ records: [FeedRecord]) -> Result {
-            var observations: [Observation] = []
-            observations.reserveCapacity(records.count)
-            var problems: [Problem] = []
-            for record in records {
-                if let observation = interpreter.observation(record, source: source, problems: &problems, memo: &memo) {
-                    observations.append(observation)
-                }
-            }
-            return Result(observations: observations, problems: problems)
+            result.observations.reserveCapacity(records.count)
+            records.forEach { take($0) }
+            return output()
         }
     }
 
@@ -91,5 +87,20 @@ final class InterpretPipeline {
         observations.reverse()
         while let observation = observations.popLast() { each(observation) }
         problems += result.problems
+    }
+}
+
+extension InterpretPipeline.Session: RecordSink {
+    /// Interprets one record.
+    mutating func take(_ record: FeedRecord) {
+        if let observation = interpreter.observation(record, source: source, problems: &result.problems, memo: &memo) {
+            result.observations.append(observation)
+        }
+    }
+
+    /// The observations and problems of the records taken since the last output, in order.
+    mutating func output() -> InterpretPipeline.Result {
+        defer { result = InterpretPipeline.Result(observations: [], problems: []) }
+        return result
     }
 }

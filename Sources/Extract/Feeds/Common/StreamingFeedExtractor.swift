@@ -81,10 +81,7 @@ public struct StreamingFeedExtractor: FeedExtractor {
             var interpreted: [Problem] = []
             let read = DelimitedReader(separator: separator, encoding: encoding).read(
                 input, source: source, workers: ProcessInfo.processInfo.activeProcessorCount,
-                transformer: {
-                    var session = InterpretPipeline.Session(interpreter: interpreter, source: source)
-                    return { session.interpret($0) }
-                },
+                sink: { InterpretPipeline.Session(interpreter: interpreter, source: source) },
                 deliver: { InterpretPipeline.hand($0, each, &interpreted) })
             problems += interpreted + read
         case .jsonl:

@@ -4,8 +4,14 @@
 struct CSVRowSplitter {
     let separator: UInt8
     private var state = CSVTokenizer.State.fieldStart
+    /// The bytes that end an unquoted field, and those that matter inside a quoted one.
+    private let unquotedEnd: ByteScan, quotedStop: ByteScan
 
-    init(separator: UInt8) { self.separator = separator }
+    init(separator: UInt8) {
+        self.separator = separator
+        unquotedEnd = ByteScan(separator, 0x0A)
+        quotedStop = ByteScan(0x22, 0x0A)
+    }
 
     /// Scans `base[start..<end]`: the offset just past the first newline that ends a row, or nil when no row ends
     /// there (the quote state carries on to the next bytes). `newlines` counts every newline passed, quoted ones too.
@@ -23,11 +29,7 @@ struct CSVRowSplitter {
                 }
                 if byte == 0x22 { state = .quoted } else if byte != separator { state = .unquoted }
             case .unquoted:
-                while index < end {
-                    let byte = base[index]
-                    if byte == separator || byte == 0x0A { break }
-                    index += 1
-                }
+                index = unquotedEnd.first(base, from: index, to: end)
                 if index == end { return nil }
                 let byte = base[index]
                 index += 1
@@ -37,11 +39,10 @@ struct CSVRowSplitter {
                     return index
                 }
             case .quoted:
-                while index < end {
-                    let byte = base[index]
-                    if byte == 0x22 { break }
-                    if byte == 0x0A { newlines += 1 }
-                    index += 1
+                index = quotedStop.first(base, from: index, to: end)
+                while index < end, base[index] == 0x0A {
+                    newlines += 1
+                    index = quotedStop.first(base, from: index + 1, to: end)
                 }
                 if index == end { return nil }
                 index += 1

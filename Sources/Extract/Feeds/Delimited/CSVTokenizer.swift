@@ -29,8 +29,13 @@ struct CSVTokenizer {
     private var pendingCR = false
 
     /// A tokenizer whose first row starts on `line`.
+    /// The bytes that end a run of an unquoted field, and those that end a run of a quoted one.
+    private let unquotedStop: ByteScan, quotedStop: ByteScan
+
     init(separator: UInt8, line: Int = 1) {
         self.separator = separator
+        unquotedStop = ByteScan(separator, 0x0A, 0x0D, 0x22)
+        quotedStop = ByteScan(0x22, 0x0A)
         self.line = line
         row.line = line
         field.reserveCapacity(256)
@@ -48,9 +53,9 @@ struct CSVTokenizer {
         if recoded, row.recoded == nil { row.recoded = row.fields.count - 1 }
     }
 
-    private mutating func endRow(_ emit: (Row) -> Void, last bytes: UnsafeBufferPointer<UInt8>? = nil) {
+    private mutating func endRow(_ emit: (inout Row) -> Void, last bytes: UnsafeBufferPointer<UInt8>? = nil) {
         endField(bytes)
-        emit(row)
+        emit(&row)
         // The next row reuses the fields' storage (rows mostly have the width of the one before).
         row.fields.removeAll(keepingCapacity: true)
         row.line = line + 1
@@ -63,22 +68,18 @@ struct CSVTokenizer {
     /// quote or CR, or quoted with no doubled quote and followed by the separator or a newline), ends it straight
     /// from the bytes, with the byte after it, as the byte-by-byte path would; returns where reading goes on, or nil
     /// to read the field byte by byte.
-    private mutating func wholeField(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, _ emit: (Row) -> Void) -> Int? {
+    private mutating func wholeField(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int, _ emit: (inout Row) -> Void) -> Int? {
         guard field.isEmpty else { return nil }
         var index = start
         let text: UnsafeBufferPointer<UInt8>
         if base[start] == 0x22 {
-            index += 1
             var newlines = 0
             var lastNewline = 0
-            while index < end {
-                let byte = base[index]
-                if byte == 0x22 { break }
-                if byte == 0x0A {
-                    newlines += 1
-                    lastNewline = index
-                }
-                index += 1
+            index = quotedStop.first(base, from: index + 1, to: end)
+            while index < end, base[index] == 0x0A {
+                newlines += 1
+                lastNewline = index
+                index = quotedStop.first(base, from: index + 1, to: end)
             }
             // The closing quote at `index`, then the separator or newline.
             guard index + 1 < end, base[index + 1] == separator || base[index + 1] == 0x0A else { return nil }
@@ -91,13 +92,8 @@ struct CSVTokenizer {
             }
             index += 1
         } else {
-            while index < end {
-                let byte = base[index]
-                if byte == separator || byte == 0x0A { break }
-                if byte == 0x22 || byte == 0x0D { return nil }
-                index += 1
-            }
-            guard index < end else { return nil }
+            index = unquotedStop.first(base, from: index, to: end)
+            guard index < end, base[index] != 0x22, base[index] != 0x0D else { return nil }
             text = UnsafeBufferPointer(start: base + start, count: index - start)
             column += index - start
         }
@@ -115,8 +111,9 @@ struct CSVTokenizer {
         return index + 1
     }
 
-    /// Consumes bytes, calling `emit` for every complete row.
-    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, row emit: (Row) -> Void) {
+    /// Consumes bytes, calling `emit` for every complete row (which it may take the fields of: the next row starts
+    /// with none).
+    mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, row emit: (inout Row) -> Void) {
         guard let base = bytes.baseAddress else { return }
         let end = bytes.count
         var index = 0
@@ -127,12 +124,7 @@ struct CSVTokenizer {
             }
             // Runs of ordinary bytes are copied at once; the byte that ends a run goes through the state machine.
             if state == .unquoted || state == .fieldStart {
-                var stop = index
-                while stop < end {
-                    let byte = base[stop]
-                    if byte == separator || byte == 0x0A || byte == 0x0D || byte == 0x22 { break }
-                    stop += 1
-                }
+                let stop = unquotedStop.first(base, from: index, to: end)
                 if stop > index {
                     field.append(contentsOf: UnsafeBufferPointer(start: base + index, count: stop - index))
                     column += stop - index
@@ -142,12 +134,7 @@ struct CSVTokenizer {
                     if index == end { break }
                 }
             } else if state == .quoted {
-                var stop = index
-                while stop < end {
-                    let byte = base[stop]
-                    if byte == 0x22 || byte == 0x0A { break }
-                    stop += 1
-                }
+                let stop = quotedStop.first(base, from: index, to: end)
                 if stop > index {
                     field.append(contentsOf: UnsafeBufferPointer(start: base + index, count: stop - index))
                     column += stop - index
@@ -213,12 +200,12 @@ struct CSVTokenizer {
     }
 
     /// Ends the input: emits the last row if it has content; returns where an unclosed quoted field opened.
-    mutating func finish(row emit: (Row) -> Void) -> (line: Int, column: Int)? {
+    mutating func finish(row emit: (inout Row) -> Void) -> (line: Int, column: Int)? {
         if state == .quoted { return quoteOpened }
         if state != .fieldStart || !field.isEmpty || !row.fields.isEmpty {
             if field.last == 0x0D { field.removeLast() }
             endField()
-            emit(row)
+            emit(&row)
         }
         return nil
     }

@@ -34,7 +34,7 @@ public struct DelimitedReader: Sendable {
 
     /// Reads every row, handing each record to `each`; returns the problems, each with its line.
     public func read(_ input: FeedInput, source: String, each: (FeedRecord) -> Void) -> [Problem] {
-        read(input, source: source, workers: 0, transform: { $0 }, deliver: { $0.forEach(each) })
+        read(input, source: source, workers: 0, sink: { RecordList() }, deliver: { $0.forEach(each) })
     }
 
     /// The first row of text that is not UTF-8, its field, and how many rows had such text.
@@ -42,8 +42,8 @@ public struct DelimitedReader: Sendable {
 
     /// What the rows of one batch became.
     struct Batch<Output: Sendable>: @unchecked Sendable {  // Recoded and the quote position are plain integers
-        /// One output per run of `runRows` records, in order.
-        var outputs: [Output]
+        /// What the batch's sink made of its records.
+        var output: Output
         /// Stray quotes and rows of the wrong width, in order.
         var problems: [Problem]
         var recoded: Recoded?
@@ -57,19 +57,11 @@ public struct DelimitedReader: Sendable {
         let layout: FeedRecord.Layout
     }
 
-    /// Reads the rows in batches: `transform` turns each run of records into an output on one of `workers`
-    /// threads (the calling thread for 0), and `deliver` receives the outputs on the calling thread, in order.
-    func read<Output: Sendable>(_ input: FeedInput, source: String, workers: Int,
-                                transform: @escaping @Sendable ([FeedRecord]) -> Output,
-                                deliver: (Output) -> Void) -> [Problem] {
-        read(input, source: source, workers: workers, transformer: { transform }, deliver: deliver)
-    }
-
-    /// Reads the rows in batches, as above; `transformer` makes the transform of one batch's runs (state it keeps
-    /// from run to run, private to the thread reading the batch).
-    func read<Output: Sendable>(_ input: FeedInput, source: String, workers: Int,
-                                transformer: @escaping @Sendable () -> ([FeedRecord]) -> Output,
-                                deliver: (Output) -> Void) -> [Problem] {
+    /// Reads the rows in batches: each batch's records go, one by one, to a sink made by `sink` on one of `workers`
+    /// threads (the calling thread for 0), and `deliver` receives each batch's output on the calling thread, in order.
+    func read<Sink: RecordSink>(_ input: FeedInput, source: String, workers: Int,
+                                sink makeSink: @escaping @Sendable () -> Sink,
+                                deliver: (Sink.Output) -> Void) -> [Problem] {
         // UTF-16 (with its byte-order mark) and declared encodings are converted to UTF-8 as they stream.
         var utf16 = encoding == nil ? FeedFormat.utf16ByteOrder(input.peek(2)).map { UTF16Stream(bigEndian: $0) } : nil
         let declared = encoding.flatMap(IconvStream.init(from:))
@@ -77,12 +69,12 @@ public struct DelimitedReader: Sendable {
             return [Problem(source: source, message: "encoding '\(encoding)' is not known to iconv: the feed was not read")]
         }
         let separator = self.separator
-        let work = OrderedWork<Batch<Output>>(workers: workers)
+        let work = OrderedWork<Batch<Sink.Output>>(workers: workers)
         var problems: [Problem] = []
         var recoded: Recoded?
         var unclosed: (line: Int, column: Int)?
-        func collect(_ batch: Batch<Output>) {
-            batch.outputs.forEach(deliver)
+        func collect(_ batch: Batch<Sink.Output>) {
+            deliver(batch.output)
             problems += batch.problems
             if let more = batch.recoded {
                 recoded = (recoded?.line ?? more.line, recoded?.field ?? more.field, (recoded?.rows ?? 0) + more.rows)
@@ -107,24 +99,22 @@ public struct DelimitedReader: Sendable {
             let first = line
             if let known = header {
                 work.submit({
-                    let transform = transformer()
-                    var outputs: [Output] = []
+                    var sink = makeSink()
                     let rows = bytes.withUnsafeBufferPointer { buffer in
                         Self.rows(UnsafeBufferPointer(rebasing: buffer[..<end]), line: first, final: final, separator: separator,
-                                  header: known, source: source) { outputs.append(transform($0)) }
+                                  header: known, source: source, into: &sink)
                     }
-                    return Batch(outputs: outputs, problems: rows.problems, recoded: rows.recoded, unclosed: rows.unclosed)
+                    return Batch(output: sink.output(), problems: rows.problems, recoded: rows.recoded, unclosed: rows.unclosed)
                 }, deliver: collect)
             } else {
                 // Until the header is known, rows are read here one by one: the first without a stray quote names the columns.
-                let transform = transformer()
-                var outputs: [Output] = []
+                var sink = makeSink()
                 let rows = bytes.withUnsafeBufferPointer { buffer in
                     Self.rows(UnsafeBufferPointer(rebasing: buffer[..<end]), line: first, final: final, separator: separator,
-                              header: nil, source: source) { outputs.append(transform($0)) }
+                              header: nil, source: source, into: &sink)
                 }
                 header = rows.header
-                collect(Batch(outputs: outputs, problems: rows.problems, recoded: rows.recoded, unclosed: rows.unclosed))
+                collect(Batch(output: sink.output(), problems: rows.problems, recoded: rows.recoded, unclosed: rows.unclosed))
             }
             pending = Array(bytes[end...])
             pending.reserveCapacity(batchBytes + (256 << 10))
@@ -226,22 +216,23 @@ public struct DelimitedReader: Sendable {
         var header: Header?
     }
 
-    /// The records handed on at once by `rows`: few enough that they are still in the cache when `each` reads them.
-    static let runRows = 32
-
-    /// Splits whole rows starting on `line` into fields and makes a record of each row of the header's width, handing
-    /// them to `each` in runs of `runRows`; with no header yet, the first row without a stray quote becomes it. With
-    /// `final`, the bytes end the input (the last row may lack its newline, a quoted field may be left open).
-    static func rows(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, final: Bool, separator: UInt8, header: Header?,
-                     source: String, each: ([FeedRecord]) -> Void) -> Rows {
+    /// Splits whole rows starting on `line` into fields and hands a record of each row of the header's width to `sink`;
+    /// with no header yet, the first row without a stray quote becomes it. With `final`, the bytes end the input (the
+    /// last row may lack its newline, a quoted field may be left open). One record is reused for every row: each
+    /// row's texts are moved into it, so a row costs no array and no copy of its strings.
+    static func rows<Sink: RecordSink>(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, final: Bool, separator: UInt8, header: Header?,
+                                       source: String, into sink: inout Sink) -> Rows {
         var result = Rows(header: header)
-        var records: [FeedRecord] = []
-        records.reserveCapacity(runRows)
         // Private copies of the names: threads sharing one string would contend for its reference count.
         var names = header.map { $0.names.map { String(decoding: Array($0.utf8), as: UTF8.self) } }
-        var layout = names.map(FeedRecord.Layout.init(names:))
+        var record = FeedRecord(place: .line(line))
+        func reuse(_ columns: [String]) {
+            record.layout = FeedRecord.Layout(names: columns)
+            record.values = columns.map { FeedRecord.Value(name: $0, text: "", place: .column(line: line)) }
+        }
+        names.map(reuse)
         var tokenizer = CSVTokenizer(separator: separator, line: line)
-        func handle(_ row: CSVTokenizer.Row) {
+        func handle(_ row: inout CSVTokenizer.Row) {
             if let field = row.recoded {
                 result.recoded = (result.recoded?.line ?? row.line, result.recoded?.field ?? field, (result.recoded?.rows ?? 0) + 1)
             }
@@ -251,12 +242,12 @@ public struct DelimitedReader: Sendable {
                                                message: "stray quote in field \(stray.field + 1)\(name): row skipped"))
                 return
             }
-            guard let columns = names, let layout else {
+            guard let columns = names else {
                 var found = row.fields.map { FeedRecord.normalizedName($0) }
                 if let first = found.first, first.hasPrefix("\u{FEFF}") { found[0] = String(first.dropFirst()) }
                 names = found
-                layout = FeedRecord.Layout(names: found)
-                result.header = Header(names: found, layout: layout!)
+                reuse(found)
+                result.header = Header(names: found, layout: record.layout!)
                 return
             }
             if row.fields.count == 1 && row.fields[0].isEmpty { return }  // blank line
@@ -265,21 +256,17 @@ public struct DelimitedReader: Sendable {
                                                message: "row has \(row.fields.count) fields where the header has \(columns.count): row skipped"))
                 return
             }
-            var record = FeedRecord(place: .line(row.line))
-            record.layout = layout
-            record.values.reserveCapacity(columns.count)
-            for (index, text) in row.fields.enumerated() {
-                record.values.append(.init(name: columns[index], text: text, place: .column(line: row.line)))
+            record.place = .line(row.line)
+            record.values.withUnsafeMutableBufferPointer { values in
+                for index in values.indices {
+                    swap(&values[index].text, &row.fields[index])
+                    values[index].place = .column(line: row.line)
+                }
             }
-            records.append(record)
-            if records.count >= runRows {
-                each(records)
-                records.removeAll(keepingCapacity: true)
-            }
+            sink.take(record)
         }
         tokenizer.feed(bytes, row: handle)
         if final { result.unclosed = tokenizer.finish(row: handle) }
-        if !records.isEmpty { each(records) }
         return result
     }
 }
