@@ -67,7 +67,7 @@ let package = Package(
         // In-process price-parsing benchmark (Benchmarks/price-parser/run.sh); not part of the product.
         .executableTarget(name: "price-bench", dependencies: ["Normalize"], path: "Benchmarks/price-parser/InProcess"),
         // Streaming feed-reader benchmark (Benchmarks/feeds/run.sh); not part of the product.
-        .executableTarget(name: "feed-bench", dependencies: ["Extract"], path: "Benchmarks/feeds/FeedBench"),
+        .executableTarget(name: "feed-bench", dependencies: ["Extract", "AuditModel"], path: "Benchmarks/feeds/FeedBench"),
 
         // The fault-injecting HTTP server the crawler tests start (Tests/Support/fault_server.py), shared by tests.
         .target(name: "TestSupport", path: "Tests/Support/Swift"),

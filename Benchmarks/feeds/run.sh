@@ -9,8 +9,9 @@
 #     every observation counted and dropped),
 #   - Python xml.etree.ElementTree.iterparse / csv.DictReader reading the same fields and prices (reference.py),
 #   - the same Python loops without reading prices ("bare", the references' best case),
-# and the ratios, by wall clock and per CPU second (omniaudit interprets on every core; Python uses one). Each figure
-# is the best of 3 runs, all in this run; never compared with stored figures.
+# and the ratios, by wall clock and per CPU second (omniaudit interprets on every core; Python uses one). For CSV it
+# also prints the floor: the same observations made and dropped with nothing read, the most any reader could reach.
+# Each figure is the best of 3 runs, all in this run; never compared with stored figures.
 set -euo pipefail
 items="${1:-1000000}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -47,4 +48,11 @@ for kind in xml csv; do
     'BEGIN{printf "ratio            %.1fx python, %.1fx python bare (items/s, wall clock)\n", s / p, s / b}'
   awk -v s="$(cpurate "$swift_line")" -v p="$(cpurate "$py_line")" \
     'BEGIN{printf "ratio per CPU    %.1fx python (items per CPU second)\n", s / p}'
+  if [ "$kind" = csv ]; then
+    # The observations of these items made and dropped with nothing read (FeedBench/Floor.swift): no reader giving
+    # them can be faster, so this is the most any ratio above could be.
+    floor_line="$(FEED_BENCH_FLOOR="$items" best "$bench")"
+    echo "floor            $(rate "$floor_line") items/s: the observations alone, nothing read   [$floor_line]"
+    awk -v f="$(rate "$floor_line")" -v p="$(rate "$py_line")" 'BEGIN{printf "ceiling          %.1fx python (the floor against python)\n", f / p}'
+  fi
 done
