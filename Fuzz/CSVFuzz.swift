@@ -1,16 +1,47 @@
 // libFuzzer target for CSV feeds and store lists: quoting, separators, headers, rows.
 // Built by scripts/fuzz.sh with the Extract, Normalize and AuditModel sources.
+//
+// Differential too: the rows read in one batch on the calling thread must be the rows read in batches of a few
+// bytes on two workers, whose batches end where the row splitter (`CSVRowSplitter`) says rows end: a splitter that
+// disagrees with the tokenizer about quotes cuts a row in two.
 import AuditModel
 import Foundation
 
 private let extractor = StreamingFeedExtractor(format: .csv, interpreter: RecordInterpreter(channel: "stores", defaultCurrency: "EUR"))
 
+/// Each record's line, names, texts and places, as one comparable string.
+private struct Described: RecordSink {
+    var lines: [String] = []
+    mutating func take(_ record: FeedRecord) {
+        lines.append(record.locator + ": " + record.values.map { "\($0.name)=\($0.text)|\($0.locator)" }.joined(separator: " "))
+    }
+    mutating func output() -> [String] {
+        defer { lines = [] }
+        return lines
+    }
+}
+
+private func read(_ data: Data, batchBytes: Int, workers: Int) -> (records: [String], problems: [String]) {
+    var reader = DelimitedReader(separator: 0x2C)
+    reader.batchBytes = batchBytes
+    var records: [String] = []
+    let problems = reader.read(FeedInput(data: data), source: "list.csv", workers: workers, sink: { Described() },
+                               deliver: { records += $0 })
+    return (records, problems.map(\.description))
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func csvFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let result = extractor.extract(Data(UnsafeBufferPointer(start: data, count: size)), source: "list.csv")
+    let bytes = Data(UnsafeBufferPointer(start: data, count: size))
+    let result = extractor.extract(bytes, source: "list.csv")
     for observation in result.observations {
         if let price = observation.price?.value, price.amount < 0 { fatalError("negative price read") }
     }
     for problem in result.problems where problem.source != "list.csv" { fatalError("problem without its source") }
+    let whole = read(bytes, batchBytes: 1 << 20, workers: 0)
+    let batched = read(bytes, batchBytes: 7, workers: 2)
+    if whole.records != batched.records || whole.problems != batched.problems {
+        fatalError("batches change what is read:\n\(whole)\n\(batched)")
+    }
     return 0
 }

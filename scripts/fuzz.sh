@@ -9,7 +9,7 @@
 #   scripts/fuzz.sh sitemap [SECONDS]  # sitemap XML: markup pre-scan, libxml2 XML parser, <loc> caps
 #   scripts/fuzz.sh feed    [SECONDS]  # JSON feed: strict parser, field mapping, exact prices
 #   scripts/fuzz.sh merchant [SECONDS] # Merchant RSS/Atom feeds: libxml2 xmlTextReader, g: fields, prices
-#   scripts/fuzz.sh csv     [SECONDS]  # CSV/TSV feeds and store lists: quoting, headers, rows
+#   scripts/fuzz.sh csv     [SECONDS]  # CSV/TSV feeds and store lists; differential: batches split where rows end
 #   scripts/fuzz.sh mail    [SECONDS]  # e-mail: GMime MIME parsing, charsets, HTML parts, promo extraction
 #   scripts/fuzz.sh all     [SECONDS]  # every target above, one after the other, SECONDS each
 #
