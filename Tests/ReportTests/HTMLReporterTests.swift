@@ -42,4 +42,21 @@ import Testing
         #expect(page.components(separatedBy: "<tr class=\"finding").count - 1 == 2)
         #expect(page.contains("data.products[2].pricing.sale"))
     }
+
+    @Test func listsTheSameProblemAboutManyRowsOnceWithItsCount() throws {
+        // A feed column that every row lacks gives one problem per row: the report shows one line, the first positions
+        // and the count; a different message, or the same message about another input, keeps a line of its own.
+        var report = SampleReport.make()
+        var coverage = ChannelCoverage(channel: "app")
+        coverage.read = 2
+        coverage.problems = (2...20_001).map { Problem(source: "feed.csv", position: "line \($0)", message: "item has no price (price)") }
+            + [Problem(source: "feed.csv", position: "line 7", message: "unknown availability \"forse\""),
+               Problem(source: "other.csv", position: "line 3", message: "item has no price (price)")]
+        report.coverage["app"] = coverage
+        let page = String(decoding: try HTMLReporter().render(report), as: UTF8.self)
+        #expect(page.contains("<li>problem: feed.csv: item has no price (price) (20000 times: line 2, line 3, line 4, line 5, line 6 and 19995 more)</li>"))
+        #expect(page.contains("<li>problem: feed.csv: line 7: unknown availability &quot;forse&quot;</li>"))
+        #expect(page.contains("<li>problem: other.csv: line 3: item has no price (price)</li>"))
+        #expect(page.components(separatedBy: "item has no price").count - 1 == 2)
+    }
 }

@@ -1,6 +1,7 @@
 import AuditModel
 
-/// The coverage table: per channel, inputs read, skipped and failed (with reasons), and problems.
+/// The coverage table: per channel, inputs read, skipped and failed (with reasons), and problems (the same problem
+/// about many positions of one input on one line).
 enum CoverageTable {
     static func render(_ report: AuditReport) -> String {
         var html = "<table id=\"coverage\"><thead><tr><th>Channel</th><th>Read</th><th>Skipped</th><th>Failed</th>"
@@ -26,7 +27,7 @@ enum CoverageTable {
             } ?? []
             let notes = terms + crawl + coverage.failed.map { "failed: \($0.input) — \($0.reason)" }
                 + coverage.skipped.map { "skipped: \($0.input) — \($0.reason)" }
-                + coverage.problems.map { "problem: \($0.description)" }
+                + ProblemGroup.groups(coverage.problems).map { "problem: \($0.description)" }
             html += notes.isEmpty ? "—" : "<ul class=\"values evidence\">" + notes.map { "<li>\($0.html)</li>" }.joined() + "</ul>"
             html += "</td></tr>\n"
         }

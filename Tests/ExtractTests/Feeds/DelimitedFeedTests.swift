@@ -19,6 +19,30 @@ import Testing
         #expect(result.observations[2].shipping?.value.isFree == true)  // first of a list inside a cell
     }
 
+    @Test func aHeaderWithoutAPriceColumnIsOneProblemNotOnePerRow() {
+        // Italian column names and no mapping: every row lacks a price because the header does, so it is said once,
+        // at the header, with what was looked for and what is there. A row with the column but an empty cell is a
+        // problem of that row.
+        let rows = (1...500).map { "A\($0);Vaso \($0);12,90" }.joined(separator: "\n")
+        let noColumn = StreamingFeedExtractor(format: .auto, interpreter: RecordInterpreter(channel: "negozi", defaultCurrency: "EUR"))
+            .extract(Data(("\u{FEFF}id;titolo;prezzo\n" + rows + "\n").utf8), source: "listino.csv")
+        #expect(noColumn.observations.count == 500)
+        #expect(noColumn.problems.map(\.description) == [
+            "listino.csv: line 1: no price column in the header (looked for price, sale_price; its columns: id, titolo, prezzo): "
+                + "no item has a price; map the price column with fields.price",
+        ])
+        let mapped = StreamingFeedExtractor(format: .csv, interpreter: RecordInterpreter(channel: "negozi", defaultCurrency: "EUR"),
+                                            mapping: [.price: JSONPath("prezzo")!])
+        let emptyCell = mapped.extract(Data("id;prezzo\nA1;12,90\nA2;\n".utf8), source: "listino.csv")
+        #expect(emptyCell.observations.count == 2)
+        #expect(emptyCell.problems.map(\.description) == ["listino.csv: line 3: item has no price (prezzo)"])
+        let wrongMapping = StreamingFeedExtractor(format: .csv, interpreter: RecordInterpreter(channel: "negozi", defaultCurrency: "EUR"),
+                                                  mapping: [.price: JSONPath("costo")!])
+        #expect(wrongMapping.extract(Data("id;prezzo\nA1;12,90\nA2;3\n".utf8), source: "listino.csv").problems.map(\.message) == [
+            "no price column in the header (looked for costo, sale_price; its columns: id, prezzo): no item has a price; map the price column with fields.price",
+        ])
+    }
+
     @Test func readsTSVWithPlainHeaders() throws {
         let result = try FeedFixtures.read("merchant.tsv")
         #expect(result.problems.isEmpty)

@@ -75,6 +75,9 @@ public struct RecordInterpreter: Sendable {
         let values: UnsafeBufferPointer<FeedRecord.Value>
         let starts: UnsafeBufferPointer<Int>
         let flat: UnsafeBufferPointer<Int>
+
+        /// True when the record's layout has a column for the field (false for records without columns).
+        func hasColumn(_ field: JSONFeedExtractor.Field) -> Bool { hasColumns && starts[field.ordinal] < starts[field.ordinal + 1] }
     }
 
     /// The columns of each field (by `Field.ordinal`) in rows of this layout.
@@ -96,6 +99,19 @@ public struct RecordInterpreter: Sendable {
             self.starts = starts
             flat = nested.flatMap { $0 }
         }
+    }
+
+    /// What a CSV/TSV header lacks that every item needs, said once for the file: a column for the price (its
+    /// name or, for the standard name, an alias) or the sale price. Without it no item has a price, which row by row
+    /// would be a problem for each of perhaps a million rows.
+    func headerProblems(_ header: [String]) -> [String] {
+        guard names[.price] != nil else { return [] }
+        let table = columns(FeedRecord.Layout(names: header))
+        let priced = [JSONFeedExtractor.Field.price, .salePrice].contains { table.starts[$0.ordinal] < table.starts[$0.ordinal + 1] }
+        guard !priced else { return [] }
+        let wanted = candidates(.price) + candidates(.salePrice)
+        return ["no price column in the header (looked for \(wanted.joined(separator: ", ")); its columns: "
+                + "\(header.joined(separator: ", "))): no item has a price; map the price column with fields.price"]
     }
 
     /// Where the variant attributes' columns are in `columns(_:)`.
@@ -249,7 +265,8 @@ public struct RecordInterpreter: Sendable {
         let price = onSale ? sale.take() : regular.take()  // moved, not copied
         var listPrice = money(.listPrice, item, currency: currency, source: source, problems: &problems, memo: &memo)
         if case .none = listPrice, onSale { listPrice = regular.take() }
-        if case .none = price, names[.price] != nil {
+        // A CSV/TSV header without any price column is said once for the file (`headerProblems`), not once per row.
+        if case .none = price, names[.price] != nil, record.layout == nil || item.hasColumn(.price) || item.hasColumn(.salePrice) {
             problems.append(Problem(source: source, position: record.locator, message: "item has no price (\(names[.price] ?? ""))"))
         }
         var saleWindow: Observed<DateWindow>?

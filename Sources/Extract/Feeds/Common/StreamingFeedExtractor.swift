@@ -82,6 +82,7 @@ public struct StreamingFeedExtractor: FeedExtractor {
             let read = DelimitedReader(separator: separator, encoding: encoding).read(
                 input, source: source, workers: ProcessInfo.processInfo.activeProcessorCount,
                 sink: { InterpretPipeline.Session(interpreter: interpreter, source: source) },
+                checkHeader: interpreter.headerProblems,
                 deliver: { InterpretPipeline.hand($0, each, &interpreted) })
             problems += interpreted + read
         case .jsonl:

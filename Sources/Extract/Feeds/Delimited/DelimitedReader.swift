@@ -55,12 +55,16 @@ public struct DelimitedReader: Sendable {
     struct Header: Sendable {
         let names: [String]
         let layout: FeedRecord.Layout
+        /// The line the header is on.
+        let line: Int
     }
 
     /// Reads the rows in batches: each batch's records go, one by one, to a sink made by `sink` on one of `workers`
     /// threads (the calling thread for 0), and `deliver` receives each batch's output on the calling thread, in order.
+    /// `checkHeader` says what the header's column names lack, once for the file (problems placed on its line).
     func read<Sink: RecordSink>(_ input: FeedInput, source: String, workers: Int,
                                 sink makeSink: @escaping @Sendable () -> Sink,
+                                checkHeader: ([String]) -> [String] = { _ in [] },
                                 deliver: (Sink.Output) -> Void) -> [Problem] {
         // UTF-16 (with its byte-order mark) and declared encodings are converted to UTF-8 as they stream.
         var utf16 = encoding == nil ? FeedFormat.utf16ByteOrder(input.peek(2)).map { UTF16Stream(bigEndian: $0) } : nil
@@ -114,6 +118,9 @@ public struct DelimitedReader: Sendable {
                               header: nil, source: source, into: &sink)
                 }
                 header = rows.header
+                if let header {
+                    problems += checkHeader(header.names).map { Problem(source: source, position: "line \(header.line)", message: $0) }
+                }
                 collect(Batch(output: sink.output(), problems: rows.problems, recoded: rows.recoded, unclosed: rows.unclosed))
             }
             pending = Array(bytes[end...])
@@ -247,7 +254,7 @@ public struct DelimitedReader: Sendable {
                 if let first = found.first, first.hasPrefix("\u{FEFF}") { found[0] = String(first.dropFirst()) }
                 names = found
                 reuse(found)
-                result.header = Header(names: found, layout: record.layout!)
+                result.header = Header(names: found, layout: record.layout!, line: row.line)
                 return
             }
             if row.fields.count == 1 && row.fields[0].isEmpty { return }  // blank line
