@@ -43,6 +43,17 @@ import Testing
         ])
     }
 
+    @Test func aRowCutShortByATruncatedFileIsNotAnItem() throws {
+        // The gzip stops inside the last row's price ("SKU-5,Vaso 5,5"): read as an item in a shop whose currency is
+        // EUR, it would be a price of 5 € the feed never stated. It is a problem on its line; the rows before it are read.
+        let result = try FeedFixtures.read("hostile/truncated.csv.gz", currency: "EUR")
+        #expect(result.observations.map(\.key.sku) == ["SKU-1", "SKU-2", "SKU-3", "SKU-4"])
+        #expect(result.observations.last?.price?.value == FeedFixtures.money("42.90", "EUR"))
+        #expect(result.problems.count == 2)
+        #expect(result.problems.first?.reason.hasSuffix("unexpected end of file (reading stopped here)") == true)
+        #expect(result.problems.last?.reason == "line 6: the row here was cut short where reading stopped: not read as an item")
+    }
+
     @Test func readsTSVWithPlainHeaders() throws {
         let result = try FeedFixtures.read("merchant.tsv")
         #expect(result.problems.isEmpty)

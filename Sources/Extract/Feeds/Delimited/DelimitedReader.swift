@@ -185,7 +185,13 @@ public struct DelimitedReader: Sendable {
             if !pending.isEmpty { scan() }
         }
         let lastLine = line + linesToCut + linesAfterCut  // the line reading ended on
-        flush(pending.count, lines: 0, final: true)
+        // When reading failed (a truncated gzip, a read error, a decompression cap), the bytes after the last whole row
+        // are a row cut short: read as an item, "12.90" cut to "12.9" or "1" would be a price the feed never stated.
+        var cutShort: Int?
+        if input.failure != nil, pending[cut...].contains(where: { $0 != 0x0A && $0 != 0x0D && $0 != 0x20 && $0 != 0x09 }) {
+            cutShort = line + linesToCut
+        }
+        flush(cutShort == nil ? pending.count : cut, lines: 0, final: true)
         work.finish(deliver: collect)
         if let declared, let first = declared.firstInvalidOffset, let encoding {
             problems.append(Problem(source: source, position: "byte \(first)",
@@ -194,6 +200,10 @@ public struct DelimitedReader: Sendable {
         }
         if let failure = input.failure {
             problems.append(Problem(source: source, position: "line \(lastLine)", message: "\(failure) (reading stopped here)"))
+        }
+        if let cutShort {
+            problems.append(Problem(source: source, position: "line \(cutShort)",
+                                    message: "the row here was cut short where reading stopped: not read as an item"))
         }
         if let tooLong {
             problems.append(Problem(source: source, position: "line \(tooLong)",
