@@ -21,6 +21,15 @@ import Testing
         #expect(result.problems.first?.position.hasPrefix("line 2, column ") == true)
     }
 
+    @Test func aLineCutShortByATruncatedFileIsSaidAsSuch() throws {
+        // The gzip stops inside the third line: that line is reported as cut short, not as malformed JSON.
+        let result = try FeedFixtures.read("hostile/truncated.jsonl.gz", currency: "EUR")
+        #expect(result.observations.map(\.key.sku) == ["SKU-1", "SKU-2"])
+        #expect(result.problems.count == 2)
+        #expect(result.problems.first?.reason.hasSuffix("unexpected end of file (reading stopped here)") == true)
+        #expect(result.problems.last?.reason == "line 3: the line here was cut short where reading stopped: not read as an item")
+    }
+
     @Test func findsItemsAtTheTopLevelOrNested() throws {
         let top = try FeedFixtures.read("top-level.json")
         #expect(top.observations.map(\.origin?.locator) == ["[0]", "[1]"])

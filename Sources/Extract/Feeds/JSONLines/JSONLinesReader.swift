@@ -46,9 +46,16 @@ public struct JSONLinesReader: Sendable {
             }
             pending += chunk[start..<count]
         }
-        if !pending.isEmpty { handle(pending[...]) }
+        // After a failure (a truncated gzip, a read error) the last line is one the failure cut short: said as such,
+        // not as malformed JSON, and never read as an item.
+        let cutShort = input.failure != nil && pending.contains { $0 != 0x0A && $0 != 0x0D && $0 != 0x20 && $0 != 0x09 }
+        if !pending.isEmpty && !cutShort { handle(pending[...]) }
         if let failure = input.failure {
             problems.append(Problem(source: source, position: "line \(line + 1)", message: "\(failure) (reading stopped here)"))
+        }
+        if cutShort {
+            problems.append(Problem(source: source, position: "line \(line + 1)",
+                                    message: "the line here was cut short where reading stopped: not read as an item"))
         }
         return problems
     }
