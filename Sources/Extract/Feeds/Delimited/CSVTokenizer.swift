@@ -28,10 +28,10 @@ struct CSVTokenizer {
     private var quoteOpened = (line: 1, column: 1)
     private var pendingCR = false
 
-    /// A tokenizer whose first row starts on `line`.
     /// The bytes that end a run of an unquoted field, and those that end a run of a quoted one.
     private let unquotedStop: ByteScan, quotedStop: ByteScan
 
+    /// A tokenizer whose first row starts on `line`.
     init(separator: UInt8, line: Int = 1) {
         self.separator = separator
         unquotedStop = ByteScan(separator, 0x0A, 0x0D, 0x22)

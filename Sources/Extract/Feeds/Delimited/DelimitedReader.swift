@@ -53,8 +53,8 @@ public struct DelimitedReader: Sendable {
 
     /// The header row, as every batch reads it.
     struct Header: Sendable {
+        /// The column names, normalised (each batch makes its own layout of them).
         let names: [String]
-        let layout: FeedRecord.Layout
         /// The line the header is on.
         let line: Int
     }
@@ -264,7 +264,7 @@ public struct DelimitedReader: Sendable {
                 if let first = found.first, first.hasPrefix("\u{FEFF}") { found[0] = String(first.dropFirst()) }
                 names = found
                 reuse(found)
-                result.header = Header(names: found, layout: record.layout!, line: row.line)
+                result.header = Header(names: found, line: row.line)
                 return
             }
             if row.fields.count == 1 && row.fields[0].isEmpty { return }  // blank line
