@@ -29,11 +29,14 @@ public struct PromoReader: Sendable {
         }
     }
 
-    /// Reads one message's bytes; a message that cannot be read is a problem.
+    /// Reads one message's bytes; a message that cannot be read is a problem, and so is each part of it that could
+    /// not be read (a body that does not decode, nesting too deep, a message cut at the size cap): a promo in it
+    /// would otherwise be missed without a trace.
     public func message(_ entry: MailEntry, into document: inout Document) {
         do {
             let message = try MailReader.read(entry.bytes)
             document.messages.append(extractor.extract(message, source: entry.source, locator: entry.locator))
+            document.problems += message.notes.map { Problem(source: entry.source, position: entry.locator, message: $0) }
         } catch {
             document.problems.append(Problem(source: entry.source, position: entry.locator, message: error.reason))
         }

@@ -5,13 +5,14 @@ import Foundation
 /// encoding in any letter case, unknown encoding names read as 8-bit, charsets through `Charsets`), HTML parts
 /// turned into lines by `HTMLText`. A message without any header or body is an error, never a crash.
 public enum MailReader {
-    /// Bodies larger than this are cut before parsing (a promo mail is far smaller).
+    /// Messages larger than this are cut before parsing (a promo mail is far smaller), which a note says.
     public static let maxBytes = 16 << 20
 
-    /// Reads a message from its bytes.
-    public static func read(_ bytes: [UInt8]) throws(MailReadError) -> MailMessage {
+    /// Reads a message from its bytes, cut at `maxBytes`.
+    public static func read(_ bytes: [UInt8], maxBytes: Int = maxBytes) throws(MailReadError) -> MailMessage {
         let runtime = GMimeRuntime.shared
-        var input = bytes.count > maxBytes ? Array(bytes.prefix(maxBytes)) : bytes
+        let cut = bytes.count > maxBytes
+        var input = cut ? Array(bytes.prefix(maxBytes)) : bytes
         if input.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             throw MailReadError("an Outlook .msg file (OLE compound document), not a MIME message")
         }
@@ -36,6 +37,10 @@ public enum MailReader {
         }
         defer { omniaudit_gmime_unref(message) }
         var result = headers(of: message)
+        if cut {
+            let size = maxBytes >= 1 << 20 ? "\(maxBytes >> 20) MiB" : "\(maxBytes) bytes"
+            result.notes.append("message larger than \(size): only its first \(size) were read")
+        }
         guard let body = g_mime_message_get_mime_part(message) else {
             if result.subject.isEmpty, result.from.isEmpty, result.date == nil {
                 throw MailReadError("no headers and no body")
