@@ -43,20 +43,25 @@ import Testing
         #expect(page.contains("data.products[2].pricing.sale"))
     }
 
-    @Test func listsTheSameProblemAboutManyRowsOnceWithItsCount() throws {
-        // A feed column that every row lacks gives one problem per row: the report shows one line, the first positions
-        // and the count; a different message, or the same message about another input, keeps a line of its own.
+    @Test func listsTheSameProblemOnceWithItsCountAndFirstPlaces() throws {
+        // A feed column that every row lacks gives one problem per row, and pages without a product one per page:
+        // the report shows each message once, with its count and first places; a different message keeps its line.
         var report = SampleReport.make()
         var coverage = ChannelCoverage(channel: "app")
         coverage.read = 2
         coverage.problems = (2...20_001).map { Problem(source: "feed.csv", position: "line \($0)", message: "item has no price (price)") }
-            + [Problem(source: "feed.csv", position: "line 7", message: "unknown availability \"forse\""),
-               Problem(source: "other.csv", position: "line 3", message: "item has no price (price)")]
+            + [Problem(source: "feed.csv", position: "line 7", message: "unknown availability \"forse\"")]
+            + (1...7).map { Problem(source: "https://shop.it/blog/\($0)", message: "no product found on the page") }
+        coverage.skipped = (1...3).map { .init(input: "https://shop.it/c/\($0)", reason: "does not match include patterns (/p/)") }
+            + [.init(input: "https://shop.it/cart", reason: "disallowed by robots.txt")]
         report.coverage["app"] = coverage
         let page = String(decoding: try HTMLReporter().render(report), as: UTF8.self)
+        #expect(page.contains("<li>skipped: does not match include patterns (/p/) (3 times: https://shop.it/c/1, https://shop.it/c/2, https://shop.it/c/3)</li>"))
+        #expect(page.contains("<li>skipped: https://shop.it/cart — disallowed by robots.txt</li>"))
         #expect(page.contains("<li>problem: feed.csv: item has no price (price) (20000 times: line 2, line 3, line 4, line 5, line 6 and 19995 more)</li>"))
         #expect(page.contains("<li>problem: feed.csv: line 7: unknown availability &quot;forse&quot;</li>"))
-        #expect(page.contains("<li>problem: other.csv: line 3: item has no price (price)</li>"))
-        #expect(page.components(separatedBy: "item has no price").count - 1 == 2)
+        #expect(page.contains("<li>problem: no product found on the page (7 times: https://shop.it/blog/1, https://shop.it/blog/2, "
+                              + "https://shop.it/blog/3, https://shop.it/blog/4, https://shop.it/blog/5 and 2 more)</li>"))
+        #expect(page.components(separatedBy: "item has no price").count - 1 == 1)
     }
 }

@@ -1,7 +1,7 @@
 import AuditModel
 
-/// The coverage table: per channel, inputs read, skipped and failed (with reasons), and problems (the same problem
-/// about many positions of one input on one line).
+/// The coverage table: per channel, inputs read, skipped and failed (with reasons), and problems (each reason or
+/// message once, with its count and first places, however many inputs or rows share it).
 enum CoverageTable {
     static func render(_ report: AuditReport) -> String {
         var html = "<table id=\"coverage\"><thead><tr><th>Channel</th><th>Read</th><th>Skipped</th><th>Failed</th>"
@@ -25,8 +25,7 @@ enum CoverageTable {
                 if let payment = terms.paymentMethods { parts.append("payment: \(payment.value.joined(separator: ", "))") }
                 return parts.map { "shop terms — " + $0 }
             } ?? []
-            let notes = terms + crawl + coverage.failed.map { "failed: \($0.input) — \($0.reason)" }
-                + coverage.skipped.map { "skipped: \($0.input) — \($0.reason)" }
+            let notes = terms + crawl + ProblemGroup.lines("failed", coverage.failed) + ProblemGroup.lines("skipped", coverage.skipped)
                 + ProblemGroup.groups(coverage.problems).map { "problem: \($0.description)" }
             html += notes.isEmpty ? "—" : "<ul class=\"values evidence\">" + notes.map { "<li>\($0.html)</li>" }.joined() + "</ul>"
             html += "</td></tr>\n"
