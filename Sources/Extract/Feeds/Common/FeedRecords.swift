@@ -14,11 +14,7 @@ extension StreamingFeedExtractor {
         case .jsonl:
             return JSONLinesReader().read(input, source: source) { item, line in each(JSONRecord.record(item, locator: "line \(line)")) }
         case .json, .auto:
-            var data = Data()
-            var chunk = [UInt8](repeating: 0, count: 256 << 10)
-            while case let count = chunk.withUnsafeMutableBytes({ input.read(into: $0) }), count > 0 {
-                data.append(contentsOf: chunk[0..<count])
-            }
+            guard let data = input.readWhole(max: FeedInput.maxWholeJSONBytes) else { return [FeedInput.wholeJSONTooLarge(source)] }
             guard let root = try? JSONParser.parse(String(decoding: data, as: UTF8.self), lenient: false) else {
                 return [Problem(source: source, message: "malformed JSON")]
             }

@@ -16,6 +16,8 @@ public struct StreamingFeedExtractor: FeedExtractor {
     public var mapping: [JSONFeedExtractor.Field: JSONPath]
     /// The encoding a CSV/TSV feed is declared in (`encoding: windows-1250`); nil for UTF-8 (detected fallbacks).
     public var encoding: String? = nil
+    /// The largest JSON document read (JSON is read whole; the other formats stream).
+    var maxWholeJSONBytes = FeedInput.maxWholeJSONBytes
 
     /// Creates an extractor.
     public init(format: FeedFormat, interpreter: RecordInterpreter, items: JSONPath? = nil,
@@ -111,13 +113,7 @@ public struct StreamingFeedExtractor: FeedExtractor {
     }
 
     private func readJSON(_ input: FeedInput, source: String, each: (Observation) -> Void) -> [Problem] {
-        var data = Data()
-        var chunk = [UInt8](repeating: 0, count: 256 << 10)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { input.read(into: $0) }
-            if count <= 0 { break }
-            data.append(contentsOf: chunk[0..<count])
-        }
+        guard let data = input.readWhole(max: maxWholeJSONBytes) else { return [FeedInput.wholeJSONTooLarge(source, max: maxWholeJSONBytes)] }
         if let failure = input.failure { return [Problem(source: source, message: failure)] }
         if var mapped = mappedJSON {
             if items == nil, let root = try? JSONParser.parse(String(decoding: data, as: UTF8.self), lenient: false),
