@@ -4,6 +4,19 @@ import Testing
 @testable import Mail
 
 struct SMSExportTests {
+    @Test func anExportLargerThanTheCapIsAProblemNotRead() throws {
+        // Exports are read whole: one past 512 MB (a sparse file here, no disk used) is refused by name.
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("omniaudit-huge-\(getpid()).csv").path
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: UInt64(MailInputs.maxFileBytes + 1))
+        try handle.close()
+        let document = PromoReader(extractor: Fixtures.italian).sms([(path: path, shown: "campagne.csv")])
+        #expect(document.messages.isEmpty)
+        #expect(document.problems.map(\.description) == ["campagne.csv: larger than 512 MB: not read"])
+    }
+
     @Test func csvWithQuotedTextAndSemicolons() {
         let csv = "timestamp;sender;text\n2026-11-20 10:00;BOTTEGA;\"Solo oggi -30% con il codice FLASH30; spedizione gratis sopra i 39 €\"\nbad-row\n"
         let (messages, problems) = SMSExport.read(csv, timeZone: TimeZone(identifier: "Europe/Rome")!)

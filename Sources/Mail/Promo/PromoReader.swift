@@ -57,6 +57,12 @@ public struct PromoReader: Sendable {
     public func sms(_ paths: [(path: String, shown: String)]) -> Document {
         var document = Document()
         for (path, shown) in paths {
+            // Read whole, so refused past the size mail files may have (a campaign export is far smaller).
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+            if let size, size > MailInputs.maxFileBytes {
+                document.problems.append(Problem(source: shown, message: "larger than \(MailInputs.maxFileBytes >> 20) MB: not read"))
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: path) else {
                 document.problems.append(Problem(source: shown, message: "cannot read the file"))
                 continue
