@@ -33,11 +33,41 @@ public enum BaselineReport {
         return report
     }
 
-    /// The findings of a previous report.
-    public static func findings(at path: String) throws(ReadError) -> [Finding] { try load(at: path).findings }
+    /// The findings of a previous report, read without the rest: its products can be gigabytes, which decoding whole
+    /// would need several times over in memory, while the findings are all a baseline compares.
+    public static func findings(at path: String) throws(ReadError) -> [Finding] {
+        let top: TopLevelJSON
+        do {
+            top = try TopLevelJSON.read(path, members: ["schema", "findings"])
+        } catch {
+            throw ReadError(description: "cannot be read: \(error.localizedDescription)")
+        }
+        guard top.isObject else { throw ReadError(description: "not an omniaudit JSON report: the file is not a JSON object") }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        guard let schemaText = top.values["schema"] else {
+            throw ReadError(description: "not an omniaudit JSON report: missing key 'schema' at the top level")
+        }
+        guard let schema = try? decoder.decode([String].self, from: Data("[".utf8) + schemaText + Data("]".utf8)).first else {
+            throw ReadError(description: "not an omniaudit JSON report: wrong type at .schema")
+        }
+        guard schema == AuditReport.schemaID else {
+            throw ReadError(description: "schema '\(schema)' is not \(AuditReport.schemaID)")
+        }
+        guard let findings = top.values["findings"] else {
+            throw ReadError(description: "not an omniaudit JSON report: missing key 'findings' at the top level")
+        }
+        do {
+            return try decoder.decode([Finding].self, from: findings)
+        } catch let error as DecodingError {
+            throw ReadError(description: "not an omniaudit JSON report: \(describe(error, under: ".findings"))")
+        } catch {
+            throw ReadError(description: "not an omniaudit JSON report: \(error)")
+        }
+    }
 
-    /// Where in the JSON a decoding error happened, and what was wrong.
-    static func describe(_ error: DecodingError) -> String {
+    /// Where in the JSON a decoding error happened (its path after `under`), and what was wrong.
+    static func describe(_ error: DecodingError, under prefix: String = "") -> String {
         let (context, what): (DecodingError.Context, String) = switch error {
         case .typeMismatch(_, let context): (context, "wrong type")
         case .valueNotFound(_, let context): (context, "missing value")
@@ -45,7 +75,7 @@ public enum BaselineReport {
         case .dataCorrupted(let context): (context, "malformed")
         @unknown default: (DecodingError.Context(codingPath: [], debugDescription: ""), "unreadable")
         }
-        let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        let path = prefix + context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
         return "\(what) at \(path.isEmpty ? "the top level" : path): \(context.debugDescription)"
     }
 }
