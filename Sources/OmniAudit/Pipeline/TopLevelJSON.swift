@@ -41,6 +41,7 @@ struct TopLevelJSON {
 
     /// Scans the next bytes.
     mutating func scan(_ bytes: UnsafeRawBufferPointer) {
+        if started && !isObject { return }
         var runStart = 0  // where the bytes being captured begin in this chunk
         for (index, byte) in bytes.enumerated() {
             if !started {
