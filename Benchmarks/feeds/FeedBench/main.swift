@@ -22,20 +22,20 @@ if let floor {
     (priced, seconds) = observationFloor(items: floor)
     items = floor
 } else {
-let format = arguments.count > 2 ? FeedFormat(rawValue: arguments[2]) ?? .auto : .auto
-let extractor = StreamingFeedExtractor(format: format, interpreter: RecordInterpreter(channel: "bench", defaultCurrency: "EUR"))
-let input = try FeedInput(path: arguments[1])
-let recordsOnly = ProcessInfo.processInfo.environment["FEED_BENCH_RECORDS"] == "1"  // the readers alone, no interpretation
-problems = recordsOnly
-    ? extractor.records(input, source: arguments[1]) { record in
-        items += 1
-        if record.first("price") != nil { priced += 1 }
-    }
-    : extractor.stream(input, source: arguments[1]) { observation in
-        items += 1
-        if observation.price != nil { priced += 1 }
-    }
-seconds = Date().timeIntervalSince(start)
+    let format = arguments.count > 2 ? FeedFormat(rawValue: arguments[2]) ?? .auto : .auto
+    let extractor = StreamingFeedExtractor(format: format, interpreter: RecordInterpreter(channel: "bench", defaultCurrency: "EUR"))
+    let input = try FeedInput(path: arguments[1])
+    let recordsOnly = ProcessInfo.processInfo.environment["FEED_BENCH_RECORDS"] == "1"  // the readers alone, no interpretation
+    problems = recordsOnly
+        ? extractor.records(input, source: arguments[1]) { record in
+            items += 1
+            if record.first("price") != nil { priced += 1 }
+        }
+        : extractor.stream(input, source: arguments[1]) { observation in
+            items += 1
+            if observation.price != nil { priced += 1 }
+        }
+    seconds = Date().timeIntervalSince(start)
 }
 let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
 let peak = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }

@@ -37,7 +37,8 @@ struct ProblemGroup {
         let shown = places.lazy.map { oneInput ? $0.position : ($0.position.isEmpty ? $0.source : "\($0.source): \($0.position)") }
             .filter { !$0.isEmpty }
         let list = shown.prefix(Self.shownPlaces).joined(separator: ", ")
-        let more = places.count > Self.shownPlaces && !list.isEmpty ? " and \(places.count - Self.shownPlaces) more" : ""
+        let listed = shown.count  // places with something to show (a whole input in one input has none)
+        let more = listed > Self.shownPlaces ? " and \(listed - Self.shownPlaces) more" : ""
         let counted = "\(places.count) times\(list.isEmpty ? "" : ": \(list)\(more)")"
         return oneInput ? "\(first.source): \(message) (\(counted))" : "\(message) (\(counted))"
     }
