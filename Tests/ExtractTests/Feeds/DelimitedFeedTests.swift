@@ -54,6 +54,22 @@ import Testing
         #expect(result.problems.last?.reason == "line 6: the row here was cut short where reading stopped: not read as an item")
     }
 
+    @Test func linesEndedByALoneCRReadAsLines() {
+        // A spreadsheet's "CSV (Macintosh)" export ends rows with CR only (a line break inside a cell stays a line
+        // feed): it reads as the same feed with line feeds, positions included (a quoted field over two lines, a stray
+        // quote on line 5).
+        let lines = ["g:id;g:title;g:price", "A1;\"Vaso\nblu\";10,00 EUR", "A2;Piatto;5,00 EUR", "A3;Tazza \"rotta\";3,00 EUR", "A4;Ciotola;7,00 EUR", ""]
+        let extractor = StreamingFeedExtractor(format: .auto, interpreter: RecordInterpreter(channel: "feed", defaultCurrency: "EUR"))
+        func read(_ separator: String) -> [String] {
+            let result = extractor.extract(Data(lines.joined(separator: separator).utf8), source: "mac.csv")
+            return result.observations.map { "\($0.key.sku ?? "") \($0.title?.value ?? "") \($0.price?.value.amount ?? 0) \($0.origin?.locator ?? "")" }
+                + result.problems.map(\.description)
+        }
+        #expect(read("\r") == read("\n"))
+        #expect(read("\r") == ["A1 Vaso\nblu 10 line 2", "A2 Piatto 5 line 4", "A4 Ciotola 7 line 6",
+                               "mac.csv: line 5, column 10: stray quote in field 2 (title): row skipped"])
+    }
+
     @Test func readsTSVWithPlainHeaders() throws {
         let result = try FeedFixtures.read("merchant.tsv")
         #expect(result.problems.isEmpty)

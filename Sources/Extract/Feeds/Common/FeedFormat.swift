@@ -27,7 +27,7 @@ public enum FeedFormat: String, CaseIterable, Sendable {
         case UInt8(ascii: "["): return .json
         case UInt8(ascii: "{"): return objectThenObject(bytes[first...]) ? .jsonl : .json
         default:
-            let line = bytes[first...].prefix { $0 != 0x0A }
+            let line = bytes[first...].prefix { $0 != 0x0A && $0 != 0x0D }
             return line.contains(0x09) ? .tsv : .csv
         }
     }
@@ -38,12 +38,27 @@ public enum FeedFormat: String, CaseIterable, Sendable {
         if format == .tsv { return 0x09 }
         var (commas, semicolons, quoted) = (0, 0, false)
         for byte in utf8(head) {
-            if byte == 0x0A && !quoted { break }
+            if (byte == 0x0A || byte == 0x0D) && !quoted { break }
             if byte == 0x22 { quoted.toggle() }
             if !quoted && byte == UInt8(ascii: ",") { commas += 1 }
             if !quoted && byte == UInt8(ascii: ";") { semicolons += 1 }
         }
         return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
+    }
+
+    /// True when the lines of a delimited feed end with a lone CR (a spreadsheet's "CSV (Macintosh)" export): outside
+    /// quoted fields its first bytes have carriage returns not followed by a line feed, and no line feed (one inside
+    /// a quoted field is a line break within a cell).
+    static func usesCRLineBreaks(_ head: Data) -> Bool {
+        let bytes = [UInt8](utf8(head))
+        var (quoted, loneCR) = (false, false)
+        for (index, byte) in bytes.enumerated() {
+            if byte == 0x22 { quoted.toggle() }
+            if quoted { continue }
+            if byte == 0x0A { return false }
+            if byte == 0x0D, index + 1 < bytes.count, bytes[index + 1] != 0x0A { loneCR = true }
+        }
+        return loneCR
     }
 
     /// The first bytes as UTF-8: UTF-16 with a byte-order mark is converted (a CSV exported as "Unicode text").

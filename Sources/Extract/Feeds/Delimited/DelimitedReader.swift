@@ -73,6 +73,12 @@ public struct DelimitedReader: Sendable {
             return [Problem(source: source, message: "encoding '\(encoding)' is not known to iconv: the feed was not read")]
         }
         let separator = self.separator
+        // Lines ended by a lone CR (a "CSV (Macintosh)" export) are read as lines: every CR becomes a line feed.
+        let crLines = FeedFormat.usesCRLineBreaks(input.peek(4096))
+        func endLines(from start: Int) {
+            guard crLines else { return }
+            for index in start..<pending.count where pending[index] == 0x0D { pending[index] = 0x0A }
+        }
         let work = OrderedWork<Batch<Sink.Output>>(workers: workers)
         var problems: [Problem] = []
         var recoded: Recoded?
@@ -176,12 +182,15 @@ public struct DelimitedReader: Sendable {
                     pending.append(contentsOf: bytes)
                 }
             }
+            endLines(from: before)
             if pending.count > before { scan() }
             if tooLong != nil { break }
         }
         if tooLong == nil {
+            let before = pending.count
             if var rest = utf16 { pending += rest.finish() }
             if let declared { pending += declared.finish() }
+            endLines(from: before)
             if !pending.isEmpty { scan() }
         }
         let lastLine = line + linesToCut + linesAfterCut  // the line reading ended on
