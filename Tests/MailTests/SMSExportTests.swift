@@ -4,6 +4,14 @@ import Testing
 @testable import Mail
 
 struct SMSExportTests {
+    @Test func linesEndedByALoneCRAreLines() {
+        let lines = ["timestamp;sender;text", "2026-11-20 10:00;BOTTEGA;Codice FLASH30: -30%", "2026-11-21 10:00;BOTTEGA;Codice AUTUNNO10"]
+        let zone = TimeZone(identifier: "Europe/Rome")!
+        let mac = SMSExport.read(lines.joined(separator: "\r"), timeZone: zone)
+        #expect(mac.messages.map(\.text) == ["Codice FLASH30: -30%", "Codice AUTUNNO10"])
+        #expect(mac.messages.map(\.text) == SMSExport.read(lines.joined(separator: "\r\n"), timeZone: zone).messages.map(\.text))
+    }
+
     @Test func anExportLargerThanTheCapIsAProblemNotRead() throws {
         // Exports are read whole: one past 512 MB (a sparse file here, no disk used) is refused by name.
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("omniaudit-huge-\(getpid()).csv").path

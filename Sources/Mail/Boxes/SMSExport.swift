@@ -22,7 +22,8 @@ public struct SMSMessage: Sendable, Hashable {
 public enum SMSExport {
     /// Reads an export's text.
     public static func read(_ text: String, timeZone: TimeZone) -> (messages: [SMSMessage], problems: [(String, String)]) {
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        // LF, CRLF, or a lone CR (a spreadsheet's "CSV (Macintosh)" export) ends a line.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         guard let headerLine = lines.first else { return ([], []) }
         let delimiter: Character = headerLine.filter { $0 == ";" }.count > headerLine.filter { $0 == "," }.count ? ";" : ","
         let header = CSVLine.fields(String(headerLine), delimiter: delimiter).map { $0.lowercased().trimmingCharacters(in: .whitespaces) }
