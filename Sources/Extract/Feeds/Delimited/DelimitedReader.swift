@@ -197,7 +197,7 @@ public struct DelimitedReader: Sendable {
         // When reading failed (a truncated gzip, a read error, a decompression cap), the bytes after the last whole row
         // are a row cut short: read as an item, "12.90" cut to "12.9" or "1" would be a price the feed never stated.
         var cutShort: Int?
-        if input.failure != nil, pending[cut...].contains(where: { $0 != 0x0A && $0 != 0x0D && $0 != 0x20 && $0 != 0x09 }) {
+        if input.cutShort(pending[cut...]) {
             cutShort = line + linesToCut
         }
         flush(cutShort == nil ? pending.count : cut, lines: 0, final: true)

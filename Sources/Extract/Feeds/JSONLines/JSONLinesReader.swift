@@ -48,7 +48,7 @@ public struct JSONLinesReader: Sendable {
         }
         // After a failure (a truncated gzip, a read error) the last line is one the failure cut short: said as such,
         // not as malformed JSON, and never read as an item.
-        let cutShort = input.failure != nil && pending.contains { $0 != 0x0A && $0 != 0x0D && $0 != 0x20 && $0 != 0x09 }
+        let cutShort = input.cutShort(pending)
         if !pending.isEmpty && !cutShort { handle(pending[...]) }
         if let failure = input.failure {
             problems.append(Problem(source: source, position: "line \(line + 1)", message: "\(failure) (reading stopped here)"))
