@@ -17,7 +17,12 @@ public struct JSONParser {
 
     /// Parses one JSON document; trailing content other than whitespace is an error.
     public static func parse(_ text: String, lenient: Bool = true) throws(SyntaxError) -> JSONValue {
-        var parser = JSONParser(bytes: Array(text.utf8), lenient: lenient)
+        try parse(bytes: Array(text.utf8), lenient: lenient)
+    }
+
+    /// Parses one JSON document held as UTF-8 bytes; trailing content other than whitespace is an error.
+    public static func parse(bytes: [UInt8], lenient: Bool = true) throws(SyntaxError) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, lenient: lenient)
         parser.skipTrivia()
         let value = try parser.value()
         parser.skipTrivia()
@@ -193,7 +198,7 @@ public struct JSONParser {
     }
 
     private mutating func hex4() throws(SyntaxError) -> UInt32 {
-        guard index + 4 <= bytes.count,
+        guard index + 4 <= bytes.count, bytes[index..<index + 4].allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x66 || (0x30...0x39).contains($0) }),
             let value = UInt32(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
         else { throw error("invalid \\u escape") }
         index += 4

@@ -30,22 +30,6 @@ import Testing
         #expect(result.problems.last?.reason == "line 3: the line here was cut short where reading stopped: not read as an item")
     }
 
-    @Test func aJSONFeedTooLargeToReadWholeIsRefusedWithAdvice() {
-        // JSON is read whole (its tree takes about 16× its size): past the cap (256 MiB; 64 bytes here) it is one
-        // problem saying why and what to export instead, never an exhausted machine. At the cap it is read.
-        var extractor = StreamingFeedExtractor(format: .json, interpreter: RecordInterpreter(channel: "app", defaultCurrency: "EUR"))
-        let text = #"[{"id": "A", "price": "1.00 EUR"}, {"id": "B", "price": "2.00 EUR"}]"#
-        extractor.maxWholeJSONBytes = text.utf8.count - 1
-        let refused = extractor.extract(Data(text.utf8), source: "app.json")
-        #expect(refused.observations.isEmpty)
-        #expect(refused.problems.map(\.description) == [
-            "app.json: a JSON feed is read whole and this one is larger than \(text.utf8.count - 1) bytes (it would take about 16 times "
-                + "that in memory): not read; export it as JSON Lines (one item per line), which is read as it streams",
-        ])
-        extractor.maxWholeJSONBytes = text.utf8.count
-        #expect(extractor.extract(Data(text.utf8), source: "app.json").observations.map(\.key.sku) == ["A", "B"])
-    }
-
     @Test func findsItemsAtTheTopLevelOrNested() throws {
         let top = try FeedFixtures.read("top-level.json")
         #expect(top.observations.map(\.origin?.locator) == ["[0]", "[1]"])

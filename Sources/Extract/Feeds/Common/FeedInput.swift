@@ -62,28 +62,23 @@ public final class FeedInput {
         failure != nil && rest.contains { $0 != 0x0A && $0 != 0x0D && $0 != 0x20 && $0 != 0x09 }
     }
 
-    /// The largest JSON document read whole: its tree takes about 16 times its size in memory (890 MB for a 54 MB
-    /// feed of 300,000 items), so a larger one is refused rather than exhaust the machine.
-    public static let maxWholeJSONBytes = 256 << 20
-
-    /// Every byte left when there are at most `max` (reading stops past it); nil when there are more.
-    public func readWhole(max: Int) -> Data? {
-        var data = Data()
-        var chunk = [UInt8](repeating: 0, count: 256 << 10)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(into: $0) }
-            if count <= 0 { return data }
-            data.append(contentsOf: chunk[0..<count])
-            if data.count > max { return nil }
+    /// Starts reading again from the first byte (a JSON feed whose items must first be found is read twice);
+    /// false when the input cannot be read again.
+    public func rewind() -> Bool {
+        head = Data()
+        headServed = 0
+        produced = 0
+        failure = nil
+        if let memory {
+            offset = 0
+            if inflater != nil {
+                inflater = Inflater(memory)
+                if inflater == nil { failure = "zlib could not be initialised" }
+            }
+            return failure == nil
         }
-    }
-
-    /// The problem of a JSON document over `max` bytes.
-    static func wholeJSONTooLarge(_ source: String, max: Int = maxWholeJSONBytes) -> Problem {
-        let size = max >= 1 << 20 ? "\(max >> 20) MiB" : "\(max) bytes"
-        return Problem(source: source, message: "a JSON feed is read whole and this one is larger than \(size) "
-                + "(it would take about 16 times that in memory): not read; export it as JSON Lines (one item per line), "
-                + "which is read as it streams")
+        guard let file else { return false }
+        return gzrewind(file) == 0
     }
 
     /// Fills `buffer` with the next bytes; returns how many (0 at the end, -1 on failure, see `failure`).

@@ -14,18 +14,15 @@ extension StreamingFeedExtractor {
         case .jsonl:
             return JSONLinesReader().read(input, source: source) { item, line in each(JSONRecord.record(item, locator: "line \(line)")) }
         case .json, .auto:
-            guard let data = input.readWhole(max: FeedInput.maxWholeJSONBytes) else { return [FeedInput.wholeJSONTooLarge(source)] }
-            guard let root = try? JSONParser.parse(String(decoding: data, as: UTF8.self), lenient: false) else {
-                return [Problem(source: source, message: "malformed JSON")]
+            var path = items
+            if path == nil {
+                path = JSONItemStream.discover(input).map(JSONPath.init(eachIn:))
+                guard input.rewind() else { return [Problem(source: source, message: "the feed could not be read a second time")] }
             }
-            if let items {
-                for (item, locator) in items.select(in: root) { each(JSONRecord.record(item, locator: locator)) }
-            } else if let found = JSONRecord.items(in: root) {
-                for (index, item) in found.items.enumerated() { each(JSONRecord.record(item, locator: "\(found.path)[\(index)]")) }
-            } else {
-                return [Problem(source: source, message: "no array of items found")]
-            }
-            return []
+            guard let path else { return [Problem(source: source, message: "no array of items found")] + JSONItemStream.check(input, source: source) }
+            return JSONItemStream.read(input, source: source, items: path.steps) { item, locator in
+                each(JSONRecord.record(item, locator: locator))
+            }.problems
         }
     }
 }

@@ -2,7 +2,7 @@ import AuditModel
 import Foundation
 
 /// Reads a feed of any format (`format: auto` detects it): Merchant RSS/Atom XML, CSV, TSV and JSON Lines are
-/// streamed item by item; JSON is parsed whole. Without a mapping the standard Merchant names are read; a
+/// streamed item by item; JSON too, one item at a time. Without a mapping the standard Merchant names are read; a
 /// mapping (`{ sku: codice, price: prezzo }`) overrides them field by field (for JSON and JSON Lines it is a
 /// path inside the item, read as an app feed is).
 public struct StreamingFeedExtractor: FeedExtractor {
@@ -16,8 +16,6 @@ public struct StreamingFeedExtractor: FeedExtractor {
     public var mapping: [JSONFeedExtractor.Field: JSONPath]
     /// The encoding a CSV/TSV feed is declared in (`encoding: windows-1250`); nil for UTF-8 (detected fallbacks).
     public var encoding: String? = nil
-    /// The largest JSON document read (JSON is read whole; the other formats stream).
-    var maxWholeJSONBytes = FeedInput.maxWholeJSONBytes
 
     /// Creates an extractor.
     public init(format: FeedFormat, interpreter: RecordInterpreter, items: JSONPath? = nil,
@@ -113,39 +111,31 @@ public struct StreamingFeedExtractor: FeedExtractor {
     }
 
     private func readJSON(_ input: FeedInput, source: String, each: (Observation) -> Void) -> [Problem] {
-        guard let data = input.readWhole(max: maxWholeJSONBytes) else { return [FeedInput.wholeJSONTooLarge(source, max: maxWholeJSONBytes)] }
-        if let failure = input.failure { return [Problem(source: source, message: failure)] }
-        if var mapped = mappedJSON {
-            if items == nil, let root = try? JSONParser.parse(String(decoding: data, as: UTF8.self), lenient: false),
-                let found = JSONRecord.items(in: root) {
-                mapped.items = JSONPath(found.path.isEmpty ? "[]" : found.path + "[]") ?? mapped.items
-            }
-            let extraction = mapped.extract(data, source: source)
-            extraction.observations.forEach(each)
-            return extraction.problems
-        }
-        let root: JSONValue
-        do {
-            root = try JSONParser.parse(String(decoding: data, as: UTF8.self), lenient: false)
-        } catch {
-            return [Problem(source: source, position: "line \(error.line), column \(error.column)", message: "malformed JSON: \(error.message)")]
+        // Without an items path the items are first found (a pass that keeps nothing), then streamed.
+        var path = items
+        if path == nil {
+            let found = JSONItemStream.discover(input)
+            guard input.rewind() else { return [Problem(source: source, message: "the feed could not be read a second time to read its items")] }
+            path = found.map(JSONPath.init(eachIn:))
         }
         var problems: [Problem] = []
-        let selected: [(value: JSONValue, locator: String)]
-        if let items {
-            selected = items.select(in: root)
-        } else if let found = JSONRecord.items(in: root) {
-            selected = found.items.enumerated().map { ($0.element, "\(found.path)[\($0.offset)]") }
-        } else {
-            selected = []
+        if var mapped = mappedJSON {
+            mapped.items = path ?? mapped.items  // no array of objects: the document is the one item
+            return mapped.stream(input, source: source, each: each)
         }
-        if selected.isEmpty {
-            problems.append(Problem(source: source, message: "no items found\(items.map { " at \"\($0)\"" } ?? ": no array of objects in the document")"))
+        guard let path else {
+            let syntax = JSONItemStream.check(input, source: source)
+            return syntax.isEmpty ? [Problem(source: source, message: "no items found: no array of objects in the document")] : syntax
         }
-        for (item, locator) in selected {
-            if let observation = interpreter.observation(JSONRecord.record(item, locator: locator), source: source, problems: &problems) {
-                each(observation)
-            }
+        let pipeline = InterpretPipeline(interpreter: interpreter.prepared(), source: source,
+                                         workers: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
+        let outcome = JSONItemStream.read(input, source: source, items: path.steps) { item, locator in
+            pipeline.add(JSONRecord.record(item, locator: locator), each: each, problems: &problems)
+        }
+        pipeline.finish(each: each, problems: &problems)
+        problems += outcome.problems
+        if outcome.items == 0 && outcome.problems.isEmpty {
+            problems.append(Problem(source: source, message: "no items found at \"\(path)\""))
         }
         return problems
     }

@@ -56,32 +56,29 @@ public struct JSONFeedExtractor: FeedExtractor {
 
     /// Extracts every item of a feed document.
     public func extract(_ data: Data, source: String) -> FeedExtraction {
-        let text = String(decoding: data, as: UTF8.self)
-        let root: JSONValue
-        do {
-            root = try JSONParser.parse(text, lenient: false)
-        } catch {
-            return FeedExtraction(observations: [], problems: [
-                Problem(source: source, position: "line \(error.line), column \(error.column)",
-                        message: "malformed JSON: \(error.message)"),
-            ])
-        }
-        let selected = items.select(in: root)
-        var problems: [Problem] = []
-        if selected.isEmpty {
-            problems.append(Problem(source: source, message: "no items at \"\(items)\": the items path selects nothing"))
-        }
         var observations: [Observation] = []
-        for (item, locator) in selected {
+        let problems = stream(FeedInput(data: data), source: source) { observations.append($0) }
+        return FeedExtraction(observations: observations, problems: problems)
+    }
+
+    /// Reads the items of a feed one at a time as they stream, handing each observation to `each`; returns the
+    /// problems, each with its position.
+    public func stream(_ input: FeedInput, source: String, each: (Observation) -> Void) -> [Problem] {
+        var problems: [Problem] = []
+        let outcome = JSONItemStream.read(input, source: source, items: items.steps) { item, locator in
             if case .array = item {
                 let path = items.description.isEmpty ? "[]" : "\(items)[]"
                 problems.append(Problem(source: source, position: locator.isEmpty ? "top level" : locator,
                                         message: "the items path \"\(items)\" selects an array, not items: write items: \"\(path)\""))
-                continue
+                return
             }
             let reader = ItemReader(extractor: self, item: item, locator: locator, source: source)
-            if let observation = reader.observation(problems: &problems) { observations.append(observation) }
+            if let observation = reader.observation(problems: &problems) { each(observation) }
         }
-        return FeedExtraction(observations: observations, problems: problems)
+        problems += outcome.problems
+        if outcome.items == 0 && outcome.problems.isEmpty {
+            problems.append(Problem(source: source, message: "no items at \"\(items)\": the items path selects nothing"))
+        }
+        return problems
     }
 }

@@ -35,6 +35,12 @@ public struct JSONPath: Hashable, Sendable, CustomStringConvertible {
         self.steps = steps
     }
 
+    /// The path through the members `names` to every element of the array there (`data.products[]`).
+    init(eachIn names: [String]) {
+        steps = names.map(Step.member) + [.each]
+        description = names.joined(separator: ".") + "[]"
+    }
+
     /// Every value the path selects, with its concrete locator (`data.products[3]`).
     public func select(in root: JSONValue, rootLocator: String = "") -> [(value: JSONValue, locator: String)] {
         var current: [(value: JSONValue, locator: String)] = [(root, rootLocator)]
