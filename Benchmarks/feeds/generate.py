@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Writes an N-item Google Merchant RSS feed and the same items as a Merchant CSV (deterministic).
+"""Writes an N-item Google Merchant RSS feed and the same items as a Merchant CSV and as an app's JSON feed
+(`{"data": {"products": [...]}}`, Merchant names) (deterministic).
 
-    generate.py N OUT_FOLDER     # writes OUT_FOLDER/feed.xml and OUT_FOLDER/feed.csv
+    generate.py N OUT_FOLDER     # writes OUT_FOLDER/feed.xml, feed.csv and feed.json
 """
+import json
 import sys
 from pathlib import Path
 
@@ -23,7 +25,9 @@ def item(i):
 def main():
     n, out = int(sys.argv[1]), Path(sys.argv[2])
     out.mkdir(parents=True, exist_ok=True)
-    with open(out / "feed.xml", "w", encoding="utf-8") as xml, open(out / "feed.csv", "w", encoding="utf-8") as csv:
+    with open(out / "feed.xml", "w", encoding="utf-8") as xml, open(out / "feed.csv", "w", encoding="utf-8") as csv, \
+            open(out / "feed.json", "w", encoding="utf-8") as app:
+        app.write('{"meta": {"generator": "generate.py", "count": %d}, "data": {"products": [\n' % n)
         xml.write('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:g="http://base.google.com/ns/1.0">\n'
                   "<channel>\n<title>Bench</title>\n")
         fields = ["id", "title", "link", "price", "sale_price", "availability", "brand", "item_group_id", "quantity", "shipping"]
@@ -43,7 +47,11 @@ def main():
             row = [it[f] for f in fields]
             row[1] = '"' + row[1].replace('"', '""') + '"'
             csv.write(",".join(row) + "\n")
+            entry = {k: v for k, v in it.items() if v}
+            entry["shipping"] = {"country": "IT", "service": "Standard", "price": "4.90 EUR"}
+            app.write(("  " if i == 0 else ",\n  ") + json.dumps(entry, ensure_ascii=False))
         xml.write("</channel>\n</rss>\n")
+        app.write("\n]}}\n")
 
 
 if __name__ == "__main__":

@@ -3,11 +3,13 @@
 
     reference.py xml FILE [bare]   # xml.etree.ElementTree.iterparse, one dict per <item>, element cleared
     reference.py csv FILE [bare]   # csv.DictReader
+    reference.py json FILE [bare]  # json.load, then the items of data.products
 
 Without `bare`, each item's price is also read as the Swift side does (Decimal amount + currency, sale price
 first) and its availability looked up; `bare` only builds the dicts. Prints items, seconds and peak RSS (KB).
 """
 import csv
+import json
 import resource
 import sys
 import time
@@ -59,11 +61,22 @@ def run_csv(path, bare):
     return counts
 
 
+def run_json(path, bare):
+    counts = [0, 0]
+    with open(path, encoding="utf-8") as handle:
+        document = json.load(handle)
+    for item in document["data"]["products"]:
+        if not bare:
+            interpret(item, counts)
+        counts[0] += 1
+    return counts
+
+
 def main():
     kind, path = sys.argv[1], sys.argv[2]
     bare = len(sys.argv) > 3 and sys.argv[3] == "bare"
     start, cpu_start = time.perf_counter(), time.process_time()
-    items, priced = (run_xml if kind == "xml" else run_csv)(path, bare)
+    items, priced = {"xml": run_xml, "csv": run_csv, "json": run_json}[kind](path, bare)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     usage = resource.getrusage(resource.RUSAGE_SELF)
     print(f"items {items} priced {priced} problems 0 seconds {seconds:.3f} peak_kb {usage.ru_maxrss} cpu_seconds {cpu:.3f}")

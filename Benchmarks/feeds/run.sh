@@ -3,11 +3,13 @@
 #
 #   Benchmarks/feeds/run.sh [ITEMS]      # default 1000000
 #
-# Generates ITEMS Merchant items as RSS XML and as CSV (generate.py), builds feed-bench in release mode, then for
+# Generates ITEMS Merchant items as RSS XML, as CSV and as an app's JSON feed (generate.py), builds feed-bench in
+# release mode, then for
 # each format prints items/s and peak RSS of
 #   - omniaudit (feed-bench: FeedInput → MerchantXMLReader/DelimitedReader → RecordInterpreter → Observation,
 #     every observation counted and dropped),
-#   - Python xml.etree.ElementTree.iterparse / csv.DictReader reading the same fields and prices (reference.py),
+#   - Python xml.etree.ElementTree.iterparse / csv.DictReader / json.load reading the same fields and prices
+#     (reference.py; json.load holds the whole document, omniaudit streams it one item at a time),
 #   - the same Python loops without reading prices ("bare", the references' best case),
 # and the ratios, by wall clock and per CPU second (omniaudit interprets on every core; Python uses one). For CSV it
 # also prints the floor: the same observations made and dropped with nothing read, the most any reader could reach.
@@ -17,7 +19,7 @@ items="${1:-1000000}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="/tmp/omniaudit-feed-bench"
 mkdir -p "$work"
-if [ ! -s "$work/$items/feed.xml" ]; then python3 "$root/Benchmarks/feeds/generate.py" "$items" "$work/$items"; fi
+if [ ! -s "$work/$items/feed.json" ]; then python3 "$root/Benchmarks/feeds/generate.py" "$items" "$work/$items"; fi
 (cd "$root" && swift build -c release --static-swift-stdlib --product feed-bench 2>&1 | tail -1)
 bench="$(cd "$root" && swift build -c release --static-swift-stdlib --show-bin-path)/feed-bench"
 
@@ -35,7 +37,7 @@ rss() { echo "$1" | awk '{printf "%.0f", $10 / 1024}'; }
 cpurate() { echo "$1" | awk '{printf "%.0f", $2 / $12}'; }  # items per CPU second (all threads): the cost, whatever the cores
 
 ls -la "$work/$items"
-for kind in xml csv; do
+for kind in xml csv json; do
   file="$work/$items/feed.$kind"
   swift_line="$(best "$bench" "$file")"
   py_line="$(best python3 "$root/Benchmarks/feeds/reference.py" "$kind" "$file")"
