@@ -44,6 +44,20 @@ struct CrawlerPolitenessTests {
         #expect(results[page]?.error == .robotsDisallowed(page, rule: "Disallow: /"))
     }
 
+    @Test("a robots.txt answering 5xx disallows the host, said as such")
+    func robotsUnavailable() throws {
+        let server = try FaultServer()
+        defer { server.stop() }
+        var settings = Crawl.fast
+        settings.userAgent = "downbot/1.0"
+        settings.retries = 0
+        let page = server.url("/p/1")
+        let (results, _) = Crawl.run([page], settings: settings)
+        #expect(results[page]?.error?.kind == "robots")
+        #expect(results[page]?.error?.reason.hasPrefix("robots.txt unavailable, host treated as disallowed (") == true)
+        #expect(try server.hits("/p/1") == 0)
+    }
+
     @Test("per-host concurrency is never exceeded")
     func perHostConcurrency() throws {
         let server = try FaultServer()
@@ -125,7 +139,9 @@ struct CrawlerPolitenessTests {
         settings.retries = 1
         let url = "http://127.0.0.1:9/p/1"
         let (results, _) = Crawl.run([url], settings: settings)
-        #expect(results[url]?.error?.kind == "robots" || results[url]?.error?.kind == "network")
-        #expect(results[url]?.error?.description.hasPrefix(url) == true)
+        // robots.txt is asked for first and fails the same way: the URL fails as the connection it could not make,
+        // not as "robots.txt unavailable".
+        #expect(results[url]?.error?.kind == "network")
+        #expect(results[url]?.error?.description.hasPrefix("\(url): network error (") == true)
     }
 }

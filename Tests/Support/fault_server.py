@@ -9,7 +9,7 @@ leaves it behind.
 With --tls CERT KEY it serves HTTPS (the tests use a throw-away self-signed certificate).
 
 Routes (GET):
-  /robots.txt                 Disallow /private/, Allow /private/ok$, Sitemap: /sitemap-index.xml
+  /robots.txt                 Disallow /private/, Allow /private/ok$, Sitemap: /sitemap-index.xml (503 to "downbot")
   /sitemap-index.xml          index of /sitemap-a.xml and /sitemap-b.xml.gz (gzipped child)
   /sitemap-a.xml, /sitemap-b.xml.gz   product pages /p/1../p/N (N from --products, split between both)
   /p/<n>                      a product page with JSON-LD (sku P-<n>, price <n>.90 EUR), ETag "p-<n>" and 304
@@ -107,7 +107,9 @@ class Handler(BaseHTTPRequestHandler):
                     log.write(json.dumps(RECEIVED[-1]) + "\n")
         base = "http://%s:%d" % (ARGS.host, self.server.server_port)
         n = ARGS.products
-        if path == "/robots.txt":
+        if path == "/robots.txt" and "downbot" in self.headers.get("User-Agent", ""):
+            self.send(503, b"maintenance")  # robots.txt unavailable: RFC 9309 says the host is then disallowed
+        elif path == "/robots.txt":
             self.send(200, ("User-agent: *\nDisallow: /private/\nAllow: /private/ok$\n\nUser-agent: otherbot\n"
                             "Disallow: /\n\nSitemap: %s/sitemap-index.xml\n" % base).encode(), content_type="text/plain")
         elif path == "/sitemap-index.xml":

@@ -23,7 +23,7 @@ struct CrawlJob {
 /// Per-host politeness state: what runs, when the next request may start, and the host's robots.txt.
 struct HostState {
     enum Robots {
-        case unknown, fetching, ready(RobotsRules), unavailable(String)
+        case unknown, fetching, ready(RobotsRules), unavailable(FetchError)
     }
 
     /// Requests waiting for this host, in order.

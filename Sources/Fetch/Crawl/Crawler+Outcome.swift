@@ -92,7 +92,7 @@ extension Crawler {
             if case .http(_, let code, _) = error, (400..<500).contains(code) {
                 host.robots = .ready(RobotsRules(rules: [], crawlDelay: nil, sitemaps: []))
             } else {
-                host.robots = .unavailable(error.description)
+                host.robots = .unavailable(error)
             }
         } else {
             let rules = RobotsRules.parse(String(decoding: body, as: UTF8.self), token: settings.robotsToken)

@@ -142,7 +142,13 @@ public final class Crawler {
                 + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
             let verdict = rules.verdict(path: path)
             return verdict.allowed ? nil : .robotsDisallowed(job.location, rule: verdict.rule ?? "Disallow")
-        case .unavailable(let reason): return .robotsUnavailable(job.location, reason: reason)
+        case .unavailable(let error):
+            // A host that cannot be reached at all fails each URL as that: the connection is the news, not robots.txt.
+            switch error {
+            case .network(_, let detail): return .network(job.location, detail: detail)
+            case .timeout(_, let detail): return .timeout(job.location, detail: detail)
+            default: return .robotsUnavailable(job.location, reason: error.description)
+            }
         case .unknown, .fetching: return nil
         }
     }
