@@ -53,7 +53,8 @@ public func feedFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     if let whole {
         let discovered = JSONItemStream.discover(FeedInput(data: bytes), chunkSize: 3)
-        if discovered.map({ $0.joined(separator: ".") }) != JSONRecord.items(in: whole)?.path {
+        // JSONRecord.items writes its path with dots, where an empty member name vanishes: compared without those.
+        if discovered?.contains("") != true, discovered.map({ $0.joined(separator: ".") }) != JSONRecord.items(in: whole)?.path {
             fatalError("the items found while streaming are not those of the whole document")
         }
     }

@@ -68,7 +68,7 @@ struct MailReaderTests {
 
     @Test func mboxIsSplitAndFromLinesUnescaped() {
         let mbox = "From a@b Mon Nov 16 08:00:00 2026\nSubject: one\n\nbody\n>From here\n\nFrom c@d Tue Nov 17 08:00:00 2026\nSubject: two\n\nx\n"
-        let messages = Mbox.split(Array(mbox.utf8))
+        let messages = MboxStream.split(Array(mbox.utf8))
         #expect(messages.count == 2)
         #expect(String(decoding: messages[0], as: UTF8.self).contains("\nFrom here"))
         #expect((try? MailReader.read(messages[1]))?.subject == "two")

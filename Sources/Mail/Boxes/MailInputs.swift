@@ -21,33 +21,61 @@ public struct MailEntry: Sendable {
 /// Expands local mail inputs: an `.eml` file, an mbox file (starts with `From `), a Maildir (`cur/` and `new/`)
 /// or a folder of `.eml` files (searched recursively, in name order). Unreadable inputs become problems.
 public enum MailInputs {
-    /// Files larger than this are refused (an mbox of a whole campaign history is far smaller).
+    /// Single-message files larger than this are refused (an mbox is streamed, whatever its size).
     public static let maxFileBytes = 512 << 20
 
     /// Every message under `path`, in a stable order; inputs that cannot be read come back as problems
-    /// (`(source, reason)`).
+    /// (`(source, reason)`). Holds every message: `each(_:shown:_:)` hands them over one at a time.
     public static func expand(_ path: String, shown: String? = nil) -> (entries: [MailEntry], problems: [(String, String)]) {
+        var entries: [MailEntry] = []
+        let problems = each(path, shown: shown) { entries.append($0) }
+        return (entries, problems)
+    }
+
+    /// Hands every message under `path` to `each` as it is read, in a stable order: an mbox is read message by
+    /// message, whatever its size, so memory holds one message. Returns the inputs that cannot be read
+    /// (`(source, reason)`).
+    public static func each(_ path: String, shown: String? = nil, _ each: (MailEntry) -> Void) -> [(String, String)] {
         let display = shown ?? path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return ([], [(display, "no such file or folder")])
+            return [(display, "no such file or folder")]
         }
         if isDirectory.boolValue {
-            return folder(path, shown: display)
+            return folder(path, shown: display, each)
         }
-        guard let data = FileManager.default.contents(atPath: path) else { return ([], [(display, "cannot read the file")]) }
-        guard data.count <= maxFileBytes else { return ([], [(display, "larger than \(maxFileBytes >> 20) MB")]) }
-        let bytes = [UInt8](data)
-        if Mbox.looksLikeMbox(bytes) {
-            let messages = Mbox.split(bytes)
-            if messages.count > 1 || path.hasSuffix(".mbox") || path.hasSuffix(".mbx") {
-                return (messages.enumerated().map { MailEntry(source: display, locator: "message \($0.offset + 1)", bytes: $0.element) }, [])
+        guard let handle = FileHandle(forReadingAtPath: path) else { return [(display, "cannot read the file")] }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 5)) ?? Data()
+        if head.elementsEqual("From ".utf8) {
+            // An mbox, streamed; a file holding one message is that message, unless named as an mbox.
+            try? handle.seek(toOffset: 0)
+            let named = path.hasSuffix(".mbox") || path.hasSuffix(".mbx")
+            var held: [UInt8]? = nil
+            var count = 0
+            let failure = MboxStream.read(handle) { message in
+                count += 1
+                if count == 1 && !named {
+                    held = message  // one message or the first of several: known at the second
+                    return
+                }
+                if let first = held {
+                    each(MailEntry(source: display, locator: "message 1", bytes: first))
+                    held = nil
+                }
+                each(MailEntry(source: display, locator: "message \(count)", bytes: message))
             }
+            if let held { each(MailEntry(source: display, locator: "", bytes: held)) }
+            return failure.map { [(display, $0)] } ?? []
         }
-        return ([MailEntry(source: display, locator: "", bytes: bytes)], [])
+        try? handle.seek(toOffset: 0)
+        guard let data = try? handle.readToEnd() ?? Data() else { return [(display, "cannot read the file")] }
+        guard data.count <= maxFileBytes else { return [(display, "larger than \(maxFileBytes >> 20) MB")] }
+        each(MailEntry(source: display, locator: "", bytes: [UInt8](data)))
+        return []
     }
 
-    private static func folder(_ path: String, shown: String) -> (entries: [MailEntry], problems: [(String, String)]) {
+    private static func folder(_ path: String, shown: String, _ each: (MailEntry) -> Void) -> [(String, String)] {
         let manager = FileManager.default
         let base = URL(fileURLWithPath: path)
         let isMaildir = ["cur", "new"].allSatisfy { sub in
@@ -67,47 +95,12 @@ public enum MailInputs {
             }
             files.sort()
         }
-        var entries: [MailEntry] = []
         var problems: [(String, String)] = []
         for name in files {
             let full = base.appendingPathComponent(name).path
             let display = shown.hasSuffix("/") ? shown + name : shown + "/" + name
-            let (found, failed) = expand(full, shown: display)
-            entries += found
-            problems += failed
+            problems += Self.each(full, shown: display, each)
         }
-        return (entries, problems)
-    }
-}
-
-/// The mbox format (mboxrd/mboxo): messages separated by `From ` lines after a blank line; `>From ` is unescaped.
-enum Mbox {
-    static func looksLikeMbox(_ bytes: [UInt8]) -> Bool {
-        bytes.count > 5 && bytes[0..<5].elementsEqual("From ".utf8)
-    }
-
-    static func split(_ bytes: [UInt8]) -> [[UInt8]] {
-        var messages: [[UInt8]] = []
-        var current: [UInt8] = []
-        var lineStart = 0
-        var previousBlank = true
-        var first = true
-        while lineStart < bytes.count {
-            let end = bytes[lineStart...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
-            let line = bytes[lineStart..<end]
-            if previousBlank, line.starts(with: "From ".utf8) {
-                if !first { messages.append(current) }
-                first = false
-                current = []
-            } else if line.starts(with: ">From ".utf8) || (line.first == 0x3E && line.drop { $0 == 0x3E }.starts(with: "From ".utf8)) {
-                current += line.dropFirst()
-            } else {
-                current += line
-            }
-            previousBlank = line.allSatisfy { $0 == 0x0A || $0 == 0x0D }
-            lineStart = end
-        }
-        if !first || !current.isEmpty { messages.append(current) }
-        return messages
+        return problems
     }
 }

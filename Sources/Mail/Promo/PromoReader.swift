@@ -46,9 +46,8 @@ public struct PromoReader: Sendable {
     public func email(_ paths: [(path: String, shown: String)]) -> Document {
         var document = Document()
         for (path, shown) in paths {
-            let (entries, problems) = MailInputs.expand(path, shown: shown)
+            let problems = MailInputs.each(path, shown: shown) { message($0, into: &document) }  // one message at a time
             document.problems += problems.map { Problem(source: $0.0, message: $0.1) }
-            for entry in entries { message(entry, into: &document) }
         }
         return document
     }
@@ -57,7 +56,7 @@ public struct PromoReader: Sendable {
     public func sms(_ paths: [(path: String, shown: String)]) -> Document {
         var document = Document()
         for (path, shown) in paths {
-            // Read whole, so refused past the size mail files may have (a campaign export is far smaller).
+            // Read whole, so refused past the size a single mail file may have (a campaign export is far smaller).
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
             if let size, size > MailInputs.maxFileBytes {
                 document.problems.append(Problem(source: shown, message: "larger than \(MailInputs.maxFileBytes >> 20) MB: not read"))

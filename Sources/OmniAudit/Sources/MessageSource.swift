@@ -22,9 +22,9 @@ public struct EmailChannel: ChannelSource {
         let reader = PromoReader(extractor: MessageObservations.extractor(environment))
         var document = PromoReader.Document()
         for source in sources {
-            let (entries, problems) = MailInputs.expand(source, shown: environment.paths.display(source))
+            // Message by message: an mbox of any size is never whole in memory.
+            let problems = MailInputs.each(source, shown: environment.paths.display(source)) { reader.message($0, into: &document) }
             for (input, reason) in problems { coverage.failed.append(.init(input: input, reason: reason)) }
-            for entry in entries { reader.message(entry, into: &document) }
         }
         if let imap {
             do {
