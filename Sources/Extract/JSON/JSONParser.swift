@@ -170,7 +170,18 @@ public struct JSONParser {
 
     private mutating func string() throws(SyntaxError) -> String {
         index += 1
-        var out: [UInt8] = []
+        // Most strings have no escape: up to the closing quote in one run, made into a string at once.
+        let start = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return String(decoding: bytes[start..<index - 1], as: UTF8.self)
+            }
+            if byte == UInt8(ascii: "\\") || (byte < 0x20 && !lenient) { break }
+            index += 1
+        }
+        var out = Array(bytes[start..<index])
         while let byte = current {
             index += 1
             switch byte {

@@ -75,6 +75,9 @@ struct JSONItemScanner {
         case string(isKey: Bool)
         case number(state: UInt8)
         case literal(word: StaticString, at: Int)
+        /// Inside an item that is an object or array: only its strings and nesting are followed, to find its end;
+        /// the item is then checked and parsed whole by `JSONParser`, which says where it is malformed.
+        case item
     }
 
     private let target: JSONItemStream.Target
@@ -99,6 +102,12 @@ struct JSONItemScanner {
     private var item: [UInt8] = []
     private var itemLocator = ""
     private var oversized = false
+    /// Inside an item (`Mode.item`): its nesting, whether in a string or after a backslash, where it began.
+    private var itemDepth = 0
+    private var itemInString = false
+    private var itemEscaped = false
+    private var itemLine = 1
+    private var itemColumn = 1
     private var outcome = JSONItemStream.Outcome()
     private var source = ""
     /// Discovering: the answer, once known.
@@ -109,7 +118,12 @@ struct JSONItemScanner {
         self.maxItemBytes = maxItemBytes
     }
 
-    private struct Stop: Error { var message: String? }
+    private struct Stop: Error {
+        var message: String?
+        /// Where, when not the scanner's own position (an error `JSONParser` found inside an item).
+        var line: Int? = nil
+        var column: Int? = nil
+    }
 
     mutating func run(_ input: FeedInput, source: String, chunkSize: Int, each: (JSONValue, String) -> Void) -> JSONItemStream.Outcome {
         self.source = source
@@ -138,7 +152,7 @@ struct JSONItemScanner {
                 }
             }
             if let failed {
-                if let message = failed.message { fail(message) }
+                if let message = failed.message { fail(message, line: failed.line, column: failed.column) }
                 break readLoop
             }
         }
@@ -160,6 +174,10 @@ struct JSONItemScanner {
             do { try endValue(endingAt: 0, in: UnsafeBufferPointer(start: nil, count: 0), each: each) } catch { return }
         }
         switch mode {
+        case .item:
+            // What the parser says of the item cut short (an unterminated string …), where it says it.
+            if !oversized, let error = parseItem().error { return fail(error.message, line: error.line, column: error.column) }
+            fail("unexpected end of input")
         case .string: fail("unterminated string")
         case .literal: fail("unexpected end of input")
         default:
@@ -172,11 +190,11 @@ struct JSONItemScanner {
         return " after \(outcome.items) item\(outcome.items == 1 ? "" : "s")"
     }
 
-    private mutating func fail(_ message: String) {
+    private mutating func fail(_ message: String, line: Int? = nil, column: Int? = nil) {
         outcome.stoppedEarly = true
         guard case .items = target else { return }
         let text = message.contains("reading stopped") ? message : "malformed JSON: \(message) (reading stopped here\(itemsSoFar))"
-        outcome.problems.append(Problem(source: source, position: "line \(line), column \(column)", message: text))
+        outcome.problems.append(Problem(source: source, position: "line \(line ?? self.line), column \(column ?? self.column)", message: text))
     }
 
     // MARK: - Scanning
@@ -242,6 +260,36 @@ struct JSONItemScanner {
                 try endValue(endingAt: index, in: bytes, each: each)
                 if stopped { return }
             // the byte after the number is read again, as structure
+            case .item:
+                while index < bytes.count {
+                    let next = bytes[index]
+                    advance(next)
+                    index += 1
+                    if itemInString {
+                        if itemEscaped {
+                            itemEscaped = false
+                        } else if next == 0x5C {
+                            itemEscaped = true
+                        } else if next == 0x22 {
+                            itemInString = false
+                        }
+                    } else if next == 0x22 {
+                        itemInString = true
+                    } else if next == 0x7B || next == 0x5B {
+                        itemDepth += 1
+                        guard frames.count + itemDepth <= JSONItemStream.maxDepth else {
+                            column -= 1  // at the bracket, as the parser says it
+                            throw stop("nesting deeper than \(JSONItemStream.maxDepth) levels")
+                        }
+                    } else if next == 0x7D || next == 0x5D {
+                        itemDepth -= 1
+                        if itemDepth == 0 {
+                            mode = .structural
+                            try itemEnded(endingAt: index, in: bytes, each: each)
+                            break
+                        }
+                    }
+                }
             case .literal(let word, let at):
                 guard byte == word.utf8Start[at] else { throw stop("unexpected character '\(Unicode.Scalar(byte))' in a literal, expected \(word)") }
                 advance(byte)
@@ -364,6 +412,13 @@ struct JSONItemScanner {
             oversized = false
             itemLocator = locator()
         }
+        if isItem && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[")) {
+            guard depth < JSONItemStream.maxDepth else { throw stop("nesting deeper than \(JSONItemStream.maxDepth) levels") }
+            (itemLine, itemColumn) = (line, column)
+            (itemDepth, itemInString, itemEscaped) = (1, false, false)
+            mode = .item
+            return
+        }
         switch byte {
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             guard depth < JSONItemStream.maxDepth else { throw stop("nesting deeper than \(JSONItemStream.maxDepth) levels") }
@@ -441,20 +496,46 @@ struct JSONItemScanner {
         }
     }
 
-    private mutating func deliver(_ each: (JSONValue, String) -> Void) {
-        let at = itemLocator.isEmpty ? "top level" : itemLocator
+    /// An item read in `Mode.item` ended just before `end`: checked and parsed whole, handed over; a syntax error
+    /// in it stops reading, at its place in the document.
+    private mutating func itemEnded(endingAt end: Int, in bytes: UnsafeBufferPointer<UInt8>,
+                                    each: (JSONValue, String) -> Void) throws(Stop) {
+        capturing = false
+        var value: JSONValue? = nil
+        if !oversized {
+            keep(bytes, upTo: end)
+            let parsed = parseItem()
+            if let error = parsed.error { throw Stop(message: error.message, line: error.line, column: error.column) }
+            value = parsed.value
+        }
+        deliver(each, value)
+        if frames.isEmpty {
+            rootDone = true
+        } else {
+            frames[frames.count - 1].expect = .commaOrClose
+        }
+    }
+
+    /// The item's bytes parsed, or the error with its place in the document.
+    private mutating func parseItem() -> (value: JSONValue?, error: (message: String, line: Int, column: Int)?) {
+        do {
+            return (try JSONParser.parse(bytes: item, lenient: false), nil)
+        } catch {
+            let line = itemLine + error.line - 1
+            return (nil, (error.message, line, error.line == 1 ? itemColumn + error.column - 1 : error.column))
+        }
+    }
+
+    /// Hands over the item just read (`value`, else its bytes parsed), or says it was too large to keep.
+    private mutating func deliver(_ each: (JSONValue, String) -> Void, _ value: JSONValue? = nil) {
         if oversized {
-            outcome.problems.append(Problem(source: source, position: at,
+            outcome.problems.append(Problem(source: source, position: itemLocator.isEmpty ? "top level" : itemLocator,
                                             message: "item larger than \(Self.describe(maxItemBytes)): not read"))
             return
         }
-        do {
-            let value = try JSONParser.parse(bytes: item, lenient: false)
-            outcome.items += 1
-            each(value, itemLocator)
-        } catch {
-            outcome.problems.append(Problem(source: source, position: at, message: "malformed JSON: \(error.message)"))
-        }
+        guard let value = value ?? parseItem().value else { return }  // a scalar the scanner has checked
+        outcome.items += 1
+        each(value, itemLocator)
     }
 
     private static func describe(_ bytes: Int) -> String { bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes) bytes" }
