@@ -30,6 +30,14 @@ public final class IMAPMailbox {
 
     /// Every message the search finds (at most `maxMessages`, the highest UIDs), in UID order.
     public func fetchAll() throws(FetchError) -> [Message] {
+        var messages: [Message] = []
+        try fetchEach { messages.append($0) }
+        return messages
+    }
+
+    /// Hands each message the search finds (at most `maxMessages`, the highest UIDs) to `each` as soon as it is
+    /// fetched, in UID order: one message is held at a time, and those fetched before a failure have been handed on.
+    public func fetchEach(_ each: (Message) -> Void) throws(FetchError) {
         _ = try command("EXAMINE \(Self.quoted(settings.folder))")
         let found = try command("UID SEARCH \(settings.search)")
         var uids: [Int] = []
@@ -37,12 +45,10 @@ public final class IMAPMailbox {
             uids += line.dropFirst(8).split(separator: " ").compactMap { Int($0) }
         }
         uids = Array(uids.sorted().suffix(settings.maxMessages))
-        var messages: [Message] = []
         for uid in uids {
             _ = try command("EXAMINE \(Self.quoted(settings.folder))")
-            messages.append(Message(uid: uid, bytes: try command(nil, url: folderURL + ";UID=\(uid)", fetch: true)))
+            each(Message(uid: uid, bytes: try command(nil, url: folderURL + ";UID=\(uid)", fetch: true)))
         }
-        return messages
     }
 
     static func quoted(_ text: String) -> String {

@@ -28,8 +28,8 @@ public struct EmailChannel: ChannelSource {
         }
         if let imap {
             do {
-                let messages = try IMAPMailbox(settings: imap).fetchAll()
-                for message in messages {
+                // One message at a time; those read before a failure are kept.
+                try IMAPMailbox(settings: imap).fetchEach { message in
                     reader.message(MailEntry(source: imap.redactedURL, locator: "uid \(message.uid)", bytes: message.bytes), into: &document)
                 }
             } catch {

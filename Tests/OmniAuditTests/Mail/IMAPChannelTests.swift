@@ -100,6 +100,25 @@ import Fetch
                 "\(untrusted.failed)")
     }
 
+    @Test func messagesFetchedBeforeAFailureAreHandedOn() throws {
+        // The server goes away after the first message: that message has been handed on, one at a time, and the
+        // failure is still an error (the audit lists the mailbox as failed and keeps what it read).
+        let promos = ["it-mailchimp-black-friday.eml", "en-klaviyo-winter.eml"].map {
+            URL(fileURLWithPath: Paths.repo("fixtures/emails/promos/\($0)"))
+        }
+        let server = try Dovecot(messages: promos)
+        defer { server.stop() }
+        let settings = IMAPSettings(url: server.url, user: server.user, password: server.password)
+        var handed: [Int] = []
+        #expect(throws: (any Error).self) {
+            try IMAPMailbox(settings: settings).fetchEach { message in
+                handed.append(message.uid)
+                server.stop()
+            }
+        }
+        #expect(handed.count == 1)
+    }
+
     @Test func wrongPasswordIsAFailedInputNotACrash() throws {
         let server = try Dovecot(messages: [])
         defer { server.stop() }
