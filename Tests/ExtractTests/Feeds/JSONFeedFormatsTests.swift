@@ -21,6 +21,15 @@ import Testing
         #expect(result.problems.first?.position.hasPrefix("line 2, column ") == true)
     }
 
+    @Test func aUTF16JSONLinesFeedIsRead() {
+        let text = "\u{FEFF}{\"id\": \"A\", \"price\": \"1.00 EUR\"}\r\n{\"id\": \"B\", \"price\": \"2.00 EUR\"}\r\n"
+        let bytes = text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }  // big endian, as some exports write it
+        let extractor = StreamingFeedExtractor(format: .auto, interpreter: RecordInterpreter(channel: "feed", defaultCurrency: "EUR"))
+        let result = extractor.extract(Data(bytes), source: "x.jsonl")
+        #expect(result.observations.map(\.key.sku) == ["A", "B"])
+        #expect(result.problems.isEmpty)
+    }
+
     @Test func aLineCutShortByATruncatedFileIsSaidAsSuch() throws {
         // The gzip stops inside the third line: that line is reported as cut short, not as malformed JSON.
         let result = try FeedFixtures.read("hostile/truncated.jsonl.gz", currency: "EUR")

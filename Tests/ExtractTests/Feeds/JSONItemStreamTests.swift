@@ -134,6 +134,26 @@ import Testing
         #expect(streamed.outcome.problems.map(\.description) == ["f.json: [1]: item larger than 64 bytes: not read"])
     }
 
+    @Test func aUTF16FeedIsReadAsItsUTF8() throws {
+        // A JSON feed saved as "Unicode" by a Windows tool: UTF-16 with its byte order mark, either byte order.
+        let text = "\u{FEFF}{\"products\": [{\"id\": \"SKU-1\", \"title\": \"Caffè «Deruta» 😀\", \"price\": \"1.00 EUR\"}]}"
+        let expected = try JSONParser.parse(String(text.dropFirst()), lenient: false)["products"]?.list ?? []
+        for bigEndian in [false, true] {
+            let bytes = text.utf16.flatMap { bigEndian ? [UInt8($0 >> 8), UInt8($0 & 0xFF)] : [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+            for chunk in [1, 3, 256 << 10] {
+                var items: [JSONValue] = []
+                let outcome = JSONItemStream.read(FeedInput(data: Data(bytes)), source: "u.json", items: JSONPath("products[]")!.steps,
+                                                  chunkSize: chunk) { value, _ in items.append(value) }
+                #expect(outcome.problems.isEmpty && items == expected, "big endian \(bigEndian), chunk \(chunk)")
+            }
+            // Through the extractor: found in a first pass, read again in the second.
+            let extractor = StreamingFeedExtractor(format: .auto, interpreter: RecordInterpreter(channel: "app", defaultCurrency: "EUR"))
+            let result = extractor.extract(Data(bytes), source: "u.json")
+            #expect(result.observations.map(\.title?.value) == ["Caffè «Deruta» 😀"])
+            #expect(result.problems.isEmpty)
+        }
+    }
+
     @Test func aFeedWithoutAnItemsPathIsReadInTwoPassesFromAFile() throws {
         // The items are found in a first pass, then the file is read again from its first byte.
         let top = try FeedFixtures.read("nested.json")

@@ -19,6 +19,11 @@ public final class FeedInput {
     private var head = Data()
     private var inflater: Inflater?
     private var headServed = 0
+    /// UTF-16 being converted (`convertingUTF16()`): the bytes converted and not yet handed out.
+    private var utf16: UTF16Stream?
+    private var converted: [UInt8] = []
+    private var convertedOffset = 0
+    private var utf16Ended = false
 
     /// Reads bytes already in memory; gzip data is inflated as it is read.
     public init(data: Data, limit: Int = 4 << 30) {
@@ -69,6 +74,7 @@ public final class FeedInput {
         headServed = 0
         produced = 0
         failure = nil
+        (utf16, converted, convertedOffset, utf16Ended) = (nil, [], 0, false)  // the reader asks again
         if let memory {
             offset = 0
             if inflater != nil {
@@ -83,6 +89,36 @@ public final class FeedInput {
 
     /// Fills `buffer` with the next bytes; returns how many (0 at the end, -1 on failure, see `failure`).
     public func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        guard utf16 != nil else { return readBytes(into: buffer) }
+        while convertedOffset == converted.count {
+            if utf16Ended { return 0 }
+            var raw = [UInt8](repeating: 0, count: max(2, buffer.count))
+            let count = raw.withUnsafeMutableBytes { readBytes(into: $0) }
+            if count < 0 { return -1 }
+            if count == 0 {
+                converted = utf16!.finish()
+                utf16Ended = true
+            } else {
+                converted = raw.withUnsafeBufferPointer { utf16!.convert(UnsafeBufferPointer(rebasing: $0[0..<count])) }
+            }
+            convertedOffset = 0
+        }
+        let count = min(buffer.count, converted.count - convertedOffset)
+        converted.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + convertedOffset, byteCount: count) }
+        convertedOffset += count
+        return count
+    }
+
+    /// From now on `read(into:)` hands out UTF-8: an input in UTF-16 with its byte order mark (a JSON feed saved
+    /// as "Unicode" by a Windows tool) is converted as it is read, the mark becoming UTF-8's. True when it is.
+    @discardableResult
+    public func convertingUTF16() -> Bool {
+        guard utf16 == nil, let bigEndian = FeedFormat.utf16ByteOrder(peek(2)) else { return utf16 != nil }
+        utf16 = UTF16Stream(bigEndian: bigEndian)
+        return true
+    }
+
+    private func readBytes(into buffer: UnsafeMutableRawBufferPointer) -> Int {
         if headServed < head.count {
             let count = min(buffer.count, head.count - headServed)
             head.withUnsafeBytes { raw in

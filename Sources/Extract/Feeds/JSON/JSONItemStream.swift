@@ -127,6 +127,7 @@ struct JSONItemScanner {
 
     mutating func run(_ input: FeedInput, source: String, chunkSize: Int, each: (JSONValue, String) -> Void) -> JSONItemStream.Outcome {
         self.source = source
+        input.convertingUTF16()
         var chunk = [UInt8](repeating: 0, count: max(1, chunkSize))
         readLoop: while !stopped {
             let count = chunk.withUnsafeMutableBytes { input.read(into: $0) }

@@ -10,6 +10,7 @@ public struct JSONLinesReader: Sendable {
     /// Reads every line, handing each parsed object with its line number to `each`; returns the problems.
     public func read(_ input: FeedInput, source: String, each: (JSONValue, Int) -> Void) -> [Problem] {
         var problems: [Problem] = []
+        input.convertingUTF16()
         var chunk = [UInt8](repeating: 0, count: 256 << 10)
         var pending: [UInt8] = []
         var line = 0
