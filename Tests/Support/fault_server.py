@@ -31,6 +31,7 @@ Routes (GET):
   /links2                     a page linking to /p/3
   /feed.json                  an app feed of P-1..P-N with the same prices as the pages
   /merchant.xml.gz            a gzip file (application/gzip) of a Merchant RSS feed of P-1..P-N, P-3 at 77.90 EUR
+  /big-feed.csv               a 19 MB Merchant CSV: P-1..P-N, then 100,000 filler items Z-0..Z-99999
   /merchant.csv               a Merchant CSV of P-1..P-N (P-4 out of stock) sent with Content-Encoding: gzip
   /stats                      JSON: hits per path, max concurrent /sleep requests
   /received                   JSON: every request received so far, [{"path", "headers"}] (secrets tests)
@@ -216,6 +217,12 @@ class Handler(BaseHTTPRequestHandler):
             body = ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:g="http://base.google.com/ns/1.0">'
                     "<channel><title>Test</title>\n%s</channel></rss>\n" % items).encode()
             self.send(200, gzip.compress(body), content_type="application/gzip")
+        elif path == "/big-feed.csv":
+            # P-1..P-N then filler rows: over 16 MiB on the wire (no Content-Encoding), a real catalogue's size.
+            filler = "x" * 180
+            rows = ["P-%d,%d.90 EUR,in stock,%s\n" % (i, i, filler) for i in range(1, n + 1)]
+            rows += ["Z-%d,1.00 EUR,in stock,%s\n" % (i, filler) for i in range(100000)]
+            self.send(200, ("id,price,availability,description\n" + "".join(rows)).encode(), content_type="text/csv; charset=utf-8")
         elif path == "/merchant.csv":
             rows = "".join("P-%d,%d.90 EUR,%s\n" % (i, i, "out of stock" if i == 4 else "in stock") for i in range(1, n + 1))
             self.send(200, gzip.compress(("id,price,availability\n" + rows).encode()), {"Content-Encoding": "gzip"},

@@ -20,15 +20,19 @@ public struct CrawlRequest: Sendable {
     /// is one the caller named itself or `targets.secretOrigins` lists it. `url` is the caller's mapping of
     /// `location` (e.g. a mirror file) and is trusted.
     public var fromRemoteContent: Bool
+    /// A file the body is written to as it arrives, instead of memory (a feed of hundreds of megabytes); the
+    /// result's `body` is then empty. Each attempt starts the file again.
+    public var bodyFile: String?
 
     /// Creates a request; `url` defaults to `location`.
     public init(location: String, url: String? = nil, tag: Int = 0, purpose: Purpose = .page,
-                fromRemoteContent: Bool = false) {
+                fromRemoteContent: Bool = false, bodyFile: String? = nil) {
         self.location = location
         self.url = url ?? location
         self.tag = tag
         self.purpose = purpose
         self.fromRemoteContent = fromRemoteContent
+        self.bodyFile = bodyFile
     }
 }
 

@@ -3,9 +3,12 @@ import Foundation
 extension Crawler {
     /// Fetches one URL (`http(s)://` or `file://`) with the crawler's politeness, retries and caps, for
     /// one-off reads such as `omniaudit inspect URL`.
-    public static func fetchOne(_ location: String, settings: FetchSettings) throws(FetchError) -> Fetched {
+    ///
+    /// With `file`, the body is written there as it arrives (the result's body is then empty): a feed of any size
+    /// is never held in memory.
+    public static func fetchOne(_ location: String, settings: FetchSettings, to file: String? = nil) throws(FetchError) -> Fetched {
         var outcome: CrawlResult?
-        Crawler(settings: settings).run([CrawlRequest(location: location)]) { result in
+        Crawler(settings: settings).run([CrawlRequest(location: location, bodyFile: file)]) { result in
             outcome = result
             return []
         }

@@ -19,6 +19,9 @@ final class CurlTransfer {
     /// Why the write callback aborted the transfer, if it did.
     private(set) var abortReason: FetchError?
     private var limit = Int.max
+    /// The file the body goes to (`CrawlRequest.bodyFile`), open for the current attempt, and the bytes written.
+    private var file: UnsafeMutablePointer<FILE>?
+    private var written = 0
     /// True while the current attempt must not connect to a private, loopback or link-local address.
     private var denyPrivate = false
 
@@ -30,6 +33,7 @@ final class CurlTransfer {
     }
 
     deinit {
+        if let file { fclose(file) }
         curl_easy_cleanup(handle)
         curl_slist_free_all(headerList)
         errorBuffer.deallocate()
@@ -44,6 +48,9 @@ final class CurlTransfer {
         body = Data()
         headers = [:]
         abortReason = nil
+        if let file { fclose(file) }
+        file = job.request.bodyFile.flatMap { fopen($0, "wb") }  // truncated: each attempt starts again
+        written = 0
         limit = job.request.purpose == .sitemap ? settings.maxSitemapBytes : settings.maxBodyBytes
         let context = Unmanaged.passUnretained(self).toOpaque()
         _ = omniaudit_easy_setopt_string(handle, CURLOPT_URL, job.url)
@@ -97,14 +104,26 @@ final class CurlTransfer {
 
     /// Appends body bytes; returning less than `count` makes libcurl abort with a write error.
     private func received(_ data: UnsafeRawPointer, _ count: Int) -> Int {
-        if body.count + count > limit {
-            let url = job?.location ?? ""
-            abortReason = headers["content-encoding"].map { !$0.isEmpty && $0 != "identity" } == true
-                ? .decompressedTooLarge(url, limit: limit) : .tooLarge(url, limit: limit)
-            return 0
+        if let path = job?.request.bodyFile {
+            guard written + count <= limit else { return refuse() }
+            guard let file, fwrite(data, 1, count, file) == count else {
+                abortReason = .unreadable(job?.location ?? "", reason: "the download could not be written to \(path): \(String(cString: strerror(errno)))")
+                return 0
+            }
+            written += count
+            return count
         }
+        if body.count + count > limit { return refuse() }
         body.append(data.assumingMemoryBound(to: UInt8.self), count: count)
         return count
+    }
+
+    /// Stops a body over the size cap: libcurl aborts the transfer when the write callback returns 0.
+    private func refuse() -> Int {
+        let url = job?.location ?? ""
+        abortReason = headers["content-encoding"].map { !$0.isEmpty && $0 != "identity" } == true
+            ? .decompressedTooLarge(url, limit: limit) : .tooLarge(url, limit: limit)
+        return 0
     }
 
     /// CURLOPT_PREREQFUNCTION: 0 lets the request go, 1 aborts it (the address is private and refused).
@@ -144,6 +163,10 @@ final class CurlTransfer {
 
     /// Hands the body over and forgets it.
     func takeBody() -> Data {
+        if let file {  // the body went to its file: flushed and closed for the caller to read
+            fclose(file)
+            self.file = nil
+        }
         defer { body = Data() }
         return body
     }

@@ -154,7 +154,7 @@ enum ChannelLoader {
                 }
             case "keys": feed.keys = try KeyTransformLoader.transforms(value, resolver: resolver)
             case "fetch":
-                var settings = FetchLoader.defaults()
+                var settings = FetchLoader.feedDefaults()
                 try FetchLoader.fetch(value, into: &settings, environment: ProcessInfo.processInfo.environment)
                 feed.fetch = settings
             default: break

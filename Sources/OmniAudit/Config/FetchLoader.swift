@@ -17,6 +17,15 @@ enum FetchLoader {
         return settings
     }
 
+    /// The defaults for fetching a feed: feeds are large (hundreds of megabytes for a big catalogue) and are
+    /// downloaded to a file, so the body cap is the feed reader's own (4 GiB) and an attempt may take 30 minutes.
+    static func feedDefaults() -> FetchSettings {
+        var settings = defaults()
+        settings.maxBodyBytes = 4 << 30
+        settings.timeout = 1_800
+        return settings
+    }
+
     static func fetch(_ node: ConfigNode, into settings: inout FetchSettings,
                       environment: [String: String]) throws(ConfigError) {
         for (key, value) in try node.mapping(allowed: fetchKeys) {

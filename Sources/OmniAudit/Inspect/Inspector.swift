@@ -168,7 +168,7 @@ public struct Inspector: Sendable {
     private func fetch(_ input: String, fetcher: FileFetcher) -> Swift.Result<Fetched, FetchError> {
         do {
             if FileFetcher.path(of: input) == nil {
-                return .success(try Crawler.fetchOne(input, settings: FetchLoader.defaults()))
+                return .success(try Crawler.fetchOne(input, settings: kind == .feed ? FetchLoader.feedDefaults() : FetchLoader.defaults()))
             }
             return .success(try fetcher.fetch(input))
         } catch {

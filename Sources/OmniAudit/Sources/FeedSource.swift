@@ -71,10 +71,18 @@ struct FeedSource {
                 return fail(error.message)
             }
         } else {  // an http(s) feed: through the crawler's client, with the channel's own fetch settings
+            // Downloaded to a file as it arrives and streamed from there: never whole in memory.
+            let download = FileManager.default.temporaryDirectory.appendingPathComponent("omniaudit-feed-\(UUID().uuidString)").path
+            defer { unlink(download) }  // the open input keeps reading it
             do {
-                input = FeedInput(data: try Crawler.fetchOne(feed.source, settings: feed.fetch ?? FetchLoader.defaults()).body)
+                _ = try Crawler.fetchOne(feed.source, settings: feed.fetch ?? FetchLoader.feedDefaults(), to: download)
             } catch {
                 return fail(error.reason)
+            }
+            do {
+                input = try FeedInput(path: download)
+            } catch {
+                return fail("the download could not be read back: \(error.message)")
             }
         }
         var observations: [Observation] = []

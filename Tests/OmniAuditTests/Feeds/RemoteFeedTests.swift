@@ -100,6 +100,29 @@ struct RemoteFeedTests {
         #expect(pageRequests.allSatisfy { $0.headers["user-agent"] == "omniaudit-test/1" && $0.headers["x-feed-token"] == nil })
     }
 
+    @Test("a feed over 16 MiB over http is read with the defaults, downloaded to a file; a set max-page-size still caps it")
+    func largeFeedOverHTTP() throws {
+        let server = try FaultServer(products: 8)  // the web reads /sitemap-a.xml: P-1 … P-4
+        defer { server.stop() }
+        let path = try config(server, merchant: server.url("/big-feed.csv"))
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let before = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("omniaudit-feed-") }
+        let report = try WebCrawlAuditTests.audit(path)
+        let merchant = try #require(report.coverage["merchant"])
+        #expect(merchant.failed.isEmpty)
+        #expect(merchant.products == 100_008)
+        #expect(merchant.problems.isEmpty)
+        // The download is removed once read.
+        let after = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("omniaudit-feed-") }
+        #expect(Set(after).subtracting(before).isEmpty)
+
+        let capped = try config(server, merchant: server.url("/big-feed.csv"), merchantFetch: "{ max-page-size: 1MiB, retries: 0 }")
+        defer { try? FileManager.default.removeItem(atPath: (capped as NSString).deletingLastPathComponent) }
+        let refused = try #require(try WebCrawlAuditTests.audit(capped).coverage["merchant"])
+        #expect(refused.failed.first?.reason == "larger than the 1048576-byte limit")
+        #expect(refused.products == 0)
+    }
+
     @Test("retries: 0 on the feed channel: a failing feed URL is asked once")
     func feedRetriesFollowTheChannel() throws {
         let server = try FaultServer()
