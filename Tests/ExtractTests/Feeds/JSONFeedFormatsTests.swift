@@ -21,6 +21,21 @@ import Testing
         #expect(result.problems.first?.position.hasPrefix("line 2, column ") == true)
     }
 
+    @Test func jsonLinesEndedByCRLFOrALoneCRAreReadLineByLine() {
+        let text = "{\"id\": \"A\"}\r\n{\"id\": \"B\"}\r{\"id\": \"C\", \"t\": \"a\\rb\"}\n\r\n{\"id\": \"D\"}\r"
+        for size in [1, 2, 3, 5, 256] {
+            var lines: [Int] = []
+            var ids: [String] = []
+            let problems = JSONLinesReader().read(FeedInput(data: Data(text.utf8)), source: "x.jsonl", chunkSize: size) { item, line in
+                ids.append(item["id"]?.text ?? "")
+                lines.append(line)
+            }
+            #expect(problems.isEmpty, "chunks of \(size)")
+            #expect(ids == ["A", "B", "C", "D"], "chunks of \(size)")
+            #expect(lines == [1, 2, 3, 5], "chunks of \(size)")  // line 4 is blank
+        }
+    }
+
     @Test func aUTF16JSONLinesFeedIsRead() {
         let text = "\u{FEFF}{\"id\": \"A\", \"price\": \"1.00 EUR\"}\r\n{\"id\": \"B\", \"price\": \"2.00 EUR\"}\r\n"
         let bytes = text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }  // big endian, as some exports write it

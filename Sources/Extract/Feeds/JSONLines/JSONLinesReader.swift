@@ -9,9 +9,14 @@ public struct JSONLinesReader: Sendable {
 
     /// Reads every line, handing each parsed object with its line number to `each`; returns the problems.
     public func read(_ input: FeedInput, source: String, each: (JSONValue, Int) -> Void) -> [Problem] {
+        read(input, source: source, chunkSize: 256 << 10, each: each)
+    }
+
+    /// `read(_:source:each:)` with chunks of `chunkSize` bytes (tests try every boundary).
+    func read(_ input: FeedInput, source: String, chunkSize: Int, each: (JSONValue, Int) -> Void) -> [Problem] {
         var problems: [Problem] = []
         input.convertingUTF16()
-        var chunk = [UInt8](repeating: 0, count: 256 << 10)
+        var chunk = [UInt8](repeating: 0, count: max(1, chunkSize))
         var pending: [UInt8] = []
         var line = 0
         func handle(_ bytes: ArraySlice<UInt8>) {
@@ -31,11 +36,18 @@ public struct JSONLinesReader: Sendable {
                                         message: "malformed JSON: \(error.message): line skipped"))
             }
         }
+        // A line ends at LF, CRLF or a lone CR (a JSON line holds no raw CR: inside a string it is written \r).
+        var afterCR = false
         while true {
             let count = chunk.withUnsafeMutableBytes { input.read(into: $0) }
             if count <= 0 { break }
             var start = 0
-            for index in 0..<count where chunk[index] == 0x0A {
+            for index in 0..<count where chunk[index] == 0x0A || chunk[index] == 0x0D {
+                defer { afterCR = chunk[index] == 0x0D }
+                if chunk[index] == 0x0A && afterCR && index == start && pending.isEmpty {
+                    start = index + 1  // the LF of a CRLF
+                    continue
+                }
                 if pending.isEmpty {
                     handle(chunk[start..<index])
                 } else {
@@ -45,6 +57,7 @@ public struct JSONLinesReader: Sendable {
                 }
                 start = index + 1
             }
+            if start < count { afterCR = false }
             pending += chunk[start..<count]
         }
         // After a failure (a truncated gzip, a read error) the last line is one the failure cut short: said as such,
