@@ -205,7 +205,10 @@ public struct Audit: Sendable {
         var historyRows: [HistoryRow] = []
         var notes: [Int: [ChannelCoverage.Note]] = [:]
         var grouped: [String: [String: [Observation]]] = [:]
+        let meter = StepProgress("products checked", total: groups.count, sink: progress)
+        defer { meter.finish() }
         for group in 0..<groups.count {
+            meter.step()
             let product = try product(group)
             if let (index, note) = UnmatchedProducts.note(for: product, coverage: coverage, channelCount: config.channels.count) {
                 if let parts { try parts.append(note, channel: coverage[index].channel) } else { notes[index, default: []].append(note) }

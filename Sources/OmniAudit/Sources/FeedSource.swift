@@ -6,7 +6,7 @@ import Foundation
 extension FeedChannel: ChannelSource {
     public func read(_ environment: SourceEnvironment) -> ChannelRead {
         FeedSource(name: environment.name, feed: self, shop: environment.shop, fetcher: environment.fetcher,
-                   paths: environment.paths, spill: environment.spill).read()
+                   paths: environment.paths, spill: environment.spill, progress: environment.progress).read()
     }
 
     public var deliveredFields: [DeliveredField] {
@@ -36,6 +36,8 @@ struct FeedSource {
     var defaultStore: String? = nil
     /// Where items go as they are read, when the audit spills to disk (else they are returned in the read).
     var spill: ObservationSpill? = nil
+    /// Where progress lines go while a long feed is read; nil for silence.
+    var progress: ((String) -> Void)? = nil
 
     /// The extractor for this channel's format, mapping, currency and locale.
     var extractor: StreamingFeedExtractor {
@@ -88,6 +90,8 @@ struct FeedSource {
         var observations: [Observation] = []
         var problems: [Problem]
         var streamed = 0
+        let meter = StepProgress("\(name): items read", sink: progress)
+        defer { meter.finish() }
         var keyless: [Problem] = []
         if let spill {  // each item to disk as it is read: the feed is never whole in memory
             var applier = KeyTransform.Applier(feed.keys)
@@ -95,11 +99,15 @@ struct FeedSource {
                 var item = item
                 applier.apply(to: &item)
                 streamed += 1
+                meter.step()
                 if let problem = spill.accept(item, channel: name) { keyless.append(problem) }
             }
             problems += applier.problems
         } else {
-            problems = extractor.stream(input, source: shown) { observations.append($0) }
+            problems = extractor.stream(input, source: shown) {
+                observations.append($0)
+                meter.step()
+            }
             problems += KeyTransform.apply(feed.keys, to: &observations)
             streamed = observations.count
         }
