@@ -1,6 +1,6 @@
 import AuditModel
 import Foundation
-import Report
+@testable import Report
 import Testing
 
 @Suite struct HTMLReporterTests {
@@ -13,6 +13,33 @@ import Testing
         #expect(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
         #expect(page.contains("Bottega &lt;Aurora&gt;"))
         #expect(!page.contains("href=\"javascript:"))
+    }
+
+    @Test func aFloodOfFindingsShowsTheFirstOfEachRuleAndSaysWhereTheRestAre() throws {
+        // A systemic fault (every price off by a cent) gives thousands of findings of one rule: the page shows the
+        // first 200 with their products, says how many more there are and where they are listed, and stays small.
+        let base = SampleReport.make()
+        let evidence = Evidence(source: "app.json", locator: "data.products[0].price", raw: "1.01")
+        var products: [String: [String: [Observation]]] = [:]
+        var findings: [Finding] = []
+        for index in 0..<5_000 {
+            let product = "sku:P-\(index)"
+            var observation = Observation(channel: "app", key: ProductKey(sku: "P-\(index)"), origin: evidence)
+            observation.price = Observed(Money(amount: Decimal(string: "1.01")!, currency: "EUR"), evidence)
+            products[product] = ["app": [observation]]
+            findings.append(Finding(rule: "price-mismatch", severity: .error, product: product, field: "price",
+                                    observations: [.init(channel: "app", value: "1.01 EUR", evidence: evidence, expected: false)],
+                                    message: "Price differs."))
+        }
+        let report = AuditReport(tool: base.tool, run: base.run, complete: true, gate: base.gate,
+                                 coverage: Array(base.coverage.values), products: products, findings: findings)
+        let page = String(decoding: try HTMLReporter().render(report), as: UTF8.self)
+        #expect(page.components(separatedBy: "<tr class=\"finding").count - 1 == FindingsTable.maxRowsPerRule)
+        #expect(page.contains("5000 findings"))
+        #expect(page.contains("… and 4800 more <code>price-mismatch</code> findings (the first 200 are shown): every finding is in the JSON report"))
+        #expect(page.components(separatedBy: "<section class=\"product\"").count - 1 == FindingsTable.maxRowsPerRule)
+        #expect(page.contains("href=\"#product-\(Anchor.id("sku:P-199"))\"") && !page.contains("href=\"#product-\(Anchor.id("sku:P-200"))\""))
+        #expect(page.utf8.count < 2_000_000)
     }
 
     @Test func isSelfContained() throws {

@@ -5,22 +5,42 @@ import AuditModel
 enum FindingsTable {
     /// `linked`: the products that have a section in the per-product view; other ids (a message, an input) are
     /// shown without a link, so no link leads nowhere.
-    static func render(_ findings: [Finding], titles: [String: String], prices: LocalePrice, linked: Set<String>) -> String {
-        guard !findings.isEmpty else { return "<p class=\"empty\">No findings.</p>\n" }
+    /// The most rows shown for one rule, and in all: past them a line says how many more there are and where
+    /// they are listed, so a systemic fault (a price wrong on every page) gives a page a browser opens.
+    static let maxRowsPerRule = 200
+    static let maxRows = 2_000
+
+    /// The findings by rule in report order (highest severity first), each rule's list cut to what is shown.
+    static func shown(_ findings: [Finding]) -> [(rule: String, rows: [Finding], total: Int)] {
         var order: [String] = []
         var groups: [String: [Finding]] = [:]
         for finding in findings {
             if groups[finding.rule] == nil { order.append(finding.rule) }
             groups[finding.rule, default: []].append(finding)
         }
+        var room = maxRows
+        return order.map { rule in
+            let all = groups[rule] ?? []
+            let rows = Array(all.prefix(min(maxRowsPerRule, room)))
+            room -= rows.count
+            return (rule, rows, all.count)
+        }
+    }
+
+    static func render(_ findings: [Finding], titles: [String: String], prices: LocalePrice, linked: Set<String>) -> String {
+        guard !findings.isEmpty else { return "<p class=\"empty\">No findings.</p>\n" }
         var html = ""
-        for rule in order {
-            let rows = groups[rule] ?? []
+        for (rule, rows, total) in shown(findings) {
             html += "<section class=\"group\" data-group=\"\(rule.html)\"><h3><code>\(rule.html)</code> "
-                + "<span class=\"count\">\(rows.count) finding\(rows.count == 1 ? "" : "s")</span></h3>\n"
+                + "<span class=\"count\">\(total) finding\(total == 1 ? "" : "s")</span></h3>\n"
                 + "<table class=\"findings\"><thead><tr><th scope=\"col\">Severity</th><th scope=\"col\">Product</th>"
                 + "<th scope=\"col\">What is wrong</th><th scope=\"col\">What each channel shows</th></tr></thead><tbody>\n"
             for finding in rows { html += row(finding, title: titles[finding.product], prices: prices, linked: linked.contains(finding.product)) }
+            if rows.count < total {
+                html += "<tr class=\"more\"><td colspan=\"4\">… and \(total - rows.count) more <code>\(rule.html)</code> "
+                    + "finding\(total - rows.count == 1 ? "" : "s") (the first \(rows.count) are shown): every finding is in the "
+                    + "JSON report (<code>omniaudit.json</code>), and in the JUnit, SARIF and Markdown reports when written.</td></tr>\n"
+            }
             html += "</tbody></table></section>\n"
         }
         return html

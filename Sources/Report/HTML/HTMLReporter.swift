@@ -29,7 +29,7 @@ public struct HTMLReporter: Reporter {
         page += TrendChart.render(report.trend)
         page += "<h2 id=\"findings\">Findings</h2>\n" + FilterBar.render(report)
         page += "<div id=\"by-rule\"><h2 class=\"view-title\">By rule</h2>\n"
-            + FindingsTable.render(report.findings, titles: titles(report), prices: prices, linked: Set(report.products.keys)) + "</div>\n"
+            + FindingsTable.render(report.findings, titles: titles(report), prices: prices, linked: ProductMatrix.products(report)) + "</div>\n"
         page += "<div id=\"by-product\"><h2 class=\"view-title\">By product</h2>\n" + ProductMatrix.render(report, prices: prices) + "</div>\n"
         page += "<h2 id=\"coverage-title\">Coverage</h2>\n" + CoverageTable.render(report)
         page += "</main><script>\(HTMLScript.js)</script></body></html>\n"

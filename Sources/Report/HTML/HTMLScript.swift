@@ -49,6 +49,8 @@ enum HTMLScript {
                 return Number(a.getAttribute("data-index")) - Number(b.getAttribute("data-index"));
               });
               rows.forEach(function (row) { body.appendChild(row); });
+              var more = body.querySelector("tr.more");
+              if (more) { body.appendChild(more); }
             });
           }
           function apply() {

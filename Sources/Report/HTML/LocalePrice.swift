@@ -18,14 +18,32 @@ struct LocalePrice {
         self.formatter = formatter
     }
 
+    /// Formatters already set up, per currency and fraction digits: setting a formatter up costs more than
+    /// formatting (a report with tens of thousands of prices).
+    private let ready = Formatters()
+
+    private final class Formatters {
+        var byKey: [String: NumberFormatter] = [:]
+    }
+
     /// `1.299,00 €` for `1299.00 EUR`; the machine form when there is no locale.
     func format(_ money: Money) -> String {
         guard let formatter else { return money.description }
-        formatter.currencyCode = money.currency
-        let digits = max(2, -(money.amount.exponent))
-        formatter.minimumFractionDigits = min(digits, 4)
-        formatter.maximumFractionDigits = min(digits, 4)
-        return formatter.string(from: NSDecimalNumber(decimal: money.amount))?
+        let digits = min(max(2, -(money.amount.exponent)), 4)
+        let key = "\(money.currency) \(digits)"
+        let configured: NumberFormatter
+        if let known = ready.byKey[key] {
+            configured = known
+        } else {
+            configured = NumberFormatter()
+            configured.locale = formatter.locale
+            configured.numberStyle = .currency
+            configured.currencyCode = money.currency
+            configured.minimumFractionDigits = digits
+            configured.maximumFractionDigits = digits
+            ready.byKey[key] = configured
+        }
+        return configured.string(from: NSDecimalNumber(decimal: money.amount))?
             .replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ")
             ?? money.description
     }

@@ -4,13 +4,19 @@ import AuditModel
 /// availability, stock, shipping, returns, payment), each cell with its evidence and the fields in a finding
 /// highlighted.
 enum ProductMatrix {
+    /// The products given a section: those of the findings the by-rule view shows (`FindingsTable.shown`).
+    static func products(_ report: AuditReport) -> Set<String> {
+        Set(FindingsTable.shown(report.findings).flatMap { $0.rows.map(\.product) }).filter { report.products[$0] != nil }
+    }
+
     static func render(_ report: AuditReport, prices: LocalePrice) -> String {
-        let products = Array(Set(report.findings.map(\.product))).filter { report.products[$0] != nil }.sorted()
+        let products = self.products(report).sorted()
         guard !products.isEmpty else { return "<p class=\"empty\">No product has a finding.</p>\n" }
+        let byProduct = Dictionary(grouping: report.findings, by: \.product)
         var html = ""
         for product in products {
             guard let channels = report.products[product] else { continue }
-            let findings = report.findings.filter { $0.product == product }
+            let findings = byProduct[product] ?? []
             let flagged = Set(findings.map(\.field))
             let names = report.run.channels.filter { channels[$0] != nil } + channels.keys.filter { !report.run.channels.contains($0) }.sorted()
             let title = ProductLabel.label(channels, order: names)
