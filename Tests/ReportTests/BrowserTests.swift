@@ -40,6 +40,19 @@ import Testing
     func dumpDOM(_ html: Data) throws -> String { try load(html).dom }
 
     @Test(.enabled(if: ProcessInfo.processInfo.environment["OMNIAUDIT_SKIP_BROWSER"] == nil))
+    func aCappedRuleSaysHowManyMoreWhateverTheSort() throws {
+        let html = try HTMLReporter().render(SampleReport.flood(1_000))
+        let (dom, console) = try load(html, fragment: "#sort=product")
+        #expect(console.isEmpty, "\(console)")
+        #expect(dom.contains("200 of 200 findings shown (the page holds 200 of the 1000; the JSON report lists every one)"))
+        // Sorting moves the rows; the line saying how many more stays the table's last.
+        let body = try #require(dom.components(separatedBy: "<tbody>").dropFirst().first?.components(separatedBy: "</tbody>").first)
+        let rows = body.components(separatedBy: "<tr").dropFirst()
+        #expect(rows.last?.hasPrefix(" class=\"more\"") == true)
+        #expect(rows.count == 201)
+    }
+
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["OMNIAUDIT_SKIP_BROWSER"] == nil))
     func aFilterInTheURLFragmentHidesOtherFindingsWithoutConsoleErrors() throws {
         let html = try HTMLReporter().render(SampleReport.make())
         let (dom, console) = try load(html, fragment: "#rule=price-mismatch&q=olio")

@@ -18,21 +18,7 @@ import Testing
     @Test func aFloodOfFindingsShowsTheFirstOfEachRuleAndSaysWhereTheRestAre() throws {
         // A systemic fault (every price off by a cent) gives thousands of findings of one rule: the page shows the
         // first 200 with their products, says how many more there are and where they are listed, and stays small.
-        let base = SampleReport.make()
-        let evidence = Evidence(source: "app.json", locator: "data.products[0].price", raw: "1.01")
-        var products: [String: [String: [Observation]]] = [:]
-        var findings: [Finding] = []
-        for index in 0..<5_000 {
-            let product = "sku:P-\(index)"
-            var observation = Observation(channel: "app", key: ProductKey(sku: "P-\(index)"), origin: evidence)
-            observation.price = Observed(Money(amount: Decimal(string: "1.01")!, currency: "EUR"), evidence)
-            products[product] = ["app": [observation]]
-            findings.append(Finding(rule: "price-mismatch", severity: .error, product: product, field: "price",
-                                    observations: [.init(channel: "app", value: "1.01 EUR", evidence: evidence, expected: false)],
-                                    message: "Price differs."))
-        }
-        let report = AuditReport(tool: base.tool, run: base.run, complete: true, gate: base.gate,
-                                 coverage: Array(base.coverage.values), products: products, findings: findings)
+        let report = SampleReport.flood(5_000)
         let page = String(decoding: try HTMLReporter().render(report), as: UTF8.self)
         #expect(page.components(separatedBy: "<tr class=\"finding").count - 1 == FindingsTable.maxRowsPerRule)
         #expect(page.contains("5000 findings"))

@@ -37,4 +37,23 @@ enum SampleReport {
             complete: true, gate: .init(failOn: .error, minCoverage: 0.9, passed: false, exitCode: 1, blocking: 1),
             coverage: [webCoverage, appCoverage], products: ["sku:BA-1003": ["web": [observation]]], findings: findings)
     }
+
+    /// `count` price findings of one rule, one per product (a systemic fault), on the sample's run.
+    static func flood(_ count: Int) -> AuditReport {
+        let base = make()
+        let evidence = Evidence(source: "app.json", locator: "data.products[0].price", raw: "1.01")
+        var products: [String: [String: [Observation]]] = [:]
+        var findings: [Finding] = []
+        for index in 0..<count {
+            let product = "sku:P-\(index)"
+            var observation = Observation(channel: "app", key: ProductKey(sku: "P-\(index)"), origin: evidence)
+            observation.price = Observed(Money(amount: Decimal(string: "1.01")!, currency: "EUR"), evidence)
+            products[product] = ["app": [observation]]
+            findings.append(Finding(rule: "price-mismatch", severity: .error, product: product, field: "price",
+                                    observations: [.init(channel: "app", value: "1.01 EUR", evidence: evidence, expected: false)],
+                                    message: "Price differs."))
+        }
+        return AuditReport(tool: base.tool, run: base.run, complete: true, gate: base.gate,
+                           coverage: Array(base.coverage.values), products: products, findings: findings)
+    }
 }

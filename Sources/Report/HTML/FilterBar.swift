@@ -21,7 +21,8 @@ enum FilterBar {
         html += "<label>Sort <select id=\"filter-sort\" data-key=\"sort\"><option value=\"\">severity</option>"
             + "<option value=\"product\">product</option><option value=\"rule\">rule</option></select></label>"
         html += "<button type=\"reset\" id=\"filter-reset\">Clear</button>"
-        html += "<output id=\"filter-count\" aria-live=\"polite\"></output></form>\n"
+        // The findings in the report, when the page shows fewer of them (FindingsTable's caps).
+        html += "<output id=\"filter-count\" aria-live=\"polite\" data-all=\"\(report.findings.count)\"></output></form>\n"
         return html
     }
 

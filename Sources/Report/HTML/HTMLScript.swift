@@ -71,7 +71,9 @@ enum HTMLScript {
             document.getElementById("by-rule").hidden = byProduct;
             document.getElementById("by-product").hidden = !byProduct;
             sortRows();
-            document.getElementById("filter-count").textContent = shown + " of " + total + " findings shown";
+            var counter = document.getElementById("filter-count"), all = Number(counter.getAttribute("data-all"));
+            counter.textContent = shown + " of " + total + " findings shown"
+              + (all > total ? " (the page holds " + total + " of the " + all + "; the JSON report lists every one)" : "");
             writeHash();
           }
           Array.prototype.forEach.call(document.querySelectorAll("tr.finding"), function (row, index) {
