@@ -11,7 +11,7 @@ struct InitCommand: ParsableCommand {
     @Option(name: .long, help: "A sitemap (file or URL), a folder of saved pages or a page; repeatable.")
     var web: [String] = []
 
-    @Option(name: .long, help: "A feed file (Merchant XML, CSV, TSV, JSON Lines, JSON, .gz); repeatable.")
+    @Option(name: .long, help: "A feed file or http(s) URL (Merchant XML, CSV, TSV, JSON Lines, JSON, .gz); repeatable.")
     var feed: [String] = []
 
     @Option(name: .long, help: "A store price list (or a folder of them); repeatable.")

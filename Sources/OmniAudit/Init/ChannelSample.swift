@@ -22,6 +22,8 @@ struct ChannelSample {
     var problems = 0
     /// A key transform found (`remove-prefix: IT-`), as YAML, and what it rests on.
     var transform: (yaml: String, evidence: String)?
+    /// Why the input could not be sampled, when it could not (said in the file written).
+    var failure: String?
 
     static let limit = 20_000
 
@@ -48,8 +50,26 @@ struct ChannelSample {
     /// mapping when the standard names leave most items without an id or a price.
     static func feed(_ location: String, name: String, kind: String, currency: String, locale: String) -> ChannelSample {
         var sample = ChannelSample(name: name, kind: kind, location: location)
-        func open() -> FeedInput? { LocalFile.isRegular(location) ? try? FeedInput(path: location) : nil }
-        guard let input = open() else { return sample }
+        // An http(s) feed is downloaded once to a file, sampled from there like a local one, then removed.
+        let remote = FileFetcher.path(of: location) == nil
+        var local = FileFetcher.path(of: location) ?? location
+        if remote {
+            let download = FileManager.default.temporaryDirectory.appendingPathComponent("omniaudit-init-\(UUID().uuidString)").path
+            do {
+                _ = try Crawler.fetchOne(location, settings: FetchLoader.feedDefaults(), to: download)
+            } catch {
+                unlink(download)
+                sample.failure = error.reason
+                return sample
+            }
+            local = download
+        }
+        defer { if remote { unlink(local) } }
+        func open() -> FeedInput? { LocalFile.isRegular(local) ? try? FeedInput(path: local) : nil }
+        guard let input = open() else {
+            sample.failure = "not a readable file"
+            return sample
+        }
         let standard = StreamingFeedExtractor(format: .auto, interpreter: RecordInterpreter(channel: name, defaultCurrency: currency))
         sample.format = standard.resolvedFormat(input)
         var names: [String] = []

@@ -39,7 +39,11 @@ struct StarterYAML {
     private func channel(_ sample: ChannelSample) -> [String] {
         var lines = ["  \(sample.name):"]
         let noun = sample.kind == "web" ? "pages" : "items"
-        lines.append("    # sampled: \(sample.read) \(noun), \(sample.observations.count) products, \(sample.problems) problems")
+        if let failure = sample.failure {
+            lines.append("    # not sampled: \(failure)")
+        } else {
+            lines.append("    # sampled: \(sample.read) \(noun), \(sample.observations.count) products, \(sample.problems) problems")
+        }
         lines.append("    kind: \(sample.kind)")
         if sample.kind == "web" {
             let isSitemap = sample.location.lowercased().contains(".xml")
@@ -60,7 +64,7 @@ struct StarterYAML {
         // A feed listing far fewer products than another channel (a marketplace's selection) is a partial
         // catalogue: the products it leaves out are not missing from it.
         let largest = samples.filter { $0.name != sample.name }.map(\.observations.count).max() ?? 0
-        if sample.kind == "feed", sample.read < ChannelSample.limit, sample.observations.count * 2 < largest {
+        if sample.kind == "feed", sample.failure == nil, sample.read < ChannelSample.limit, sample.observations.count * 2 < largest {
             lines.append("    # lists \(sample.observations.count) products where another channel lists \(largest): a selection, not the catalogue")
             lines.append("    catalog: partial")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `omniaudit init` on the demo shop's inputs writes a config that audits on the first try and finds exactly the
@@ -43,6 +44,21 @@ import Testing
         let expected = try JSONDecoder().decode([Expected].self, from: Data(contentsOf: URL(fileURLWithPath: demo + "/expected-findings.json")))
             .filter { !termsRules.contains($0.rule) && !promoRules.contains($0.rule) }
         #expect(Set(findings) == Set(expected))
+    }
+
+    @Test func remoteFeedsAreSampledAndAFeedThatCannotBeFetchedSaysWhy() throws {
+        let server = try FaultServer(products: 6)
+        defer { server.stop() }
+        let folder = try Paths.temporaryFolder()
+        let config = folder + "/omniaudit.yml"
+        let result = try Paths.run(["init", "--out", config, "--feed", server.url("/feed.json"), "--feed", server.url("/500")])
+        #expect(result.status == 0, "\(result.err)")
+        let yaml = try String(contentsOfFile: config, encoding: .utf8)
+        #expect(yaml.contains("# sampled: 6 items, 6 products, 0 problems\n    kind: feed\n    format: json"), "\(yaml)")
+        #expect(yaml.contains("# not sampled: HTTP 500"), "\(yaml)")
+        #expect(!yaml.contains("catalog: partial"), "\(yaml)")  // a feed not sampled is not called a selection
+        let downloads = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("omniaudit-init-") }
+        #expect(downloads.isEmpty)
     }
 
     @Test func initNeverOverwrites() throws {
