@@ -38,7 +38,7 @@ public struct MarkdownReporter: Reporter {
             }
             if report.findings.count > Self.limit {
                 lines.append("")
-                lines.append("… and \(report.findings.count - Self.limit) more in `omniaudit.html` / `omniaudit.json`.")
+                lines.append("… and \(report.findings.count - Self.limit) more: every finding is in `omniaudit.json`, the first 200 of each rule in `omniaudit.html`.")
             }
         }
         lines += ["", "## Coverage", "", "| channel | read | skipped | failed | products |", "|---|---:|---:|---:|---:|"]
