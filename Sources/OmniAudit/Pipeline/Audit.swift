@@ -183,7 +183,10 @@ public struct Audit: Sendable {
         let shopTerms = reads.lazy.compactMap(\.terms).first
         var context = RuleContext(
             channels: config.channels.map(\.name), reference: config.reference,
-            fullCatalogChannels: Set(config.channels.filter(\.fullCatalog).map(\.name)),
+            // A channel whose reading stopped part way is not a whole catalogue this run: its absent products may
+            // be after the break, so none is called missing (the gate says the audit is incomplete instead).
+            fullCatalogChannels: Set(config.channels.filter(\.fullCatalog).map(\.name))
+                .subtracting(coverage.filter { $0.problems.contains(where: \.stopsReading) }.map(\.channel)),
             unreadableChannels: Set(coverage.filter(\.unreadable).map(\.channel)),
             failedInputs: failedInputs, settings: config.rules, asOf: asOfDate,
             declaredCurrencies: config.channels.reduce(into: [:]) { map, channel in map[channel.name] = channel.currency },

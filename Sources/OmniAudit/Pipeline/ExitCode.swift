@@ -16,7 +16,7 @@ public enum AuditExitCode: Int32, CaseIterable, Sendable {
         switch self {
         case .passed: "audit complete, no finding at or above `gate.fail-on`"
         case .findings: "audit complete, findings at or above `gate.fail-on` (release must stop)"
-        case .incomplete: "audit incomplete: interrupted, a channel unreadable, empty or below `gate.min-coverage`, a compared field missing, or channels sharing no product (see `gate.reasons`)"
+        case .incomplete: "audit incomplete: interrupted, a channel unreadable, empty, read only part way (a feed that breaks or is cut short) or below `gate.min-coverage`, a compared field missing, or channels sharing no product (see `gate.reasons`)"
         case .usage: "usage error (bad flags)"
         case .config: "configuration error (invalid `omniaudit.yml`, with file:line and what was expected)"
         }

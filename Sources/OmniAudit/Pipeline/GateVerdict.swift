@@ -70,6 +70,12 @@ struct GateVerdict {
             return ["\(name): could not be read at all (\(channel.failed.count) input\(channel.failed.count == 1 ? "" : "s") failed)"]
         }
         var reasons: [String] = []
+        // A feed read part way (a syntax error, a truncated download): what came after was not checked, so the
+        // products it leaves out are not called missing, and the audit is incomplete.
+        for stop in channel.problems where stop.stopsReading {
+            reasons.append("\(name): reading \(stop.source) stopped at \(stop.position.isEmpty ? "its start" : stop.position) "
+                + "(\(stop.message)): what came after was not checked")
+        }
         if ChannelYield.isEmpty(channel) {
             reasons.append(channel.read == 0
                 ? "\(name): nothing was read (\(channel.skipped.count) skipped), so no product could be checked"

@@ -9,7 +9,8 @@ public struct MissingInChannel: Rule {
         A product the app sells but the web shop does not list (or the other way round) is lost revenue or a \
         stale listing. Only channels configured as full catalogues are checked (`catalog: full`, the default \
         for web and feed channels); a channel that could not be read, or whose page for the product failed, \
-        reports `unverifiable` instead.
+        reports `unverifiable` instead, and a feed read only part way (it breaks or is cut short) is not checked: \
+        the audit is incomplete instead.
         """
     public let defaultSeverity = Severity.warning
 

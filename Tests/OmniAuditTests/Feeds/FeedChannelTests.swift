@@ -115,6 +115,29 @@ import Testing
         let problems = try #require(report.coverage["merchant"]?.problems)
         #expect(problems.map(\.position) == ["line 1, column \(truncated.count + 1)", "item 2 (line 1)"])  // where the bytes end
         #expect(report.coverage["merchant"]?.products == 1)
-        #expect(report.findings.contains { $0.rule == "missing-in-channel" && $0.product == "sku:BA-2" })
+        #expect(problems.map(\.stopsReading) == [true, false])
+        // BA-2 comes after the break: not called missing from the feed (a truncated download would make every later
+        // product a false alarm); the audit is incomplete and says where reading stopped. BA-1 is still compared.
+        #expect(!report.findings.contains { $0.rule == "missing-in-channel" })
+        #expect(report.gate.exitCode == 2)
+        #expect(report.gate.reasons.contains { $0.hasPrefix("merchant: reading merchant.xml stopped at line 1, column \(truncated.count + 1) (") })
+        #expect(report.comparisons.multiChannel == 1)
+    }
+
+    @Test func aJSONFeedCutShortIsIncompleteNotMissing() throws {
+        // The app's JSON feed breaks after its first item: the products after it are not missing from the app, the
+        // audit is incomplete, and the item read is compared (a planted price mismatch is still found).
+        let shop = try ShopFolder()
+        defer { shop.remove() }
+        try write(shop, "merchant.csv", "id,price\nBA-1,10.00 EUR\nBA-2,20.00 EUR\nBA-3,30.00 EUR\n")
+        try write(shop, "app.json", #"{"products": [{"id": "BA-1", "price": "11.00 EUR"}, {"id": "BA-2", "price": "20.00 EUR",, ]}"#)
+        let report = try shop.audit(channels: """
+              merchant: { kind: feed, source: merchant.csv }
+              app: { kind: feed, source: app.json }
+            """)
+        #expect(report.coverage["app"]?.products == 1)
+        #expect(report.findings.map(\.rule) == ["price-mismatch"])
+        #expect(report.gate.exitCode == 2)
+        #expect(report.gate.reasons.contains { $0.contains("app: reading app.json stopped at line 1, column ") && $0.contains("malformed JSON") })
     }
 }

@@ -208,7 +208,7 @@ public struct DelimitedReader: Sendable {
                                         + "(the first here): shown as U+FFFD; check the feed's encoding"))
         }
         if let failure = input.failure {
-            problems.append(Problem(source: source, position: "line \(lastLine)", message: "\(failure) (reading stopped here)"))
+            problems.append(Problem(source: source, position: "line \(lastLine)", message: "\(failure) (reading stopped here)", stopsReading: true))
         }
         if let cutShort {
             problems.append(Problem(source: source, position: "line \(cutShort)",
@@ -217,11 +217,12 @@ public struct DelimitedReader: Sendable {
         if let tooLong {
             problems.append(Problem(source: source, position: "line \(tooLong)",
                                     message: "a row longer than \(maxRowBytes >> 20) MiB starts here (a quote that never closes?): "
-                                        + "reading stopped, the rest of the feed was not read"))
+                                        + "reading stopped, the rest of the feed was not read", stopsReading: true))
         }
         if let open = unclosed {
             problems.append(Problem(source: source, position: "line \(open.line), column \(open.column)",
-                                    message: "a quoted field opened here never closes: lines \(open.line)–\(lastLine) were not read as items"))
+                                    message: "a quoted field opened here never closes: lines \(open.line)–\(lastLine) were not read as items",
+                                    stopsReading: true))
         }
         if header == nil {
             problems.append(Problem(source: source, position: "line 1", message: "empty file: no header row"))

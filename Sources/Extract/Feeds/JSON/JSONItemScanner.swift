@@ -144,7 +144,8 @@ struct JSONItemScanner {
         outcome.stoppedEarly = true
         guard case .items = target else { return }
         let text = message.contains("reading stopped") ? message : "malformed JSON: \(message) (reading stopped here\(itemsSoFar))"
-        outcome.problems.append(Problem(source: source, position: "line \(line ?? self.line), column \(column ?? self.column)", message: text))
+        outcome.problems.append(Problem(source: source, position: "line \(line ?? self.line), column \(column ?? self.column)", message: text,
+                                        stopsReading: true))
     }
 
     // MARK: - Scanning

@@ -65,7 +65,7 @@ public struct JSONLinesReader: Sendable {
         let cutShort = input.cutShort(pending)
         if !pending.isEmpty && !cutShort { handle(pending[...]) }
         if let failure = input.failure {
-            problems.append(Problem(source: source, position: "line \(line + 1)", message: "\(failure) (reading stopped here)"))
+            problems.append(Problem(source: source, position: "line \(line + 1)", message: "\(failure) (reading stopped here)", stopsReading: true))
         }
         if cutShort {
             problems.append(Problem(source: source, position: "line \(line + 1)",

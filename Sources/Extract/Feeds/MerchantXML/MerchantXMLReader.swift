@@ -80,12 +80,13 @@ public struct MerchantXMLReader: Sendable {
         let wellFormed = context.pointee.wellFormed != 0 && parsed == 0
         if let line = walker.pointee.doctypeLine {
             problems.append(Problem(source: source, position: "line \(line)",
-                                    message: "DOCTYPE refused (declared before this line): a feed needs none, and its entities could expand without bound or read local files"))
+                                    message: "DOCTYPE refused (declared before this line): a feed needs none, and its entities could expand without bound or read local files",
+                                    stopsReading: true))
         } else if !wellFormed || input.failure != nil {
             let position = walker.pointee.firstError.map { "line \($0.line), column \($0.column)" } ?? "line \(xmlSAX2GetLineNumber(UnsafeMutableRawPointer(context)))"
             let message = input.failure ?? walker.pointee.firstError?.message ?? "malformed XML"
             problems.append(Problem(source: source, position: position,
-                                    message: "\(message) (reading stopped here after \(walker.pointee.items) items)"))
+                                    message: "\(message) (reading stopped here after \(walker.pointee.items) items)", stopsReading: true))
         }
         if (walker.pointee.doctypeLine != nil || !wellFormed || input.failure != nil), let open = walker.pointee.openItemLine {
             problems.append(Problem(source: source, position: "item \(walker.pointee.items + 1) (line \(open))",
