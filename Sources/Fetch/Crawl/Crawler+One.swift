@@ -16,4 +16,17 @@ extension Crawler {
         if let error = outcome.error { throw error }
         return Fetched(location: location, body: outcome.body)
     }
+
+    /// Downloads one URL to a new temporary file as it arrives (a feed of any size is never held in memory) and
+    /// returns the file's path (`prefix` and a UUID), which the caller removes; nothing is left behind when it fails.
+    public static func download(_ location: String, settings: FetchSettings, prefix: String = "omniaudit-download-") throws(FetchError) -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)\(UUID().uuidString)").path
+        do {
+            _ = try fetchOne(location, settings: settings, to: path)
+        } catch {
+            unlink(path)
+            throw error
+        }
+        return path
+    }
 }

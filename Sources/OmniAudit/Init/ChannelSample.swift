@@ -54,15 +54,12 @@ struct ChannelSample {
         let remote = FileFetcher.path(of: location) == nil
         var local = FileFetcher.path(of: location) ?? location
         if remote {
-            let download = FileManager.default.temporaryDirectory.appendingPathComponent("omniaudit-init-\(UUID().uuidString)").path
             do {
-                _ = try Crawler.fetchOne(location, settings: FetchLoader.feedDefaults(), to: download)
+                local = try Crawler.download(location, settings: FetchLoader.feedDefaults(), prefix: "omniaudit-init-")
             } catch {
-                unlink(download)
                 sample.failure = error.reason
                 return sample
             }
-            local = download
         }
         defer { if remote { unlink(local) } }
         func open() -> FeedInput? { LocalFile.isRegular(local) ? try? FeedInput(path: local) : nil }

@@ -74,13 +74,13 @@ struct FeedSource {
             }
         } else {  // an http(s) feed: through the crawler's client, with the channel's own fetch settings
             // Downloaded to a file as it arrives and streamed from there: never whole in memory.
-            let download = FileManager.default.temporaryDirectory.appendingPathComponent("omniaudit-feed-\(UUID().uuidString)").path
-            defer { unlink(download) }  // the open input keeps reading it
+            let download: String
             do {
-                _ = try Crawler.fetchOne(feed.source, settings: feed.fetch ?? FetchLoader.feedDefaults(), to: download)
+                download = try Crawler.download(feed.source, settings: feed.fetch ?? FetchLoader.feedDefaults(), prefix: "omniaudit-feed-")
             } catch {
                 return fail(error.reason)
             }
+            defer { unlink(download) }  // the open input keeps reading it
             do {
                 input = try FeedInput(path: download)
             } catch {

@@ -7,7 +7,7 @@ import Testing
 
 /// Feeds read over http through the crawler's client, from the loopback test server: a gzip file served as
 /// `application/gzip` and a CSV sent with `Content-Encoding: gzip` are both read item by item.
-@Suite("Remote feeds")
+@Suite("Remote feeds", .serialized)  // one download at a time: a test checks none is left behind
 struct RemoteFeedTests {
     func config(_ server: FaultServer, merchant: String, merchantFetch: String? = nil) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("omniaudit-remote-feed-\(UUID())")

@@ -14,10 +14,11 @@ extension StreamingFeedExtractor {
         case .jsonl:
             return JSONLinesReader().read(input, source: source) { item, line in each(JSONRecord.record(item, locator: "line \(line)")) }
         case .json, .auto:
-            var path = items
-            if path == nil {
-                path = JSONItemStream.discover(input).map(JSONPath.init(eachIn:))
-                guard input.rewind() else { return [Problem(source: source, message: "the feed could not be read a second time")] }
+            let path: JSONPath?
+            do {
+                path = try JSONItemStream.itemsPath(items, in: input, source: source)
+            } catch {
+                return [error]
             }
             guard let path else { return [Problem(source: source, message: "no array of items found")] + JSONItemStream.check(input, source: source) }
             return JSONItemStream.read(input, source: source, items: path.steps) { item, locator in

@@ -112,11 +112,11 @@ public struct StreamingFeedExtractor: FeedExtractor {
 
     private func readJSON(_ input: FeedInput, source: String, each: (Observation) -> Void) -> [Problem] {
         // Without an items path the items are first found (a pass that keeps nothing), then streamed.
-        var path = items
-        if path == nil {
-            let found = JSONItemStream.discover(input)
-            guard input.rewind() else { return [Problem(source: source, message: "the feed could not be read a second time to read its items")] }
-            path = found.map(JSONPath.init(eachIn:))
+        let path: JSONPath?
+        do {
+            path = try JSONItemStream.itemsPath(items, in: input, source: source)
+        } catch {
+            return [error]
         }
         var problems: [Problem] = []
         if var mapped = mappedJSON {

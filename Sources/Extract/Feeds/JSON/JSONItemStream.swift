@@ -42,6 +42,16 @@ struct JSONItemStream {
         read(input, source: source, items: [.index(-1)]) { _, _ in }.problems  // an index no array has
     }
 
+    /// The items path to read: the configured one, else the one found in a first pass (`discover`), after which
+    /// the input is read again from its start; nil when there is no array of objects. Throws when the input
+    /// cannot be read a second time.
+    static func itemsPath(_ configured: JSONPath?, in input: FeedInput, source: String) throws(Problem) -> JSONPath? {
+        if let configured { return configured }
+        let found = discover(input)
+        guard input.rewind() else { throw Problem(source: source, message: "the feed could not be read a second time to read its items") }
+        return found.map(JSONPath.init(eachIn:))
+    }
+
     /// Where the items of a document with no items path are, as member names from the root: a top-level array
     /// (`[]`), else the first member array holding an object, level by level (`["data", "products"]`); nil when
     /// there is none. A document broken part way is searched up to the break.
