@@ -37,9 +37,10 @@ import Testing
     }
 
     /// Batches of at most `batchBytes` whole rows, on `workers` threads.
-    func batched(_ text: [UInt8], separator: UInt8 = 0x2C, batchBytes: Int, workers: Int) -> Read {
+    func batched(_ text: [UInt8], separator: UInt8 = 0x2C, batchBytes: Int, workers: Int, inPlace: Bool = true) -> Read {
         var reader = DelimitedReader(separator: separator)
         reader.batchBytes = batchBytes
+        reader.readsRowsInPlace = inPlace
         var read = Read()
         read.problems = reader.read(FeedInput(data: Data(text)), source: "t.csv", workers: workers,
                                     sink: { Described() }, deliver: { read.records += $0 }).map(\.description)
@@ -63,6 +64,27 @@ import Testing
             for (batchBytes, workers) in [(1, 2), (3, 1), (7, 2), (16, 0)] {
                 let read = batched(text, batchBytes: batchBytes, workers: workers)
                 #expect(read == whole, "\(String(decoding: text, as: UTF8.self).debugDescription) in batches of \(batchBytes)")
+            }
+        }
+    }
+
+    @Test func rowsReadInPlaceAreTheTokenizersRows() {
+        // Rows that need nothing unescaped are read in place, the others by the tokenizer: whichever way, the same
+        // records, lines and problems as the tokenizer reading every row (lone CRs, quotes inside fields, bytes that
+        // are not UTF-8, a last row without its newline, rows of the wrong width, blank lines).
+        var random = Generator(state: 77)
+        let extra: [String] = ["\",\"", "\"a\r\"", "q\"", ",\n", "\n\n", "\r", "€"]
+        for round in 0..<600 {
+            var text = randomText(&random)
+            for _ in 0..<random.next(6) {
+                let piece = Array(extra[random.next(extra.count)].utf8)
+                text.insert(contentsOf: piece, at: random.next(text.count + 1))
+            }
+            if round % 5 == 0 { text.insert(0xE9, at: random.next(text.count + 1)) }  // not UTF-8: windows-1252
+            let general = batched(text, batchBytes: 1 << 20, workers: 0, inPlace: false)
+            for (batchBytes, workers) in [(1 << 20, 0), (5, 2)] {
+                #expect(batched(text, batchBytes: batchBytes, workers: workers) == general,
+                        "\(String(decoding: text, as: UTF8.self).debugDescription) in batches of \(batchBytes)")
             }
         }
     }

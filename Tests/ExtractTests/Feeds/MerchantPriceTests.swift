@@ -40,3 +40,16 @@ import Testing
         #expect(refused.money("16.00 QQQ", parse: { _ in Money(amount: 16, currency: "QQQ") }) == nil)  // remembered
     }
 }
+
+/// The readers on bytes, given a string.
+extension MerchantPrice.Codes {
+    mutating func money(_ text: String, parse: (String) -> Money?) -> Money? {
+        Array(text.utf8).withUnsafeBufferPointer { money($0, parse: parse) }
+    }
+}
+
+extension MerchantPrice {
+    static func read(_ text: String) -> (amount: Decimal, code: UInt32)? {
+        Array(text.utf8).withUnsafeBufferPointer { read($0) }
+    }
+}

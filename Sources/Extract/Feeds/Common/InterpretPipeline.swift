@@ -98,6 +98,13 @@ extension InterpretPipeline.Session: RecordSink {
         }
     }
 
+    /// Interprets one CSV/TSV row in place.
+    mutating func take(row: CSVRow, layout: FeedRecord.Layout) {
+        if let observation = interpreter.observation(row: row, layout: layout, source: source, problems: &result.problems, memo: &memo) {
+            result.observations.append(observation)
+        }
+    }
+
     /// The observations and problems of the records taken since the last output, in order.
     mutating func output() -> InterpretPipeline.Result {
         defer { result = InterpretPipeline.Result(observations: [], problems: []) }

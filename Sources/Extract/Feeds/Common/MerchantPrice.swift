@@ -7,9 +7,9 @@ import Foundation
 /// whether the parser knows the code as that currency is checked with the parser the first time each code is seen
 /// (`MerchantPrice.Codes`), so the result is always the parser's.
 enum MerchantPrice {
-    /// The amount and code of `text` when it has this form.
-    static func read(_ text: String) -> (amount: Decimal, code: UInt32)? {
-        let read: (mantissa: UInt64, scale: Int, code: UInt32)?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+    /// The amount and code of the text in `bytes` when it has this form.
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> (amount: Decimal, code: UInt32)? {
+        let found: (mantissa: UInt64, scale: Int, code: UInt32)? = {
             let count = bytes.count
             guard count >= 5, count <= 24, bytes[count - 4] == 0x20 else { return nil }
             var code: UInt32 = 0
@@ -35,8 +35,8 @@ enum MerchantPrice {
             let scale = dot.map { count - 5 - $0 } ?? 0
             guard digits <= 15, scale <= 2, dot == nil || scale >= 1 else { return nil }
             return (mantissa, scale, code)
-        }
-        guard let found = read ?? nil else { return nil }
+        }()
+        guard let found else { return nil }
         return (Decimal(sign: .plus, exponent: -found.scale, significand: Decimal(found.mantissa)), found.code)
     }
 
@@ -44,16 +44,16 @@ enum MerchantPrice {
     struct Codes {
         private var known: [(code: UInt32, currency: String?)] = []
 
-        /// The money of `text` when it has the Merchant form and its code is one the parser agrees on; `parse` is
+        /// The money of the text in `bytes` when it has the Merchant form and its code is one the parser agrees on; `parse` is
         /// the parser, asked the first time a code is seen. Nil: read it with the parser.
-        mutating func money(_ text: String, parse: (String) -> Money?) -> Money? {
-            guard let (amount, code) = MerchantPrice.read(text) else { return nil }
+        mutating func money(_ bytes: UnsafeBufferPointer<UInt8>, parse: (String) -> Money?) -> Money? {
+            guard let (amount, code) = MerchantPrice.read(bytes) else { return nil }
             for entry in known where entry.code == code {
                 guard let currency = entry.currency else { return nil }
                 return Money(amount: amount, currency: currency)
             }
             let currency = String(decoding: [UInt8(code >> 16 & 0xFF), UInt8(code >> 8 & 0xFF), UInt8(code & 0xFF)], as: UTF8.self)
-            let parsed = parse(text)
+            let parsed = parse(String(decoding: bytes, as: UTF8.self))
             let agrees = parsed.map { $0.currency == currency && $0.amount == amount } ?? false
             if known.count < 32 { known.append((code, agrees ? currency : nil)) }
             return agrees ? Money(amount: amount, currency: currency) : nil

@@ -7,19 +7,20 @@ import Normalize
 extension RecordInterpreter {
     /// The shipping value to compare: with `country` set and several values (repeated `g:shipping`, or a list in
     /// one cell), the first whose country is the shop's, else the first; the others stay in the record.
-    func shippingValue(_ item: Item) -> FeedRecord.Value? {
-        guard let first = value(.shipping, in: item) else { return nil }
-        guard let country, let name = parsers?.lookup[JSONFeedExtractor.Field.shipping.ordinal].first ?? names[.shipping] else { return first }
-        for candidate in item.record.all(name) {
-            for entry in ShippingField.entries(candidate.text) where ShippingField.country(of: entry) == country {
-                var chosen = candidate
-                chosen.text = String(entry)
-                return chosen
+    func shippingValue(_ item: Item<some ItemValues>) -> (text: String, place: Evidence.Place)? {
+        guard let first = index(.shipping, in: item) else { return nil }
+        let values = item.values
+        let chosen = (text: values.text(first), place: values.place(first))
+        guard let country, let name = parsers?.lookup[JSONFeedExtractor.Field.shipping.ordinal].first ?? names[.shipping] else { return chosen }
+        for candidate in 0..<values.count where values.name(candidate) == name && !values.isBlank(candidate) {
+            for entry in ShippingField.entries(values.text(candidate)) where ShippingField.country(of: entry) == country {
+                return (String(entry), values.place(candidate))
             }
         }
-        return first
+        return chosen
     }
 
+    /// The terms of a shipping text, parsed once for a run of items that repeat it.
     func memoShipping(_ text: String, currency: String?, memo: inout Memo) -> ShippingTerms? {
         if let last = memo.shipping, last.text == text, last.currency == currency { return last.terms }
         let terms = ShippingField.parse(text, parser: currency == defaultCurrency ? parsers?.dot : nil, currency: currency)
@@ -27,41 +28,53 @@ extension RecordInterpreter {
         return terms
     }
 
+    /// The text of the shipping value at `index` and its terms, read once for a run of items that repeat it (the
+    /// bytes are compared: no string is made for a repeated value).
+    func memoShipping(_ values: some ItemValues, _ index: Int, currency: String?, memo: inout Memo) -> (text: String, terms: ShippingTerms?)? {
+        if let last = memo.shipping, last.currency == currency, values.withBytes(index, { RepeatedTexts.equal(last.text, $0) }) {
+            return (last.text, last.terms)
+        }
+        let text = values.text(index)
+        return (text, memoShipping(text, currency: currency, memo: &memo))
+    }
+
     /// The Merchant variant attributes `size` and `color` (or `colour`), when the item states them.
-    func variant(_ item: Item) -> [String: String]? {
-        let size: FeedRecord.Value?, color: FeedRecord.Value?
+    func variant(_ item: Item<some ItemValues>) -> [String: String]? {
+        let values = item.values
+        let size: Int?, color: Int?
         if item.hasColumns {
-            size = index(at: Self.sizeOrdinal, in: item).map { item.values[$0] }
-            color = index(at: Self.sizeOrdinal + 1, in: item).map { item.values[$0] }
+            size = index(at: Self.sizeOrdinal, in: item)
+            color = index(at: Self.sizeOrdinal + 1, in: item)
         } else {
-            size = item.record.first("size")
-            color = item.record.first("color") ?? item.record.first("colour")
+            func first(_ name: String) -> Int? { (0..<values.count).first { values.name($0) == name && !values.isBlank($0) } }
+            size = first("size")
+            color = first("color") ?? first("colour")
         }
         guard size != nil || color != nil else { return nil }
         var variant: [String: String] = [:]
-        if let size { variant["size"] = size.text.feedTrimmed }
-        if let color { variant["color"] = color.text.feedTrimmed }
+        if let size { variant["size"] = values.trimmed(size) }
+        if let color { variant["color"] = values.trimmed(color) }
         return variant
     }
 
-    func availability(_ item: Item, source: String, problems: inout [Problem], memo: inout Memo) -> Observed<Availability>? {
+    func availability(_ item: Item<some ItemValues>, source: String, problems: inout [Problem], memo: inout Memo) -> Observed<Availability>? {
         guard let found = index(.availability, in: item) else { return nil }
-        let text = item.values[found].text
-        var read: Availability?
-        var known = false
-        for entry in memo.availabilities where entry.text == text {
-            (read, known) = (entry.value, true)
-            break
-        }
-        if !known {
+        let values = item.values
+        // A feed repeats a handful of availability texts: each is read once, and its bytes found again after.
+        let known = values.withBytes(found) { bytes in memo.availabilities.firstIndex { RepeatedTexts.equal($0.text, bytes) } }
+        let text: String, read: Availability?
+        if let known {
+            (text, read) = memo.availabilities[known]
+        } else {
+            text = values.text(found)
             read = Self.availability(text)
             if memo.availabilities.count < 16 { memo.availabilities.append((text, read)) }
         }
         guard let read else {
-            problems.append(Problem(source: source, position: item.values[found].locator, message: "unknown availability \"\(text)\""))
+            problems.append(Problem(source: source, position: values.locator(found), message: "unknown availability \"\(text)\""))
             return nil
         }
-        return Observed(read, evidence(at: found, item, source: source))
+        return Observed(read, evidence(at: found, item, source: source, raw: text))
     }
 
     /// An availability value, current or legacy Merchant, or as a page would say it.
@@ -70,24 +83,29 @@ extension RecordInterpreter {
         return AvailabilityParser.parse(text).availability
     }
 
-    func stockCount(_ item: Item, source: String, problems: inout [Problem]) -> Observed<Int>? {
+    func stockCount(_ item: Item<some ItemValues>, source: String, problems: inout [Problem]) -> Observed<Int>? {
         guard let found = index(.stock, in: item) else { return nil }
-        if let count = Int(item.values[found].text.feedTrimmed), count >= 0 { return Observed(count, evidence(at: found, item, source: source)) }
-        problems.append(Problem(source: source, position: item.values[found].locator, message: "stock \"\(item.values[found].text)\" is not a whole number"))
+        let raw = item.values.text(found)
+        if let count = Int(raw.feedTrimmed), count >= 0 { return Observed(count, evidence(at: found, item, source: source, raw: raw)) }
+        problems.append(Problem(source: source, position: item.values.locator(found), message: "stock \"\(raw)\" is not a whole number"))
         return nil
     }
 
-    func money(_ field: JSONFeedExtractor.Field, _ item: Item, currency: String?, source: String,
+    func money(_ field: JSONFeedExtractor.Field, _ item: Item<some ItemValues>, currency: String?, source: String,
                        problems: inout [Problem], memo: inout Memo) -> Observed<Money>? {
         guard let index = index(field, in: item) else { return nil }
-        let text = item.values[index].text.feedTrimmed
+        let values = item.values
+        let isNumber = values.isNumber(index)
         // `15.00 USD`: a code in the text wins over any default, and `.` is its decimal mark, whatever the parser.
-        if !item.values[index].isNumber,
-            let money = memo.codes.money(text, parse: { PriceParser(decimalSeparatorHint: ".", defaultCurrency: currency).money($0) }) {
+        if !isNumber, let money = values.withTrimmedBytes(index, { bytes in
+            bytes.flatMap { memo.codes.money($0, parse: { PriceParser(decimalSeparatorHint: ".", defaultCurrency: currency).money($0) }) }
+        }) {
             return Observed(money, evidence(at: index, item, source: source))
         }
-        let found = item.values[index]
-        let separator: Character? = found.isNumber || decimalSeparator == nil || ShippingField.hasCurrencyCode(text) ? "." : decimalSeparator
+        let raw = values.text(index)
+        let text = raw.feedTrimmed
+        let found = (text: raw, locator: values.locator(index))
+        let separator: Character? = isNumber || decimalSeparator == nil || ShippingField.hasCurrencyCode(text) ? "." : decimalSeparator
         // The prepared parsers are used in place: copying one out retains everything it holds.
         let read: Money?
         if currency == defaultCurrency, let parsers {
@@ -100,7 +118,7 @@ extension RecordInterpreter {
             problems.append(Problem(source: source, position: found.locator, message: "\(field.rawValue) \"\(found.text)\" is not readable: \(reason)"))
             return nil
         }
-        return Observed(money, evidence(found, source: source))
+        return Observed(money, evidence(at: index, item, source: source, raw: raw))
     }
 }
 

@@ -13,6 +13,17 @@ extension RecordInterpreter {
         return slowURL(text)
     }
 
+    /// The URL of an item's value in its normal form (made from the value's bytes when they are already normal but
+    /// for campaign parameters: the string made is the URL kept).
+    static func url(in values: some ItemValues, at index: Int) -> String? {
+        let normal: String?? = values.withTrimmedBytes(index) { bytes in
+            guard let bytes, let end = normalURLEnd(bytes) else { return nil }
+            return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self))
+        }
+        if let normal { return normal }
+        return url(values.trimmed(index))
+    }
+
     /// When the URL is already normal but for campaign parameters (`?utm_source=…` only): the length of its normal
     /// form; nil when it needs the full normaliser. One pass over the bytes.
     fileprivate static func normalURLEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {

@@ -67,12 +67,15 @@ public struct RecordInterpreter: Sendable {
         self.timeZone = timeZone
     }
 
-    /// A record with, when it has a CSV/TSV layout, the columns of each field (by `Field.ordinal`).
+    /// An item's values with, when known, the columns of each field (by `Field.ordinal`).
     /// The buffers are borrowed for one observation (no reference counting per field looked up).
-    struct Item {
-        let record: FeedRecord
+    struct Item<Values: ItemValues> {
+        let values: Values
+        /// Where the item is.
+        let place: Evidence.Place
+        /// True for a row of a CSV/TSV header: its columns are the header's, whatever the row holds.
+        let isRow: Bool
         let hasColumns: Bool
-        let values: UnsafeBufferPointer<FeedRecord.Value>
         let starts: UnsafeBufferPointer<Int>
         let flat: UnsafeBufferPointer<Int>
 
@@ -119,12 +122,12 @@ public struct RecordInterpreter: Sendable {
 
     /// Where in `item.values` the first non-blank value in the columns at `ordinal` is.
     @inline(__always)
-    func index(at ordinal: Int, in item: Item) -> Int? {
+    func index(at ordinal: Int, in item: Item<some ItemValues>) -> Int? {
         var index = item.starts[ordinal]
         let end = item.starts[ordinal + 1]
         while index < end {
             let column = item.flat[index]
-            if column < item.values.count && !item.values[column].text.isBlank { return column }
+            if column < item.values.count && !item.values.isBlank(column) { return column }
             index += 1
         }
         return nil
@@ -132,9 +135,9 @@ public struct RecordInterpreter: Sendable {
 
     /// Where in `item.values` the field's first non-blank value is (the values are read in place, not copied).
     @inline(__always)
-    func index(_ field: JSONFeedExtractor.Field, in item: Item) -> Int? {
+    func index(_ field: JSONFeedExtractor.Field, in item: Item<some ItemValues>) -> Int? {
         if item.hasColumns { return index(at: field.ordinal, in: item) }
-        func first(_ name: String) -> Int? { item.values.firstIndex { $0.name == name && !$0.text.isBlank } }
+        func first(_ name: String) -> Int? { (0..<item.values.count).first { item.values.name($0) == name && !item.values.isBlank($0) } }
         if let lookup = parsers?.lookup {
             for name in lookup[field.ordinal] {
                 if let found = first(name) { return found }
@@ -146,19 +149,10 @@ public struct RecordInterpreter: Sendable {
         return aliases.lazy.compactMap(first).first
     }
 
-    /// The field's first non-blank value.
-    func value(_ field: JSONFeedExtractor.Field, in item: Item) -> FeedRecord.Value? {
-        index(field, in: item).map { item.values[$0] }
-    }
-
-    func evidence(_ value: FeedRecord.Value, source: String) -> Evidence {
-        Evidence(source: source, place: value.evidencePlace, raw: value.text)
-    }
-
-    /// The evidence of the value at `index`.
+    /// The evidence of the value at `index`; `raw` when its text is already made.
     @inline(__always)
-    func evidence(at index: Int, _ item: Item, source: String) -> Evidence {
-        Evidence(source: source, place: item.values[index].evidencePlace, raw: item.values[index].text)
+    func evidence(at index: Int, _ item: Item<some ItemValues>, source: String, raw: String? = nil) -> Evidence {
+        Evidence(source: source, place: item.values.place(index), raw: raw ?? item.values.text(index))
     }
 
     /// The observation of one record; nil (with a problem naming the position) when it has no identifier.
@@ -175,6 +169,8 @@ public struct RecordInterpreter: Sendable {
         var shipping: (text: String, currency: String?, terms: ShippingTerms?)?
         /// The availability texts read so far (a feed repeats a handful) and what each means.
         var availabilities: [(text: String, value: Availability?)] = []
+        /// The brands read so far (a feed repeats a few).
+        var brands = RepeatedTexts()
         /// The currency codes of `15.00 USD` prices read without the parser.
         var codes = MerchantPrice.Codes()
         /// For records without a layout (XML, JSON Lines): the columns of the last few name sequences seen (the
@@ -213,38 +209,51 @@ public struct RecordInterpreter: Sendable {
         return table.starts.withUnsafeBufferPointer { starts in
             table.flat.withUnsafeBufferPointer { flat in
                 record.values.withUnsafeBufferPointer { values in
-                    observation(Item(record: record, hasColumns: columns != nil, values: values, starts: starts, flat: flat),
+                    observation(Item(values: RecordValues(values: values), place: record.place, isRow: record.layout != nil,
+                                     hasColumns: columns != nil, starts: starts, flat: flat),
                                 source: source, problems: &problems, memo: &memo)
                 }
             }
         }
     }
 
-    /// The observation of one record whose fields are found through `item`.
-    private func observation(_ item: Item, source: String, problems: inout [Problem], memo: inout Memo) -> Observation? {
-        let record = item.record
-        let values = item.values
-        var key = ProductKey()
-        key.sku = index(.sku, in: item).map { values[$0].text.feedTrimmed }.flatMap { $0.isEmpty ? nil : $0 }
-        if let found = value(.gtin, in: item) {
-            if let gtin = Identifiers.gtin(found.text), GTIN.hasValidCheckDigit(gtin) {
-                key.gtin = gtin
-            } else {
-                problems.append(Problem(source: source, position: found.locator,
-                                        message: "GTIN \(found.text) is not a GTIN with a valid check digit; not used for matching"))
+    /// The observation of one CSV/TSV row read in place, whose columns are `layout`'s.
+    func observation(row: CSVRow, layout: FeedRecord.Layout, source: String, problems: inout [Problem], memo: inout Memo) -> Observation? {
+        if memo.layout !== layout { (memo.layout, memo.columns) = (layout, self.columns(layout)) }
+        let table = memo.columns
+        return table.starts.withUnsafeBufferPointer { starts in
+            table.flat.withUnsafeBufferPointer { flat in
+                observation(Item(values: row, place: .line(row.line), isRow: true, hasColumns: true, starts: starts, flat: flat),
+                            source: source, problems: &problems, memo: &memo)
             }
         }
-        key.mpn = index(.mpn, in: item).map { values[$0].text.feedTrimmed }.flatMap { $0.isEmpty ? nil : $0 }
-        key.url = index(.url, in: item).flatMap { Self.url(values[$0].text.feedTrimmed) }
+    }
+
+    /// The observation of one item whose fields are found through `item`.
+    private func observation(_ item: Item<some ItemValues>, source: String, problems: inout [Problem], memo: inout Memo) -> Observation? {
+        let values = item.values
+        var key = ProductKey()
+        key.sku = index(.sku, in: item).map { values.trimmed($0) }.flatMap { $0.isEmpty ? nil : $0 }
+        if let found = index(.gtin, in: item) {
+            let text = values.text(found)
+            if let gtin = Identifiers.gtin(text), GTIN.hasValidCheckDigit(gtin) {
+                key.gtin = gtin
+            } else {
+                problems.append(Problem(source: source, position: values.locator(found),
+                                        message: "GTIN \(text) is not a GTIN with a valid check digit; not used for matching"))
+            }
+        }
+        key.mpn = index(.mpn, in: item).map { values.trimmed($0) }.flatMap { $0.isEmpty ? nil : $0 }
+        key.url = index(.url, in: item).flatMap { Self.url(in: values, at: $0) }
         let title = index(.title, in: item)
         if key.isEmpty && title == nil {
             let looked = [JSONFeedExtractor.Field.sku, .gtin, .mpn, .url, .title].compactMap { names[$0] }
-            problems.append(Problem(source: source, position: record.locator,
+            problems.append(Problem(source: source, position: item.place.text,
                                     message: "item has no identifier, so it cannot be matched (looked for \(looked.joined(separator: ", ")))"))
             return nil
         }
         var store = ""
-        if perStore, let found = index(.store, in: item).map({ values[$0].text.feedTrimmed }) ?? defaultStore {
+        if perStore, let found = index(.store, in: item).map({ values.trimmed($0) }) ?? defaultStore {
             store = "@" + found
         }
         // The first identifier, read field by field (`??` chains copy the whole key into each closure).
@@ -253,11 +262,14 @@ public struct RecordInterpreter: Sendable {
         else if let gtin = key.gtin { raw = gtin }
         else if let mpn = key.mpn { raw = mpn }
         else if let url = key.url { raw = url }
-        else { raw = title.map { values[$0].text } ?? "" }
-        let origin = Evidence(source: source, place: record.place, raw: raw)
-        let brand = index(.brand, in: item).map { Observed(values[$0].text.feedTrimmed, evidence(at: $0, item, source: source)) }
-        let group = index(.group, in: item).map { values[$0].text.feedTrimmed }
-        let currency = index(.currency, in: item).map { values[$0].text.feedTrimmed.uppercased() } ?? defaultCurrency
+        else { raw = title.map { values.text($0) } ?? "" }
+        let origin = Evidence(source: source, place: item.place, raw: raw)
+        let brand = index(.brand, in: item).map { found in
+            let text = memo.brands.text(values, found)
+            return Observed(text.feedTrimmed, evidence(at: found, item, source: source, raw: text))
+        }
+        let group = index(.group, in: item).map { values.trimmed($0) }
+        let currency = index(.currency, in: item).map { values.trimmed($0).uppercased() } ?? defaultCurrency
         var regular = money(.price, item, currency: currency, source: source, problems: &problems, memo: &memo)
         var sale = money(.salePrice, item, currency: currency, source: source, problems: &problems, memo: &memo)
         let onSale: Bool
@@ -266,16 +278,17 @@ public struct RecordInterpreter: Sendable {
         var listPrice = money(.listPrice, item, currency: currency, source: source, problems: &problems, memo: &memo)
         if case .none = listPrice, onSale { listPrice = regular.take() }
         // A CSV/TSV header without any price column is said once for the file (`headerProblems`), not once per row.
-        if case .none = price, names[.price] != nil, record.layout == nil || item.hasColumn(.price) || item.hasColumn(.salePrice) {
-            problems.append(Problem(source: source, position: record.locator, message: "item has no price (\(names[.price] ?? ""))"))
+        if case .none = price, names[.price] != nil, !item.isRow || item.hasColumn(.price) || item.hasColumn(.salePrice) {
+            problems.append(Problem(source: source, position: item.place.text, message: "item has no price (\(names[.price] ?? ""))"))
         }
         var saleWindow: Observed<DateWindow>?
-        if onSale, let dates = value(.saleDates, in: item) {
-            let window = DateWindowParser(timeZone: timeZone, reference: Date()).parse(dates.text)
+        if onSale, let dates = index(.saleDates, in: item) {
+            let text = values.text(dates)
+            let window = DateWindowParser(timeZone: timeZone, reference: Date()).parse(text)
             if window.start == nil && window.end == nil {
-                problems.append(Problem(source: source, position: dates.locator, message: "sale_price_effective_date \"\(dates.text)\" is not a date range"))
+                problems.append(Problem(source: source, position: values.locator(dates), message: "sale_price_effective_date \"\(text)\" is not a date range"))
             } else {
-                saleWindow = Observed(window, evidence(dates, source: source))
+                saleWindow = Observed(window, evidence(at: dates, item, source: source, raw: text))
             }
         }
         var availability = availability(item, source: source, problems: &problems, memo: &memo)
@@ -288,15 +301,18 @@ public struct RecordInterpreter: Sendable {
         }
         var shipping: Observed<ShippingTerms>?
         if country == nil {
-            if let found = index(.shipping, in: item), let terms = memoShipping(values[found].text, currency: currency, memo: &memo) {
-                shipping = Observed(terms, evidence(at: found, item, source: source))
+            if let found = index(.shipping, in: item), let (text, terms) = memoShipping(values, found, currency: currency, memo: &memo), let terms {
+                shipping = Observed(terms, evidence(at: found, item, source: source, raw: text))
             }
         } else if let found = shippingValue(item), let terms = memoShipping(found.text, currency: currency, memo: &memo) {
-            shipping = Observed(terms, evidence(found, source: source))
+            shipping = Observed(terms, Evidence(source: source, place: found.place, raw: found.text))
         }
         return Observation(
             channel: store.isEmpty ? channel : channel + store, key: key, origin: origin,
-            title: title.map { Observed(values[$0].text.feedTrimmed, evidence(at: $0, item, source: source)) }, price: price, listPrice: listPrice,
+            title: title.map { found in
+                let text = values.text(found)
+                return Observed(text.feedTrimmed, evidence(at: found, item, source: source, raw: text))
+            }, price: price, listPrice: listPrice,
             availability: availability, saleWindow: saleWindow, stockCount: stockCount, brand: brand, shipping: shipping,
             group: group, variant: variant(item))
     }

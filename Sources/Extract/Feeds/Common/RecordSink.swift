@@ -5,8 +5,15 @@ protocol RecordSink {
     associatedtype Output: Sendable
     /// Takes one record; a sink that keeps it keeps a copy.
     mutating func take(_ record: FeedRecord)
+    /// Takes one CSV/TSV row read in place, whose columns are `layout`'s.
+    mutating func take(row: CSVRow, layout: FeedRecord.Layout)
     /// What the records taken since the last output became.
     mutating func output() -> Output
+}
+
+extension RecordSink {
+    /// Takes the row as a record.
+    mutating func take(row: CSVRow, layout: FeedRecord.Layout) { take(row.record(layout)) }
 }
 
 /// The records themselves, in order.

@@ -19,6 +19,9 @@ public struct DelimitedReader: Sendable {
     /// The longest row read: a longer one (a quote that never closes, a file with no line breaks) stops reading
     /// there, as a problem, instead of being held in memory whole.
     var maxRowBytes = 16 << 20
+    /// Whether rows that need nothing unescaped are read in place (`CSVRow`); false reads every row through the
+    /// tokenizer (the general path, which tests compare with).
+    var readsRowsInPlace = true
 
     /// Creates a reader for one separator.
     public init(separator: UInt8, encoding: String? = nil) {
@@ -73,6 +76,7 @@ public struct DelimitedReader: Sendable {
             return [Problem(source: source, message: "encoding '\(encoding)' is not known to iconv: the feed was not read")]
         }
         let separator = self.separator
+        let inPlace = readsRowsInPlace
         // Lines ended by a lone CR (a "CSV (Macintosh)" export) are read as lines: every CR becomes a line feed.
         let crLines = FeedFormat.usesCRLineBreaks(input.peek(4096))
         func endLines(from start: Int) {
@@ -112,7 +116,7 @@ public struct DelimitedReader: Sendable {
                     var sink = makeSink()
                     let rows = bytes.withUnsafeBufferPointer { buffer in
                         Self.rows(UnsafeBufferPointer(rebasing: buffer[..<end]), line: first, final: final, separator: separator,
-                                  header: known, source: source, into: &sink)
+                                  header: known, source: source, inPlace: inPlace, into: &sink)
                     }
                     return Batch(output: sink.output(), problems: rows.problems, recoded: rows.recoded, unclosed: rows.unclosed)
                 }, deliver: collect)
@@ -248,7 +252,7 @@ public struct DelimitedReader: Sendable {
     /// last row may lack its newline, a quoted field may be left open). One record is reused for every row: each
     /// row's texts are moved into it, so a row costs no array and no copy of its strings.
     static func rows<Sink: RecordSink>(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, final: Bool, separator: UInt8, header: Header?,
-                                       source: String, into sink: inout Sink) -> Rows {
+                                       source: String, inPlace: Bool = true, into sink: inout Sink) -> Rows {
         var result = Rows(header: header)
         // Private copies of the names: threads sharing one string would contend for its reference count.
         var names = header.map { $0.names.map { String(decoding: Array($0.utf8), as: UTF8.self) } }
@@ -258,7 +262,6 @@ public struct DelimitedReader: Sendable {
             record.values = columns.map { FeedRecord.Value(name: $0, text: "", place: .column(line: line)) }
         }
         names.map(reuse)
-        var tokenizer = CSVTokenizer(separator: separator, line: line)
         func handle(_ row: inout CSVTokenizer.Row) {
             if let field = row.recoded {
                 result.recoded = (result.recoded?.line ?? row.line, result.recoded?.field ?? field, (result.recoded?.rows ?? 0) + 1)
@@ -292,8 +295,48 @@ public struct DelimitedReader: Sendable {
             }
             sink.take(record)
         }
-        tokenizer.feed(bytes, row: handle)
-        if final { result.unclosed = tokenizer.finish(row: handle) }
+        guard inPlace, let columns = names, let layout = record.layout, let base = bytes.baseAddress else {
+            var tokenizer = CSVTokenizer(separator: separator, line: line)
+            tokenizer.feed(bytes, row: handle)
+            if final { result.unclosed = tokenizer.finish(row: handle) }
+            return result
+        }
+        // Rows that need nothing unescaped are read in place; the others, and a last row without its newline, go
+        // through the tokenizer one by one.
+        let stops = ByteScan(separator, 0x0A, 0x0D, 0x22)
+        var fields: [CSVRow.Field] = []
+        fields.reserveCapacity(columns.count + 1)
+        var index = 0
+        var line = line
+        columns.withUnsafeBufferPointer { columnNames in
+            while index < bytes.count {
+                if let next = CSVRow.split(base, from: index, to: bytes.count, separator: separator, stops: stops, into: &fields) {
+                    index = next
+                    defer { line += 1 }
+                    if fields.count == 1 && fields[0].start == fields[0].end { continue }  // blank line
+                    guard fields.count == columns.count else {
+                        result.problems.append(Problem(source: source, position: "line \(line)",
+                                                       message: "row has \(fields.count) fields where the header has \(columns.count): row skipped"))
+                        continue
+                    }
+                    fields.withUnsafeBufferPointer { fields in
+                        sink.take(row: CSVRow(base: base, fields: fields, names: columnNames, line: line), layout: layout)
+                    }
+                    continue
+                }
+                var tokenizer = CSVTokenizer(separator: separator, line: line)
+                var rowSplitter = CSVRowSplitter(separator: separator)
+                var newlines = 0
+                guard let next = rowSplitter.nextRowEnd(base, from: index, to: bytes.count, newlines: &newlines) else {
+                    tokenizer.feed(UnsafeBufferPointer(rebasing: bytes[index...]), row: handle)
+                    if final { result.unclosed = tokenizer.finish(row: handle) }
+                    break
+                }
+                tokenizer.feed(UnsafeBufferPointer(rebasing: bytes[index..<next]), row: handle)
+                index = next
+                line += newlines
+            }
+        }
         return result
     }
 }
