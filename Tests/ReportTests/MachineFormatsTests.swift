@@ -36,6 +36,35 @@ import Testing
         #expect(results[0]["suppressions"] == nil)
     }
 
+    @Test func sarifListsAtMostWhatCodeScanningKeepsAndNeverAFixedFinding() throws {
+        // A systemic fault: 5,003 errors; a warning after them in the report; a finding fixed since the baseline.
+        var report = SampleReport.flood(SARIFReporter.maxResults + 3)
+        var warning = report.findings[0]
+        warning.severity = .warning
+        warning.product = "sku:W-1"
+        report.findings.append(warning)
+        var fixed = report.findings[1]
+        fixed.status = .fixed
+        report.findings.insert(fixed, at: 0)
+        let sarif = try #require(try JSONSerialization.jsonObject(with: SARIFReporter().render(report)) as? [String: Any])
+        let run = try #require((sarif["runs"] as? [[String: Any]])?.first)
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.count == SARIFReporter.maxResults)
+        #expect(results.allSatisfy { $0["level"] as? String == "error" })
+        #expect((results.first?["properties"] as? [String: String])?["product"] == "sku:P-0")  // the fixed copy is not listed
+        #expect(!results.contains { ($0["properties"] as? [String: String])?["status"] == "fixed" })
+        let notes = try #require(((run["invocations"] as? [[String: Any]])?.first?["toolExecutionNotifications"]) as? [[String: Any]])
+        #expect((notes.first?["message"] as? [String: String])?["text"]?.hasPrefix("5004 findings: the first 5000 by severity are listed") == true)
+
+        // Under the cap every current finding is listed, the warning after the errors, and there is no notification.
+        var small = SampleReport.flood(3)
+        small.findings.insert(warning, at: 0)
+        let few = try #require(try JSONSerialization.jsonObject(with: SARIFReporter().render(small)) as? [String: Any])
+        let fewRun = try #require((few["runs"] as? [[String: Any]])?.first)
+        #expect((fewRun["results"] as? [[String: Any]])?.map { $0["level"] as? String } == ["error", "error", "error", "warning"])
+        #expect(((fewRun["invocations"] as? [[String: Any]])?.first?["toolExecutionNotifications"] as? [Any])?.isEmpty == true)
+    }
+
     @Test func annotationsEscapeWorkflowCommands() {
         var report = SampleReport.make()
         report.findings[0].message = "line one\nline two 100%"

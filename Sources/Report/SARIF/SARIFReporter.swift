@@ -1,17 +1,43 @@
 import AuditModel
 import Foundation
 
-/// Writes `omniaudit.sarif` (SARIF 2.1.0) for code-scanning dashboards: one result per finding, with the
-/// evidence of the deviating channels as locations, the product as a logical location, the fingerprint as a
+/// Writes `omniaudit.sarif` (SARIF 2.1.0) for code-scanning dashboards: one result per finding of this run, with
+/// the evidence of the deviating channels as locations, the product as a logical location, the fingerprint as a
 /// partial fingerprint, and suppressed findings marked as such.
+///
+/// A dashboard keeps an alert open while an upload lists it, so findings fixed since the baseline are not results
+/// (their alerts close). GitHub code scanning refuses a run of more than 25,000 results and shows at most 5,000, so
+/// at most `maxResults` are listed, active before suppressed and by severity; the run's notification says how
+/// many more the JSON report holds.
 public struct SARIFReporter: Reporter {
     public init() {}
     public let format = "sarif"
     public let fileName = "omniaudit.sarif"
+    /// The most results one file lists (GitHub code scanning shows 5,000 of a run).
+    public static let maxResults = 5_000
+
+    /// The findings listed as results: not fixed; active ones first, by severity, then suppressed; report order within.
+    static func listed(_ findings: [Finding]) -> [Finding] {
+        func rank(_ finding: Finding) -> Int {
+            let severity = finding.severity == .error ? 0 : finding.severity == .warning ? 1 : 2
+            return finding.status == .suppressed ? 3 + severity : severity
+        }
+        let current = findings.filter { $0.status != .fixed }
+        let ordered = current.indices.sorted { (rank(current[$0]), $0) < (rank(current[$1]), $1) }
+        return ordered.prefix(maxResults).map { current[$0] }
+    }
 
     public func render(_ report: AuditReport) throws -> Data {
         let rules = report.ruleIDs.map { id in SARIF.Rule(id: id, name: id, helpUri: "https://github.com/omniaudit/omniaudit/blob/main/docs/rules.md") }
-        let results = report.findings.map { finding in
+        let listed = Self.listed(report.findings)
+        let current = report.findings.count { $0.status != .fixed }
+        var notes: [SARIF.Notification] = []
+        if listed.count < current {
+            notes.append(.init(level: "warning", message: .init(text:
+                "\(current) findings: the first \(listed.count) by severity are listed here (code-scanning dashboards keep "
+                + "at most \(Self.maxResults) of a run); omniaudit.json holds every finding.")))
+        }
+        let results = listed.map { finding in
             let blamed = finding.observations.filter { !$0.expected && $0.evidence != nil }
             let shown = (blamed.isEmpty ? finding.observations.filter { $0.evidence != nil } : blamed).prefix(10)
             return SARIF.Result(
@@ -26,6 +52,7 @@ public struct SARIFReporter: Reporter {
                 properties: .init(product: finding.product, field: finding.field, status: finding.status.rawValue))
         }
         let log = SARIF.Log(runs: [.init(tool: .init(driver: .init(name: "omniaudit", version: report.tool.version, rules: rules)),
+                                        invocations: [.init(executionSuccessful: true, toolExecutionNotifications: notes)],
                                         results: results)])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
@@ -43,7 +70,9 @@ enum SARIF {
         var runs: [Run]
         enum CodingKeys: String, CodingKey { case version, schema = "$schema", runs }
     }
-    struct Run: Encodable { var tool: Tool; var results: [Result] }
+    struct Run: Encodable { var tool: Tool; var invocations: [Invocation]; var results: [Result] }
+    struct Invocation: Encodable { var executionSuccessful: Bool; var toolExecutionNotifications: [Notification] }
+    struct Notification: Encodable { var level: String; var message: Message }
     struct Tool: Encodable { var driver: Driver }
     struct Driver: Encodable { var name: String; var version: String; var rules: [Rule] }
     struct Rule: Encodable { var id: String; var name: String; var helpUri: String }
