@@ -102,6 +102,15 @@ struct PriceEdgeTests {
         #expect(PriceParser().parse("0.299 €").exact?.text == "0.299")
     }
 
+    @Test("a currency without minor units groups 24.990 whatever the hint or locale: three decimals are no amount of pesos")
+    func noMinorUnits() {
+        #expect(PriceParser(decimalSeparatorHint: ".", currencyHint: "CLP").parse("$24.990").exact?.text == "24990.00")
+        #expect(PriceParser(currencyHint: "CLP", locale: "en-US").parse("$229.990 -18%").exact?.text == "229990.00")
+        #expect(PriceParser(decimalSeparatorHint: ",").parse("¥1,980").exact?.text == "1980.00")
+        #expect(PriceParser(decimalSeparatorHint: ".", currencyHint: "CLP").parse("$24.99").exact?.text == "24.99")  // as written
+        #expect(PriceParser(decimalSeparatorHint: ".", currencyHint: "USD").parse("$24.990").exact?.text == "24.99")  // dollars have cents
+    }
+
     @Test("the old initializer and money() keep working")
     func compatibility() {
         let parser = PriceParser(decimalSeparatorHint: ".", defaultCurrency: "EUR")

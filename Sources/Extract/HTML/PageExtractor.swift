@@ -113,12 +113,20 @@ public struct PageExtractor: Sendable {
         let selectedOptions = scan.selectedOptions.flatMap { option in
             [option.attribute("value"), option.attribute("data-sku"), option.collapsedText].compactMap { $0 }.filter { !$0.isEmpty }
         }
-        var observations = PageMerger(channel: channel, source: source, visibleFirst: selectors?.price != nil,
-                                      pageURLs: pageURLs, headings: headings, selectedOptions: Array(selectedOptions))
+        let merged = PageMerger(channel: channel, source: source, visibleFirst: selectors?.price != nil,
+                                pageURLs: pageURLs, headings: headings, selectedOptions: Array(selectedOptions))
             .merge(structured: structured, openGraph: openGraph, visible: visible,
                    terms: TermsBlocks(scan: scan, source: source, currency: defaultCurrency, locale: locale))
-        for index in observations.indices {
-            observations[index].key.url = canonical ?? observations[index].key.url ?? URLNormalizer.normalize(source)
+        // The products the page is about are at its URL; the others (related products, carousel tiles) keep their own
+        // identifiers, and a tile with none is no product of this page (it could never be matched).
+        var observations: [Observation] = []
+        for (index, var observation) in merged.products.enumerated() {
+            if merged.pageOwns[index] {
+                observation.key.url = canonical ?? observation.key.url ?? URLNormalizer.normalize(source)
+            } else if observation.key.isEmpty {
+                continue
+            }
+            observations.append(observation)
         }
         if observations.isEmpty {
             problems.append(Problem(source: source, message: "no schema.org Product found on the page"))

@@ -15,7 +15,14 @@ struct PageMerger {
 
     private static let priority: [PageSyntax] = [.jsonLD, .microdata, .rdfa, .openGraph, .visible]
 
-    func merge(structured: [Observation], openGraph: Observation?, visible: VisibleFacts, terms: TermsBlocks) -> [Observation] {
+    /// The products of a page, the one it is about first when it can tell; `pageOwns[i]` is true for the products the
+    /// page is about (its product and that product's variants), which take the page's URL as theirs.
+    struct Merged {
+        var products: [Observation]
+        var pageOwns: [Bool]
+    }
+
+    func merge(structured: [Observation], openGraph: Observation?, visible: VisibleFacts, terms: TermsBlocks) -> Merged {
         let counts = Dictionary(grouping: structured, by: Self.syntax).mapValues(\.count)
         var products: [Observation] = []
         var index = MergeIndex()
@@ -72,7 +79,25 @@ struct PageMerger {
         }
         // On an auction the price shown is the current bid; the markup often keeps the starting price.
         let auction = attachedMain && visible.isAuctionBid
-        return products.enumerated().map { finalize($1, visibleWins: auction && $0 == 0) }
+        return Merged(products: products.enumerated().map { finalize($1, visibleWins: auction && $0 == 0) },
+                      pageOwns: Self.owned(products, main: attachedMain))
+    }
+
+    /// Which products the page is about: the main product and its variants, else the variants of the page's one
+    /// group; related products and carousels keep their own URLs (given the page's, a carousel tile would be joined
+    /// with the product and its price called a conflict). When the page cannot tell, every product, as before.
+    static func owned(_ products: [Observation], main: Bool) -> [Bool] {
+        guard products.count > 1 else { return products.map { _ in true } }
+        let groups = Set(products.compactMap(\.group))
+        let owned: [Bool]
+        if main {
+            owned = products.indices.map { $0 == 0 || (products[0].group != nil && products[$0].group == products[0].group) }
+        } else if groups.count == 1 {
+            owned = products.map { $0.group != nil }
+        } else {
+            owned = []
+        }
+        return owned.contains(true) ? owned : products.map { _ in true }
     }
 
     /// Gives a product what the page shows: the visible price claims, title, availability and stock count.

@@ -297,7 +297,7 @@ struct PriceBlockReader {
 
     /// A claim for one element: its `data-price-amount` or `content` attribute when present, else its visible text.
     func claim(_ node: Node, role: PriceClaim.Role) -> PriceClaim? {
-        let text = Self.visibleText(node)
+        let text = Self.priceText(node)
         let attribute = node.attribute("data-price-amount") ?? node.attribute("content")
         let raw = attribute ?? text
         let shown = parser.parse(text)
@@ -349,6 +349,13 @@ struct PriceBlockReader {
         }
         let kids = node.elements.filter { $0.text.contains(where: \.isNumber) }
         let ownDigits = node.ownText.contains(where: \.isNumber)
+        // A number split over its elements (`<span>87.</span><span>11</span>`) is one price, read from the parent.
+        if kids.count > 1, !ownDigits, Self.isSplitNumber(node) {
+            if tokens.isDisjoint(with: Self.skipLeaves), text.count <= 48 {
+                found.append((node, isStruck ? .list : (!listTokens.isDisjoint(with: Self.currentHints) ? .current : nil)))
+            }
+            return
+        }
         // One price without tax ("Brez DDV: 81,97 €", "excl. VAT", "ohne MwSt.") is not what the customer pays.
         if kids.count <= 1, text.count < 60, ByteSearch.containsAny(text.lowercased(), Self.withoutTaxPhrases) { return }
         if kids.isEmpty || (kids.count == 1 && ownDigits) || node.has("data-price-amount") || (node.has("content") && node.has("itemprop")) {

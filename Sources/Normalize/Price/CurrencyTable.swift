@@ -118,6 +118,11 @@ enum CurrencyTable {
     /// Currencies with three minor digits (`12.345 KWD` is twelve dinars).
     static let threeMinorDigits: Set<String> = ["KWD", "BHD", "OMR", "JOD", "TND", "IQD", "LYD"]
 
+    /// Currencies without minor units (ISO 4217 exponent 0): `$24.990` in pesos is twenty-four thousand.
+    static let noMinorDigits: Set<String> = [
+        "BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF",
+    ]
+
     /// Tokens that are a currency only when they are the whole text beside one number (`1 P`, `200 Q`, `1 ლ`,
     /// `र24,401`): single letters and short words that are common words, initials or units elsewhere (`Ar`, `Nu`,
     /// `Re`, `som`, `pound`). Inside a longer text they stay words. `L`, `G` and `км` are not here: beside a

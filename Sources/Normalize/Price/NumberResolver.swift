@@ -2,8 +2,9 @@
 ///
 /// `1.299,00` and `1,299.00`: the last, differing mark is decimal. `1.299.000`: repeated marks group. `1.198,-`:
 /// the dash ending names the decimal mark. A single mark before exactly three digits (`1.299`) is ambiguous and
-/// is resolved by the explicit hint, then a three-minor-digit currency, then the locale, else read as grouping
-/// (`0.299` always decimal). Spaces and apostrophes always group.
+/// is resolved by the currency when it has no minor units (`$24.990` in pesos groups, whatever the hint: three
+/// decimals are no amount of pesos), then the explicit hint, then a three-minor-digit currency, then the locale, else
+/// read as grouping (`0.299` always decimal). Spaces and apostrophes always group.
 enum NumberResolver {
     /// Why a number was refused.
     enum Failure: Error, Sendable {
@@ -42,6 +43,7 @@ enum NumberResolver {
 
     /// The ambiguous single mark before three digits.
     private static func isDecimal(mark: UInt8, decimalHint: UInt8?, currency: String?, localeMark: UInt8?) -> Bool {
+        if let currency, CurrencyTable.noMinorDigits.contains(currency) { return false }
         if let decimalHint { return decimalHint == mark }
         if let currency, CurrencyTable.threeMinorDigits.contains(currency) { return mark == 0x2E }
         if let localeMark { return localeMark == mark }

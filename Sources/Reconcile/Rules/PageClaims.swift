@@ -23,13 +23,42 @@ enum PageClaims {
         return claims.filter { seen.insert($0.price.value).inserted }
     }
 
+    /// The markup statement a claim belongs to: the product node whose offers state it (`json-ld[0]` for
+    /// `json-ld[0].offers[2].price`, `microdata[1]`), or the tag itself (OpenGraph). The offers of one product may
+    /// price sizes, sellers or payment plans differently; two statements disagree only when no price of one is a
+    /// price of the other.
+    static func statement(of claim: PriceClaim) -> String {
+        let locator = claim.price.evidence.locator
+        guard let offers = locator.range(of: ".offers") else { return locator }
+        return String(locator[..<offers.lowerBound])
+    }
+
+    /// The claims grouped by statement, in order of first appearance.
+    static func statements(_ claims: [PriceClaim]) -> [[PriceClaim]] {
+        var order: [String] = []
+        var groups: [String: [PriceClaim]] = [:]
+        for claim in claims {
+            let key = statement(of: claim)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(claim)
+        }
+        return order.map { groups[$0]! }
+    }
+
+    /// True when some claim of `statement` states `price` (within the tolerance).
+    static func states(_ statement: [PriceClaim], _ price: Money, _ settings: RuleSettings) -> Bool {
+        statement.contains { !differ($0.price.value, price, settings) }
+    }
+
     /// An example observation on a page with claims.
-    static func example(_ claims: [(PageSyntax, PriceClaim.Role, String)]) -> Observation {
+    /// `locators` place each claim (by default its syntax's name, one statement per syntax).
+    static func example(_ claims: [(PageSyntax, PriceClaim.Role, String)], locators: [String]? = nil) -> Observation {
         var observation = Observation.example("web")
-        observation.claims = claims.map { syntax, role, amount in
-            PriceClaim(syntax: syntax, role: role, price: Observed(
+        observation.claims = claims.enumerated().map { index, claim in
+            let (syntax, role, amount) = claim
+            return PriceClaim(syntax: syntax, role: role, price: Observed(
                 Money(amount: Decimal(string: amount, locale: Locale(identifier: "en_US_POSIX")) ?? 0, currency: "EUR"),
-                Evidence(source: "example:web", locator: syntax.rawValue, raw: amount)))
+                Evidence(source: "example:web", locator: locators?[index] ?? syntax.rawValue, raw: amount)))
         }
         return observation
     }

@@ -42,8 +42,9 @@ public struct StructuredVsVisible: Rule {
             guard let shown = claims.first(where: { $0.syntax == .visible && $0.role == .current }) else { return nil }
             // schema.org markup only: OpenGraph tags feed social previews, and their disagreements are
             // structured-data-conflict's business.
-            let markup = PageClaims.distinct(claims.filter { $0.syntax.isMarkup && $0.syntax != .openGraph && $0.role == .current })
-            let deviating = markup.filter { $0.price.value.currency == shown.price.value.currency && PageClaims.differ($0.price.value, shown.price.value, settings) }
+            // A statement whose offers include the shown price agrees (its other offers are other sizes or sellers).
+            let markup = claims.filter { $0.syntax.isMarkup && $0.syntax != .openGraph && $0.role == .current && $0.price.value.currency == shown.price.value.currency }
+            let deviating = PageClaims.distinct(PageClaims.statements(markup).filter { !PageClaims.states($0, shown.price.value, settings) }.flatMap { $0 })
             guard !deviating.isEmpty else { return nil }
             let values = [PageClaims.value(shown, channel: observation.channel, expected: true)]
                 + deviating.map { PageClaims.value($0, channel: observation.channel, expected: false) }
@@ -66,6 +67,9 @@ public struct StructuredVsVisible: Rule {
             }()]),
             RuleExample("JSON-LD and the page agree; the struck-through price is not compared", triggers: false,
                         [PageClaims.example([(.jsonLD, .current, "49.90"), (.visible, .current, "49.9"), (.visible, .list, "59.90")])]),
+            RuleExample("one product's offers price two sizes, the page shows one of them", triggers: false,
+                        [PageClaims.example([(.jsonLD, .current, "54.90"), (.jsonLD, .current, "49.90"), (.visible, .current, "49.90")],
+                                            locators: ["json-ld[0].offers[0].price", "json-ld[0].offers[1].price", "span.price"])]),
         ]
     }
 }
