@@ -29,10 +29,37 @@ struct PriceBlockReader {
         Set(hints(node).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
     }
 
+    /// `tokens` and the words inside camel-case ones (`prd_price__oldAmount`, `reducedPriceAmount` → old, amount,
+    /// reduced, price): what says whether a price is the list or the current one.
+    static func roleTokens(_ node: Node) -> Set<String> {
+        var words = tokens(node)
+        let raw = [node.attribute("class"), node.attribute("id"), node.attribute("itemprop"), node.attribute("data-price-type")]
+        for value in raw.compactMap({ $0 }) {
+            var word = ""
+            var previousLower = false
+            for character in value {
+                guard character.isLetter || character.isNumber else {
+                    if !word.isEmpty { words.insert(word.lowercased()) }
+                    word = ""
+                    previousLower = false
+                    continue
+                }
+                if character.isUppercase, previousLower, !word.isEmpty {
+                    words.insert(word.lowercased())
+                    word = ""
+                }
+                word.append(character)
+                previousLower = character.isLowercase
+            }
+            if !word.isEmpty { words.insert(word.lowercased()) }
+        }
+        return words
+    }
+
     private static let listHints: Set<String> = ["old", "was", "strike", "strikethrough", "crossed", "compare", "before",
                                                  "list", "original", "oldprice", "listprice", "retail", "through"]
     private static let currentHints: Set<String> = ["sale", "special", "current", "final", "now", "actual", "promo",
-                                                    "offer", "sales", "saleprice", "finalprice", "specialprice"]
+                                                    "offer", "sales", "saleprice", "finalprice", "specialprice", "reduced"]
     /// Class words that make "list" a layout list (Bootstrap's `list-unstyled`), not a list price.
     private static let layoutListWords: Set<String> = ["unstyled", "inline", "group", "item", "items", "style", "none"]
 
@@ -285,7 +312,7 @@ struct PriceBlockReader {
         var depth = 0
         while let element = current, depth < 16 {
             if element.named("del") || element.named("s") || element.named("strike") { return true }
-            let words = tokens(element)
+            let words = roleTokens(element)
             let listWords = words.isDisjoint(with: layoutListWords) ? words : words.subtracting(["list"])
             if !listWords.isDisjoint(with: strikeHints) { return true }
             if element.pointer == block.pointer { return false }
@@ -317,8 +344,9 @@ struct PriceBlockReader {
         }
         guard let amount = parsed.amount, let currency = parsed.currency ?? shown.currency ?? around() ?? parser.currencyHint
         else { return nil }
-        // Without a currency of its own, an element must read as a bare amount, not as a code (`BP-3000-SI`).
-        if attribute == nil, shown.currency == nil, !text.allSatisfy({ $0.isNumber || ".,'-– \u{00A0}\u{202F}".contains($0) }) {
+        // Without a currency written in it, an element must read as a bare amount, not as a code (`BP-3000-SI`), a
+        // name (`Mirror cab 2 door`), a count (`(2)` reviews, `1 gab`): a currency the page implies is not one written.
+        if attribute == nil, !shown.currencyIsWritten, !text.allSatisfy({ $0.isNumber || ".,'-– \u{00A0}\u{202F}".contains($0) }) {
             return nil
         }
         if let itemprop = node.attribute("itemprop")?.lowercased(), ["sku", "gtin", "gtin13", "mpn", "productid"].contains(itemprop) {
@@ -331,10 +359,11 @@ struct PriceBlockReader {
     private func collect(_ node: Node, struck: Bool, into found: inout [(node: Node, role: PriceClaim.Role?)]) {
         let tokens = Self.tokens(node)
         if !tokens.isDisjoint(with: Self.skipContainers) || Self.isHidden(node, tokens: tokens) { return }
+        let roles = Self.roleTokens(node)
         // "with-list-price" marks a current price that has a list price beside it; "non-sale" is the regular price.
         // "list-unstyled", "list-inline", "list-group": a layout list, not a list price.
-        let layoutList = !tokens.isDisjoint(with: Self.layoutListWords)
-        var listTokens = tokens.contains("with") || layoutList ? tokens.subtracting(["list"]) : tokens
+        let layoutList = !roles.isDisjoint(with: Self.layoutListWords)
+        var listTokens = roles.contains("with") || layoutList ? roles.subtracting(["list"]) : roles
         if tokens.contains("non"), tokens.contains("sale") { listTokens.insert("list") }
         let isStruck = struck || node.named("del") || node.named("s") || node.named("strike")
             || !listTokens.isDisjoint(with: Self.listHints)
@@ -351,7 +380,7 @@ struct PriceBlockReader {
         let ownDigits = node.ownText.contains(where: \.isNumber)
         // A number split over its elements (`<span>87.</span><span>11</span>`) is one price, read from the parent.
         if kids.count > 1, !ownDigits, Self.isSplitNumber(node) {
-            if tokens.isDisjoint(with: Self.skipLeaves), text.count <= 48 {
+            if roles.isDisjoint(with: Self.skipLeaves), text.count <= 48, !Self.isSavingOrShipping(text) {
                 found.append((node, isStruck ? .list : (!listTokens.isDisjoint(with: Self.currentHints) ? .current : nil)))
             }
             return
@@ -359,8 +388,8 @@ struct PriceBlockReader {
         // One price without tax ("Brez DDV: 81,97 €", "excl. VAT", "ohne MwSt.") is not what the customer pays.
         if kids.count <= 1, text.count < 60, ByteSearch.containsAny(text.lowercased(), Self.withoutTaxPhrases) { return }
         if kids.isEmpty || (kids.count == 1 && ownDigits) || node.has("data-price-amount") || (node.has("content") && node.has("itemprop")) {
-            guard text.contains(where: \.isNumber) || node.has("data-price-amount"), tokens.isDisjoint(with: Self.skipLeaves),
-                text.count <= 48 else { return }
+            guard text.contains(where: \.isNumber) || node.has("data-price-amount"), roles.isDisjoint(with: Self.skipLeaves),
+                text.count <= 48, !Self.isSavingOrShipping(text) else { return }
             let role: PriceClaim.Role? = isStruck ? .list
                 : (!listTokens.isDisjoint(with: Self.currentHints) || node.named("ins") ? .current : nil)
             found.append((node, role))

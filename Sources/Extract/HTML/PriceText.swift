@@ -63,3 +63,21 @@ extension PriceBlockReader {
         return numbers(priceText(node)) == 1 && numbers(visibleText(node)) > 1
     }
 }
+
+extension PriceBlockReader {
+    /// Words that make an amount a saving ("Save €90.00", "Sie sparen 20 €", "Risparmi 10 €").
+    static let savingWords = ["save ", "saving", "you save", "sparen", "sparst", "ersparnis", "risparmi", "économise", "economise",
+                              "ahorra", "ahorro", "poupa", "bespaar", "oszczędzasz"]
+    /// Words that make an amount a shipping cost ("0€ Versandkosten", "Shipping: £4.95").
+    static let shippingWords = ["shipping", "delivery", "postage", "livraison", "versand", "lieferung", "spedizion", "consegna",
+                                "envío", "envio", "frete", "verzend", "bezorg", "wysyłk", "dostaw", "doprava", "fragt", "frakt"]
+    /// What says a shipping word only adds to the price beside it ("19,99 € zzgl. Versand", "49,90 € + spedizione").
+    static let besidePriceWords = ["zzgl", "plus", "+", "inkl", "incl", "excl", "hors", "escl", "esclus", "sin ", "senza", "ohne"]
+
+    /// True for the text of an amount that is not the product's price: a saving, or a shipping cost on its own line.
+    static func isSavingOrShipping(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        if savingWords.contains(where: { lower.hasPrefix($0) || lower.contains(" " + $0) }) { return true }
+        return shippingWords.contains(where: lower.contains) && !besidePriceWords.contains(where: lower.contains)
+    }
+}

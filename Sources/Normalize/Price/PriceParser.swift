@@ -228,6 +228,7 @@ public struct PriceParser: Sendable {
                          into result: inout Result) {
         let (raw, meaning) = CurrencyTable.entries[Int(entry)]
         result.rawEntry = entry
+        result.currencyIsWritten = true
         let resolved = resolver.resolve(meaning, raw: raw)
         result.currency = resolved.code
         guard let options = resolved.ambiguous else { return }

@@ -8,8 +8,10 @@ extension PriceParser {
         public var amount: Decimal? { exact?.decimal }
         /// The ISO 4217 code, nil when none was written, none was implied, or the symbol was ambiguous.
         public var currency: String?
-        /// The currency token as written (`€`, `EUR`, `US$`, `kr`).
+        /// The currency token as written (`€`, `EUR`, `US$`, `kr`); the hint's code when the text names none.
         public var currencyRaw: String? { rawEntry.map { CurrencyTable.entries[Int($0)].raw } }
+        /// True when the text itself names a currency (a symbol, code or word), not only a hint or default.
+        public var currencyIsWritten = false
         /// Why the amount or currency is missing, when it is.
         public var reason: String? { why?.text }
         /// The amount exactly as read (digits and scale), nil with `amount`.
