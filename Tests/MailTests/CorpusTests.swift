@@ -36,3 +36,28 @@ struct CorpusTests {
         #expect(cert.promos.isEmpty)
     }
 }
+
+extension CorpusTests {
+    @Test func aNewsNewsletterPromisesNothingItsNewsSays() throws {
+        // Media Unspun, business news: "$9.8 billion in assets", "5% of its workforce" in a paragraph on layoffs,
+        // "$18.7 billion" (once read as 18 July), "wp-dyn/articles/A15954" (once an "art." number): no prices, no
+        // percent off, no deadline, no sku. Only the subscription it sells, $50 a year, is a price.
+        let extractor = PromoExtractor(defaultCurrency: "USD", locale: "en-US", reference: Date(timeIntervalSince1970: 1_790_000_000))
+        let news = extractor.extract(try Fixtures.message("corpus/spamassassin/welcomelists__media_unspun.eml"), source: "n", locator: "")
+        #expect(news.promos.allSatisfy { $0.percentOff == nil && $0.validUntil == nil })
+        let prices = news.promos.flatMap(\.prices)
+        #expect(prices.map(\.price.value.amount) == [50])
+        #expect(prices.allSatisfy { $0.product.sku == nil })
+    }
+
+    @Test func promoWordsCountOnlyAsWholeWordsBesideThePercentage() {
+        let amounts = MailAmounts(defaultCurrency: "USD", locale: "en-US")
+        #expect(amounts.percent(in: "That's about 5% of its workforce, after months of layoff notices.", parsed: 5) == nil)
+        #expect(amounts.percent(in: "Revenue was up 13%, while wholesale prices fell.", parsed: 13) == nil)
+        #expect(amounts.percent(in: "Take 20% off everything this weekend", parsed: 20) == 20)
+        #expect(amounts.percent(in: "Sconto del 15 % su tutto", parsed: 15) == 15)
+        #expect(amounts.percent(in: "Solo oggi -30% su tutto", parsed: 30) == 30)
+        #expect(amounts.money(in: "Vivendi to sell $9.8 billion in assets").isEmpty)
+        #expect(amounts.money(in: "Now just $19.95 a year").map(\.money.amount) == [Decimal(string: "19.95")!])
+    }
+}

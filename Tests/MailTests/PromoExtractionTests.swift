@@ -79,6 +79,8 @@ struct PromoExtractionTests {
         #expect(Fixtures.iso(RelativeDeadline.end(in: "Offre valable jusqu'à demain", sent: sentMonday, timeZone: rome))
             == "2026-11-17T22:59:59Z")
         #expect(RelativeDeadline.end(in: "Ci vediamo domenica", sent: sentMonday, timeZone: rome) == nil)
+        // The day must follow the end word: "only" in one sentence and a weekday in another make no deadline.
+        #expect(RelativeDeadline.end(in: "Only after months did it admit the cuts. Shares sank on Tuesday.", sent: sentMonday, timeZone: rome) == nil)
     }
 
     @Test func lookAlikesAreNoPromos() {

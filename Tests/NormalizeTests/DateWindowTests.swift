@@ -52,4 +52,13 @@ struct DateWindowTests {
         #expect(parser.parse("Spedizione gratuita") == DateWindow())
         #expect(parser.parse("31/02/2026") == DateWindow())
     }
+
+    @Test("a decimal number is no day and month: $18.7 billion, up 1.5 points; 18.7. and 18.07 are dates")
+    func decimalsAreNoDates() {
+        #expect(DateMentions.find(in: "when you owe $18.7 billion, you get real practical").isEmpty)
+        #expect(DateMentions.find(in: "the index rose 1.5 points").isEmpty)
+        #expect(DateMentions.find(in: "gültig bis 18.7.").map { [$0.day, $0.month] } == [[18, 7]])
+        #expect(DateMentions.find(in: "valido fino al 18.07").map { [$0.day, $0.month] } == [[18, 7]])
+        #expect(DateMentions.find(in: "until 7/18").map { [$0.day, $0.month] } == [[18, 7]])
+    }
 }

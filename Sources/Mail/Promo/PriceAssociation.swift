@@ -18,7 +18,7 @@ struct PriceAssociation {
                               "découvr", "ver ", "view", "vedi", "add to cart", "aggiungi", "order now", "ordina",
                               "see more", "learn more", "show", "mostra"]
     nonisolated(unsafe) static let skuPattern =
-        #/(?i)\b(?:sku|art\.?(?:-?nr\.?)?|cod(?:ice)?\.?\s*art(?:icolo)?\.?|item\s*(?:no\.?|#)|ref\.?|réf\.?|artikelnummer|art\.\s*nr\.?)\s*[:#]?\s*([A-Z0-9][A-Z0-9._-]{2,30})\b/#
+        #/(?i)\b(?:sku|art\.?(?:-?nr\.?)?|cod(?:ice)?\.?\s*art(?:icolo)?\.?|item\s*(?:no\.?|#)|ref\.?|réf\.?|artikelnummer|art\.\s*nr\.?)(?![a-z])\s*[:#]?\s*([A-Z0-9][A-Z0-9._-]{2,30})\b/#
 
     func prices(in pieces: [TextPiece], at indices: [Int]) -> [AdvertisedPrice] {
         // Group price pieces into cards.

@@ -136,7 +136,7 @@ public struct PromoExtractor: Sendable {
         for index in indices {
             let piece = pieces[index]
             let window = parser.parse(piece.text)
-            guard window.start != nil || window.end != nil else { continue }
+            guard window.start != nil || window.end != nil, Self.datesAValidity(piece.text) else { continue }
             // A single date with no start word is the last day of the promotion.
             let single = window.start != nil && window.end != nil
                 && (window.end ?? .distantPast).timeIntervalSince(window.start ?? .distantPast) < 86_400
@@ -159,6 +159,15 @@ public struct PromoExtractor: Sendable {
                 return
             }
         }
+    }
+
+    /// A line or headline with a validity word and a date states the promotion's dates; in a longer text (a news
+    /// story: "the only properties named … at the board meeting on September 25") the word must stand shortly before
+    /// the date, at the start of a word ("valida", not "invalid").
+    static func datesAValidity(_ text: String) -> Bool {
+        guard text.utf8.count > 160 else { return true }
+        guard let before = DateWindowParser.textBeforeFirstDate(text, length: 60) else { return false }
+        return validityWords.contains { MailAmounts.containsWord($0, in: before[...], prefixOnly: true) }
     }
 
     static let offWords: Set<String> = ["off", "sconto", "rabatt", "reduction", "descuento", "discount", "sconti",

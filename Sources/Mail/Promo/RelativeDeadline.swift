@@ -25,14 +25,24 @@ enum RelativeDeadline {
     static func end(in text: String, sent: Date, timeZone: TimeZone) -> Date? {
         let folded = " " + text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .map { $0.isLetter || $0 == "'" ? $0 : " " }.map(String.init).joined() + " "
-        let words = folded.split(separator: " ").map(String.init)
-        guard endWords.contains(where: { folded.contains(" " + $0 + " ") }) else { return nil }
+        // The day must follow an end word within a few words ("until Sunday", "ends tonight", "solo oggi"): a weekday
+        // anywhere in a paragraph that says "only" elsewhere is no deadline.
+        var words: [String] = []
+        for word in endWords {
+            var from = folded.startIndex
+            while let found = folded.range(of: " " + word + " ", range: from..<folded.endIndex) {
+                words += folded[found.upperBound...].split(separator: " ").prefix(4).map(String.init)
+                from = found.upperBound
+            }
+        }
+        guard !words.isEmpty else { return nil }
+        let near = " " + words.joined(separator: " ") + " "
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         var offset: Int?
         if words.contains(where: { tomorrow.contains($0) }) {
             offset = 1
-        } else if today.contains(where: { folded.contains(" " + $0 + " ") }) {
+        } else if today.contains(where: { near.contains(" " + $0 + " ") }) {
             offset = 0
         } else if let day = words.lazy.compactMap({ weekdays[$0] }).first {
             let sentDay = calendar.component(.weekday, from: sent)

@@ -38,7 +38,8 @@ enum DateMentions {
             taken.append(match.range)
         }
         for match in text.matches(of: numeric) where free(match.range) {
-            guard var day = Int(match.1), var month = Int(match.2) else { continue }
+            guard var day = Int(match.1), var month = Int(match.2), !isDecimal(match.range, month: match.2, year: match.3, in: text)
+            else { continue }
             if month > 12, day <= 12 { swap(&day, &month) }
             var year = match.3.flatMap { Int($0) }
             if let short = year, short < 100 { year = 2000 + short }
@@ -58,6 +59,17 @@ enum DateMentions {
             taken.append(match.range)
         }
         return found.filter { (1...12).contains($0.month) && (1...31).contains($0.day) }.sorted { $0.position < $1.position }
+    }
+
+    /// True when `18.7` reads as a number, not a day and month: after a currency sign or a digit, or with a dot, no
+    /// year, a one-digit month and no closing dot (`$18.7 billion`, `up 1.5 points`; `18.7.` and `18.07` stay dates).
+    static func isDecimal(_ range: Range<String.Index>, month: Substring, year: Substring?, in text: String) -> Bool {
+        if range.lowerBound > text.startIndex {
+            let before = text[text.index(before: range.lowerBound)]
+            if before.isCurrencySymbol || before.isNumber || before == "." || before == "," { return true }
+        }
+        guard year == nil, text[range].contains("."), month.count == 1 else { return false }
+        return range.upperBound == text.endIndex || text[range.upperBound] != "."
     }
 
     /// `z` → 0, `+01:00` / `+0100` → 3600.

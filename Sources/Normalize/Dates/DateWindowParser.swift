@@ -25,6 +25,14 @@ public struct DateWindowParser: Sendable {
                              "starts", "inizia", "since", "a partir"]
 
     /// Parses text into a window; a window with neither side means no date was found.
+    /// The folded text (case and accents folded) of up to `length` bytes before the first date the text states; nil
+    /// when it states none. What a reader checks to tell "valid until 25 September" from a date in a news story.
+    public static func textBeforeFirstDate(_ text: String, length: Int) -> String? {
+        let folded = String(text.prefix(2048)).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        guard let first = DateMentions.find(in: folded).first else { return nil }
+        return String(decoding: folded.utf8.prefix(first.position).suffix(length), as: UTF8.self)
+    }
+
     public func parse(_ text: String) -> DateWindow {
         let folded = String(text.prefix(2048)).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         let mentions = DateMentions.find(in: folded)
