@@ -56,4 +56,15 @@ import Testing
         let visible = (observation.claims ?? []).filter { $0.syntax == .visible }.map(\.price.value)
         #expect(visible == [Money(amount: Decimal(string: amount)!, currency: "USD")])
     }
+
+    @Test func amongSeveralOffersThePriceIsTheOneThePageShows() throws {
+        // A store-card price and an online price, in that order in the markup; the page sells at the online one.
+        let result = extract("<h1>Cama</h1><div class=\"item-price offer-price\">$229.990</div>", head: """
+            <script type="application/ld+json">{"@type":"Product","name":"Cama","sku":"579695999",
+            "offers":[{"price":"249990","priceCurrency":"CLP"},{"price":"229990","priceCurrency":"CLP"}]}</script>
+            """)
+        let observation = try #require(result.observations.first)
+        #expect(observation.price?.value == Money(amount: 229990, currency: "CLP"))
+        #expect(observation.price?.evidence.locator == "json-ld[0].offers[1].price")
+    }
 }

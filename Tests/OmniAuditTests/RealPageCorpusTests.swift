@@ -11,7 +11,7 @@ import Testing
 /// above what is reached.
 @Suite struct RealPageCorpusTests {
     /// The lowest accepted score (pages of 90). Raise it when the extractor gets better.
-    static let floor = (price: 86, currency: 90, availability: 87, sku: 49, product: 90)
+    static let floor = (price: 87, currency: 90, availability: 87, sku: 49, product: 90)
 
     @Test func theCorpusIsComplete() throws {
         let score = try RealPageCorpus.score()

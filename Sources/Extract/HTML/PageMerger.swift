@@ -155,9 +155,15 @@ struct PageMerger {
         let claims = observation.claims ?? []
         let visibleFirst = visibleFirst || visibleWins
         let order = visibleFirst ? [.visible] + Self.priority.filter { $0 != .visible } : Self.priority
+        let shown = claims.first { $0.syntax == .visible && $0.role == .current }?.price.value
         func best(_ role: PriceClaim.Role) -> Observed<Money>? {
             for syntax in order {
-                if let claim = claims.first(where: { $0.syntax == syntax && $0.role == role }) { return claim.price }
+                let stated = claims.filter { $0.syntax == syntax && $0.role == role }
+                // Several offers at different prices (a store-card and an online price, sizes): the one the page shows.
+                if role == .current, stated.count > 1, let shown, let offer = stated.first(where: { $0.price.value == shown }) {
+                    return offer.price
+                }
+                if let claim = stated.first { return claim.price }
             }
             return nil
         }
