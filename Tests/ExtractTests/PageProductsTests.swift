@@ -67,4 +67,15 @@ import Testing
         #expect(observation.price?.value == Money(amount: 229990, currency: "CLP"))
         #expect(observation.price?.evidence.locator == "json-ld[0].offers[1].price")
     }
+
+    @Test func whatARelatedProductsMarkupLacksIsNotThisPagesProblem() {
+        // A carousel tile without offers: its own page reports that; the page's own product without offers is reported.
+        let tile = "<div class=\"related\"><div itemscope itemtype=\"https://schema.org/Product\"><span itemprop=\"name\">Piatto</span>"
+            + "<link itemprop=\"url\" href=\"https://shop.it/p/piatto.html\"></div></div>"
+        let related = extract("<h1>Tazza blu</h1>" + Self.tile("Tazza blu", price: "49.90") + tile)
+        #expect(related.observations.map(\.title?.value) == ["Tazza blu", "Piatto"])
+        #expect(!related.problems.contains { $0.message == "Product has no offers" })
+        let own = extract("<h1>Tazza blu</h1><div itemscope itemtype=\"https://schema.org/Product\"><span itemprop=\"name\">Tazza blu</span></div>")
+        #expect(own.problems.map(\.description) == ["https://shop.it/p/tazza.html: microdata[0]: Product has no offers"])
+    }
 }

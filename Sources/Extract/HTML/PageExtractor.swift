@@ -119,6 +119,14 @@ public struct PageExtractor: Sendable {
                    terms: TermsBlocks(scan: scan, source: source, currency: defaultCurrency, locale: locale))
         // The products the page is about are at its URL; the others (related products, carousel tiles) keep their own
         // identifiers, and a tile with none is no product of this page (it could never be matched).
+        // What the markup of a related product lacks (a carousel tile "has no offers") is that product's, reported on
+        // its own page, not this page's.
+        let others = merged.products.indices.filter { !merged.pageOwns[$0] }.compactMap { merged.products[$0].origin?.locator }
+        if !others.isEmpty {
+            problems.removeAll { problem in
+                others.contains { problem.position == $0 || problem.position.hasPrefix($0 + ".") }
+            }
+        }
         var observations: [Observation] = []
         for (index, var observation) in merged.products.enumerated() {
             if merged.pageOwns[index] {
