@@ -219,3 +219,31 @@ import Testing
         #expect(result.observations.last?.origin?.locator == "line 30001")
     }
 }
+
+extension DelimitedBatchTests {
+    @Test func aBrokenGzipGivesTheSameBytesWhateverTheSizeOfTheFirstRead() {
+        // Found by the csv fuzz target: a deflate stream that breaks a few bytes in. A first small peek (format and
+        // separator detection) used to see no byte and a large read some, so the same feed read two ways reported
+        // the row the break cut short one way and not the other.
+        let broken: [UInt8] = [31, 139, 8, 0, 27, 152, 152, 83, 255, 116, 114, 18, 0] + [UInt8](repeating: 77, count: 15) + [208]
+        func read(peeking first: Int) -> (bytes: [UInt8], failure: String?) {
+            let input = FeedInput(data: Data(broken))
+            _ = input.peek(first)
+            var bytes: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 1 << 18)
+            while true {
+                let count = chunk.withUnsafeMutableBytes { input.read(into: $0) }
+                if count <= 0 { break }
+                bytes += chunk[0..<count]
+            }
+            return (bytes, input.failure)
+        }
+        let reads = [2, 4096, 1 << 18].map(read(peeking:))
+        #expect(reads.allSatisfy { $0.bytes == reads[0].bytes && $0.failure == "corrupt or truncated gzip data" })
+        #expect(!reads[0].bytes.isEmpty)
+        let extractor = StreamingFeedExtractor(format: .csv, interpreter: RecordInterpreter(channel: "feed", defaultCurrency: "EUR"))
+        #expect(extractor.extract(Data(broken), source: "f.csv").problems.map(\.message).contains {
+            $0.hasPrefix("the row here was cut short")
+        })
+    }
+}

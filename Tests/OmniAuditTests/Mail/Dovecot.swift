@@ -31,7 +31,7 @@ final class Dovecot {
         for (index, message) in messages.enumerated() {
             try manager.copyItem(at: message, to: maildir.appendingPathComponent("new/\(1_795_000_000 + index).M\(index)P1.test"))
         }
-        port = Int.random(in: 20_000...60_000)
+        port = Self.unusedPort()
         let root = getuid() == 0
         let (runUser, runGroup, uid, gid) = root ? ("nobody", "nogroup", 65_534, 65_534)
             : (NSUserName(), String(cString: getgrgid(getgid()).pointee.gr_name), Int(getuid()), Int(getgid()))
@@ -151,6 +151,25 @@ final class Dovecot {
             process.waitUntilExit()
         }
         try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// A port below the kernel's ephemeral range (32768 and up, where the tests' client sockets and port-0 servers
+    /// land: a random port there was sometimes taken by the time dovecot bound it) that nothing listens on now.
+    static func unusedPort() -> Int {
+        for _ in 0..<50 {
+            let port = Int.random(in: 20_000...32_000)
+            let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            defer { close(socket) }
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let bound = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            if bound == 0 { return port }
+        }
+        return Int.random(in: 20_000...32_000)
     }
 
     private func waitUntilListening() throws {

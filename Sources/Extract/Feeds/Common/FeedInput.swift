@@ -175,6 +175,8 @@ private final class Inflater {
     private var input: [UInt8]
     private var ended = false
     private var consumed = 0
+    /// The data broke in the last call, after the bytes it produced: the next call says so.
+    private var broken = false
 
     init?(_ data: Data) {
         input = [UInt8](data)
@@ -183,8 +185,11 @@ private final class Inflater {
 
     deinit { inflateEnd(&stream) }
 
-    /// Up to `count` inflated bytes into `base`; 0 at the end, -1 when the data is corrupt or truncated.
+    /// Up to `count` inflated bytes into `base`; 0 at the end, -1 when the data is corrupt or truncated. The bytes
+    /// inflated before a break are handed out first, whatever the size of the reads (a reader's first small peek and
+    /// a large read see the same bytes).
     func read(_ base: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        if broken { return -1 }
         if ended { return 0 }
         let total = input.count
         return input.withUnsafeMutableBufferPointer { buffer -> Int in
@@ -196,7 +201,10 @@ private final class Inflater {
             consumed = total - Int(stream.avail_in)
             let produced = count - Int(stream.avail_out)
             if status == Z_STREAM_END { ended = true; return produced }
-            if status != Z_OK && !(status == Z_BUF_ERROR && produced > 0) { return -1 }
+            if status != Z_OK && !(status == Z_BUF_ERROR && produced > 0) {
+                broken = true
+                return produced > 0 ? produced : -1
+            }
             if produced == 0 && stream.avail_in == 0 { return -1 }
             return produced
         }

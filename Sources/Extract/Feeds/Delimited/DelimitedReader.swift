@@ -239,6 +239,11 @@ public struct DelimitedReader: Sendable {
         return problems
     }
 
+    /// A row of the wrong width, skipped.
+    static func widthProblem(_ source: String, line: Int, fields: Int, columns: Int) -> Problem {
+        Problem(source: source, position: "line \(line)", message: "row has \(fields) fields where the header has \(columns): row skipped")
+    }
+
     /// The problems and header of some rows.
     struct Rows {
         var problems: [Problem] = []
@@ -282,8 +287,7 @@ public struct DelimitedReader: Sendable {
             }
             if row.fields.count == 1 && row.fields[0].isEmpty { return }  // blank line
             guard row.fields.count == columns.count else {
-                result.problems.append(Problem(source: source, position: "line \(row.line)",
-                                               message: "row has \(row.fields.count) fields where the header has \(columns.count): row skipped"))
+                result.problems.append(widthProblem(source, line: row.line, fields: row.fields.count, columns: columns.count))
                 return
             }
             record.place = .line(row.line)
@@ -315,8 +319,7 @@ public struct DelimitedReader: Sendable {
                     defer { line += 1 }
                     if fields.count == 1 && fields[0].start == fields[0].end { continue }  // blank line
                     guard fields.count == columns.count else {
-                        result.problems.append(Problem(source: source, position: "line \(line)",
-                                                       message: "row has \(fields.count) fields where the header has \(columns.count): row skipped"))
+                        result.problems.append(widthProblem(source, line: line, fields: fields.count, columns: columns.count))
                         continue
                     }
                     fields.withUnsafeBufferPointer { fields in
