@@ -20,6 +20,8 @@ public struct PriceClaim: Hashable, Sendable, Codable {
         case current
         /// The regular / struck-through price.
         case list
+        /// An auction's starting price: what the markup states when the page shows the current bid.
+        case starting
     }
 
     /// The syntax the claim comes from.

@@ -78,4 +78,17 @@ import Testing
         let own = extract("<h1>Tazza blu</h1><div itemscope itemtype=\"https://schema.org/Product\"><span itemprop=\"name\">Tazza blu</span></div>")
         #expect(own.problems.map(\.description) == ["https://shop.it/p/tazza.html: microdata[0]: Product has no offers"])
     }
+
+    @Test func onAnAuctionTheMarkupsPriceIsTheStartingPriceNotComparedWithTheBid() throws {
+        let result = extract("""
+            <h1>Pillows, pair</h1><div class="price">$200</div><span>2 bids</span>
+            """, head: """
+            <script type="application/ld+json">{"@type":"Product","name":"Pillows, pair","sku":"93133869",
+            "offers":{"price":150,"priceCurrency":"USD"}}</script>
+            """)
+        let observation = try #require(result.observations.first)
+        #expect(observation.price?.value == Money(amount: 200, currency: "USD"))
+        let roles = (observation.claims ?? []).map { "\($0.syntax.rawValue) \($0.role.rawValue) \($0.price.value.amount)" }
+        #expect(roles == ["json-ld starting 150", "visible current 200"])
+    }
 }

@@ -77,8 +77,16 @@ struct PageMerger {
             if products[index].paymentMethods == nil { products[index].paymentMethods = terms.payment }
             if products[index].pickup == nil { products[index].pickup = terms.pickup }
         }
-        // On an auction the price shown is the current bid; the markup often keeps the starting price.
+        // On an auction the price shown is the current bid; the markup often keeps the starting price, which is
+        // no price of the item now: said as such, not compared with the bid.
         let auction = attachedMain && visible.isAuctionBid
+        if auction, let bid = visible.claims.first(where: { $0.role == .current })?.price.value {
+            products[0].claims = products[0].claims?.map { claim in
+                var claim = claim
+                if claim.syntax.isMarkup, claim.role == .current, claim.price.value != bid { claim.role = .starting }
+                return claim
+            }
+        }
         return Merged(products: products.enumerated().map { finalize($1, visibleWins: auction && $0 == 0) },
                       pageOwns: Self.owned(products, main: attachedMain))
     }

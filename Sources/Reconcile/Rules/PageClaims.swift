@@ -12,7 +12,7 @@ enum PageClaims {
 
     /// A finding value for one claim: `49.90 EUR (json-ld)` with its evidence.
     static func value(_ claim: PriceClaim, channel: String, expected: Bool) -> Finding.ChannelValue {
-        let role = claim.role == .list ? " list" : ""
+        let role = claim.role == .current ? "" : " " + claim.role.rawValue
         return Finding.ChannelValue(channel: channel, value: "\(claim.price.value) (\(claim.syntax.rawValue)\(role))",
                                     evidence: claim.price.evidence, expected: expected)
     }
