@@ -91,4 +91,14 @@ import Testing
         let roles = (observation.claims ?? []).map { "\($0.syntax.rawValue) \($0.role.rawValue) \($0.price.value.amount)" }
         #expect(roles == ["json-ld starting 150", "visible current 200"])
     }
+
+    @Test func anHTMLEscapedNameInJSONLDIsReadAsThePageShowsIt() throws {
+        let result = extract("<h1>Cama Eloísa</h1>", head: """
+            <script type="application/ld+json">{"@type":"Product","name":"Cama Elo&iacute;sa &amp; Co &#8211; 1&#x2F;2 &bogus; A&B",
+            "sku":"579695999","offers":{"price":"229990","priceCurrency":"CLP"}}</script>
+            """)
+        let title = try #require(result.observations.first?.title)
+        #expect(title.value == "Cama Eloísa & Co – 1/2 &bogus; A&B")
+        #expect(title.evidence.raw == "Cama Elo&iacute;sa &amp; Co &#8211; 1&#x2F;2 &bogus; A&B")
+    }
 }

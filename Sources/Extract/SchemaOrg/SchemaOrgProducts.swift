@@ -94,7 +94,9 @@ struct SchemaOrgProducts {
         var observation = Observation(channel: channel, key: key,
                                       origin: evidence(path, field("name")?.text ?? key.sku ?? key.gtin ?? ""))
         if let name = field("name")?.text {
-            observation.title = Observed(name, evidence(node["name"] != nil ? "\(path).name" : "group.name", name))
+            // JSON-LD is JSON: an HTML-escaped name (`Elo&iacute;sa`) is decoded as the page shows it; the evidence keeps it as written.
+            let title = syntax == .jsonLD ? HTMLEntities.decode(name) : name
+            observation.title = Observed(title, evidence(node["name"] != nil ? "\(path).name" : "group.name", name))
         }
         if let brand = field("brand"), let name = brand.text ?? brand["name"]?.text {
             observation.brand = Observed(name, evidence("\(path).brand", name))
