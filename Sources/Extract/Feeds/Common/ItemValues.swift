@@ -31,6 +31,9 @@ extension ItemValues {
         return settled ?? text(index).isBlank
     }
 
+    /// The index of the first non-blank value named `name`.
+    func first(named name: String) -> Int? { (0..<count).first { self.name($0) == name && !isBlank($0) } }
+
     /// The value's text without surrounding whitespace.
     func trimmed(_ index: Int) -> String { text(index).feedTrimmed }
 

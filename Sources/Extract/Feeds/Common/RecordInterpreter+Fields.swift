@@ -46,9 +46,8 @@ extension RecordInterpreter {
             size = index(at: Self.sizeOrdinal, in: item)
             color = index(at: Self.sizeOrdinal + 1, in: item)
         } else {
-            func first(_ name: String) -> Int? { (0..<values.count).first { values.name($0) == name && !values.isBlank($0) } }
-            size = first("size")
-            color = first("color") ?? first("colour")
+            size = values.first(named: "size")
+            color = values.first(named: "color") ?? values.first(named: "colour")
         }
         guard size != nil || color != nil else { return nil }
         var variant: [String: String] = [:]

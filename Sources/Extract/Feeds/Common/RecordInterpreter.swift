@@ -137,7 +137,7 @@ public struct RecordInterpreter: Sendable {
     @inline(__always)
     func index(_ field: JSONFeedExtractor.Field, in item: Item<some ItemValues>) -> Int? {
         if item.hasColumns { return index(at: field.ordinal, in: item) }
-        func first(_ name: String) -> Int? { (0..<item.values.count).first { item.values.name($0) == name && !item.values.isBlank($0) } }
+        func first(_ name: String) -> Int? { item.values.first(named: name) }
         if let lookup = parsers?.lookup {
             for name in lookup[field.ordinal] {
                 if let found = first(name) { return found }
